@@ -1,0 +1,91 @@
+// Counter-based random numbers (Random123 Philox 4x64-10, Salmon et al. 2011).
+//
+// A generator is created on the spot for one (seed, stream, step, agent id) and
+// holds no state beyond that: the numbers an agent draws do not depend on which
+// thread runs it, on the order agents are visited, or on how many other agents
+// exist. Key = (seed, stream); counter = (agent id, step, block index, 0). Each
+// block yields four 64-bit words; a generator can draw 2^64 blocks.
+#pragma once
+
+#include <Random123/philox.h>
+
+#include <cmath>
+#include <cstdint>
+
+#include "core/streams.hpp"
+
+namespace zhili {
+
+class CounterRng {
+ public:
+  using Philox = r123::Philox4x64;
+
+  CounterRng(std::uint64_t seed, Stream stream, std::uint64_t step, std::uint64_t agent_id)
+      : key_{{seed, static_cast<std::uint64_t>(stream)}},
+        ctr_{{agent_id, step, 0, 0}} {}
+
+  std::uint64_t next_u64() {
+    if (used_ == 4) refill();
+    return block_.v[used_++];
+  }
+
+  // Uniform in [0, 1) with 53 random bits.
+  double uniform() { return static_cast<double>(next_u64() >> 11) * 0x1.0p-53; }
+
+  // Uniform integer in [0, n), n > 0 (Lemire's multiply-shift; bias < n/2^64).
+  std::uint64_t below(std::uint64_t n) {
+    return static_cast<std::uint64_t>((static_cast<unsigned __int128>(next_u64()) * n) >> 64);
+  }
+
+  bool bernoulli(double p) { return uniform() < p; }
+
+  // Exponential with the given mean.
+  double exponential(double mean) { return -mean * std::log1p(-uniform()); }
+
+  // Poisson by inversion for small means, normal approximation beyond 60
+  // (enough for counts of arrivals per step; documented in docs/MODEL.md).
+  std::uint64_t poisson(double mean);
+
+  double normal() {  // Box-Muller, one of the pair
+    const double u1 = 1.0 - uniform();
+    const double u2 = uniform();
+    return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
+  }
+
+ private:
+  void refill() {
+    block_ = philox_(ctr_, key_);
+    ctr_.v[2] += 1;
+    used_ = 0;
+  }
+
+  Philox philox_{};
+  Philox::key_type key_;
+  Philox::ctr_type ctr_;
+  Philox::ctr_type block_{};
+  int used_ = 4;
+};
+
+inline std::uint64_t CounterRng::poisson(double mean) {
+  if (!(mean > 0.0)) return 0;
+  if (mean > 60.0) {
+    const double x = std::round(mean + std::sqrt(mean) * normal());
+    return x < 0.0 ? 0 : static_cast<std::uint64_t>(x);
+  }
+  const double limit = std::exp(-mean);
+  double prod = uniform();
+  std::uint64_t k = 0;
+  while (prod > limit) {
+    prod *= uniform();
+    ++k;
+  }
+  return k;
+}
+
+// A 64-bit hash of (seed, stream, step, id) for ordering claims deterministically.
+inline std::uint64_t counter_hash(std::uint64_t seed, Stream stream, std::uint64_t step,
+                                  std::uint64_t id) {
+  return CounterRng(seed, stream, step, id).next_u64();
+}
+
+}  // namespace zhili

@@ -1,0 +1,100 @@
+// What a result file holds, declared before the run starts.
+//
+// HDF5's SWMR mode forbids creating objects once readers may be attached, so
+// every dataset is declared here up front: the model registers its observables,
+// maps, per-entity series and event tables, then the writer creates them all.
+// The on-disk layout is documented in docs/FORMAT.md.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace zhili {
+
+// A city-wide series: one value per step, or one row of `labels.size()`
+// values per step for a breakdown (by group, zone, need type, ...).
+struct SeriesSpec {
+  std::string name;                 // "/observables/<name>"
+  std::string unit;                 // "persons", "1" for a share, "yuan/month", ...
+  std::string description;
+  std::string breakdown;            // "" for a scalar, else "group", "zone", ...
+  std::vector<std::string> labels;  // column labels of a breakdown (empty for a scalar)
+  std::size_t width() const { return labels.empty() ? 1 : labels.size(); }
+};
+
+// A per-cell field, saved as a (height x width) float32 snapshot every K steps.
+struct MapSpec {
+  std::string name;  // "/maps/<name>"
+  std::string unit;
+  std::string description;
+};
+
+// A series with one value per entity per step (per outlet, per court, ...).
+struct EntitySeriesSpec {
+  std::string group;                      // "/entities/<group>/<name>", e.g. "outlets"
+  std::string name;                       // "queue_length"
+  std::string unit;
+  std::string description;
+  std::vector<std::string> entity_names;  // one column per entity
+};
+
+struct EventColumn {
+  enum class Type : std::uint8_t { int64, float64 };
+  std::string name;
+  Type type = Type::int64;
+  std::string unit;
+  std::string description;
+};
+
+// A growable table of events (for example incidents: step, cell, size).
+struct EventTableSpec {
+  std::string name;  // "/events/<name>"
+  std::string description;
+  std::vector<EventColumn> columns;
+};
+
+struct LeverSpec {
+  std::string name;  // "/levers/<name>", e.g. "hukou.openness"
+  std::string unit;
+  std::string description;
+};
+
+struct ResultLayout {
+  std::vector<SeriesSpec> observables;
+  std::vector<MapSpec> maps;
+  int map_width = 0;
+  int map_height = 0;
+  std::vector<EntitySeriesSpec> entity_series;
+  std::vector<EventTableSpec> event_tables;
+  std::vector<LeverSpec> levers;
+
+  // Total number of doubles in one step's row of observables (sum of widths).
+  std::size_t observable_row_width() const {
+    std::size_t w = 0;
+    for (const auto& s : observables) w += s.width();
+    return w;
+  }
+};
+
+enum class RunStatus : std::int32_t { running = 0, finished = 1, interrupted = 2, failed = 3 };
+
+// Run provenance written once when the file is created.
+struct RunMetadata {
+  std::string program_version;    // "0.1.0"
+  std::string git_commit;         // short hash or "unknown"
+  std::string scenario_name;
+  std::string scenario_path;
+  std::string scenario_text;      // the file exactly as given
+  std::string resolved_scenario;  // YAML with every key, defaults filled in, overrides applied
+  std::string overrides;          // --set arguments, one per line
+  std::uint64_t seed = 0;
+  int threads = 0;
+  std::string start_time;         // wall-clock start, ISO 8601 UTC
+  std::string calendar_start;     // "YYYY-MM-DD"
+  std::string step_unit;          // "week" or "month"
+  std::int64_t steps_planned = 0;
+  double cell_km = 0.0;
+};
+
+}  // namespace zhili

@@ -1,0 +1,74 @@
+// Reads result files written by ResultWriter: metadata, observables, maps,
+// entity series, event tables and levers. Opens in SWMR-read mode, so it works
+// on a file still being written and on one left by a killed run; refresh()
+// picks up rows appended since. Reads slices on demand, never the whole file.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "io/result_layout.hpp"
+
+namespace zhili {
+
+struct SeriesInfo {
+  SeriesSpec spec;
+  std::int64_t rows = 0;  // steps stored
+};
+
+struct EventTable {
+  EventTableSpec spec;
+  std::vector<std::vector<double>> columns;  // one vector per column, all the same length
+};
+
+class ResultReader {
+ public:
+  explicit ResultReader(const std::string& path);  // throws std::runtime_error naming the path
+  ~ResultReader();
+  ResultReader(ResultReader&&) noexcept;
+  ResultReader& operator=(ResultReader&&) noexcept;
+
+  void refresh();  // re-read extents and status of a file that is still growing
+
+  const RunMetadata& metadata() const;
+  RunStatus status() const;
+  std::int64_t steps_done() const;  // rows in the timeline
+  double wall_seconds() const;
+
+  // Timeline shared by every observable.
+  std::vector<std::int64_t> steps() const;
+  std::vector<double> times() const;        // decimal years
+  std::vector<std::string> dates() const;   // "YYYY-MM-DD"
+
+  std::vector<std::string> observable_names() const;  // in file order
+  SeriesInfo observable_info(const std::string& name) const;
+  // Rows [first, first+count) of an observable, row-major (count x width).
+  // count = -1 reads to the end.
+  std::vector<double> read_observable(const std::string& name, std::int64_t first = 0,
+                                      std::int64_t count = -1) const;
+
+  std::vector<std::string> lever_names() const;
+  std::vector<double> read_lever(const std::string& name) const;
+
+  std::vector<MapSpec> maps() const;
+  int map_width() const;
+  int map_height() const;
+  std::vector<std::int64_t> map_steps(const std::string& name) const;  // snapshot steps
+  std::vector<float> read_map(const std::string& name, std::int64_t snapshot) const;
+
+  std::vector<EntitySeriesSpec> entity_series() const;
+  std::vector<double> read_entity_series(const std::string& group, const std::string& name) const;
+
+  std::vector<std::string> event_table_names() const;
+  EventTable read_events(const std::string& name) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+std::string to_string(RunStatus s);
+
+}  // namespace zhili

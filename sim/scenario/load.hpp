@@ -1,0 +1,31 @@
+// Loading a scenario: YAML text -> validated, immutable Scenario.
+//
+// Every error in the file and in the overrides is collected and thrown
+// together as a ScenarioError; nothing is silently defaulted or ignored.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "scenario/diagnostics.hpp"
+#include "scenario/scenario.hpp"
+
+namespace zhili {
+
+// Reads `path` and applies `overrides` ("key.path=value", as given to --set)
+// in order. Throws ScenarioError listing every problem found.
+Scenario load_scenario(const std::string& path, const std::vector<std::string>& overrides = {});
+
+// Same, from text already in memory; `display_name` is used in diagnostics.
+Scenario load_scenario_text(const std::string& text, const std::string& display_name,
+                            const std::vector<std::string>& overrides = {});
+
+// The resolved scenario as YAML: every key of the schema with the value in
+// force (defaults filled in, overrides applied, run.steps resolved). Loading
+// this text again yields an equal Scenario.
+std::string resolved_yaml(const Scenario& s);
+
+// A short human summary (name, dates, steps, map, households, levers, schedule).
+std::string summary(const Scenario& s);
+
+}  // namespace zhili
