@@ -16,6 +16,8 @@
 
 namespace zhili {
 
+__extension__ typedef unsigned __int128 uint128_t;  // GCC/Clang built-in; no ISO equivalent
+
 class CounterRng {
  public:
   using Philox = r123::Philox4x64;
@@ -34,7 +36,7 @@ class CounterRng {
 
   // Uniform integer in [0, n), n > 0 (Lemire's multiply-shift; bias < n/2^64).
   std::uint64_t below(std::uint64_t n) {
-    return static_cast<std::uint64_t>((static_cast<unsigned __int128>(next_u64()) * n) >> 64);
+    return static_cast<std::uint64_t>((static_cast<uint128_t>(next_u64()) * n) >> 64);
   }
 
   bool bernoulli(double p) { return uniform() < p; }

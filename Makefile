@@ -1,0 +1,53 @@
+# zhili: quick start
+#   make run    install missing Debian packages, build (Release), run scenarios/default.yaml
+#   make test   same set-up, then the whole test suite through ctest
+# Other targets: deps, build, bench, clean. Variables: BUILD (build dir), JOBS.
+
+BUILD ?= build
+JOBS  ?= $(shell nproc 2>/dev/null || echo 2)
+SUDO  := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+
+# Everything zhili needs, from Debian 12's archive (nothing is downloaded at build time).
+PACKAGES := cmake make g++ git pkg-config \
+            libtbb-dev libhdf5-dev hdf5-tools libyaml-cpp-dev libeigen3-dev libcli11-dev \
+            librandom123-dev libgtest-dev libgmock-dev libbenchmark-dev \
+            python3 python3-h5py python3-numpy
+
+.PHONY: all deps configure build run test bench clean
+
+all: build
+
+deps:
+	@missing=""; \
+	for p in $(PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "zhili: installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	else \
+	  echo "zhili: all Debian packages present"; \
+	fi
+
+$(BUILD)/CMakeCache.txt: | deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
+
+configure: deps $(BUILD)/CMakeCache.txt
+
+build: configure
+	cmake --build $(BUILD) -j $(JOBS)
+
+run: build
+	@mkdir -p runs
+	$(BUILD)/bin/zhili run scenarios/default.yaml -o runs/default.h5
+
+test: build
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+bench: build
+	$(BUILD)/bin/zhili-bench-kernels --benchmark_min_time=0.2
+	$(BUILD)/bin/zhili-bench-run
+
+clean:
+	rm -rf $(BUILD)

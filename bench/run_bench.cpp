@@ -1,0 +1,67 @@
+// Whole-run benchmark: builds a city of N households, runs S steps writing the
+// result file, and reports household-steps per second (median of R repeats)
+// and peak memory per household. Set-up is timed separately and excluded.
+#include <CLI/CLI.hpp>
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <vector>
+
+#include "bench_city.hpp"
+#include "engine/engine.hpp"
+#include "engine/runner.hpp"
+
+namespace {
+long peak_rss_kib() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss;
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  long long households = 1'000'000, steps = 24;
+  int threads = 0, repeats = 3;
+  bool write_file = true;
+  CLI::App app{"zhili whole-run benchmark"};
+  app.add_option("-n,--households", households, "Simulated households");
+  app.add_option("-s,--steps", steps, "Steps per run");
+  app.add_option("-t,--threads", threads, "Threads (0 = all)");
+  app.add_option("-r,--repeats", repeats, "Repeats (median reported)");
+  app.add_flag("!--no-file", write_file, "Step the engine without writing a result file");
+  CLI11_PARSE(app, argc, argv);
+
+  const long rss0 = peak_rss_kib();
+  std::vector<double> rates;
+  double setup_s = 0;
+  for (int r = 0; r < repeats; ++r) {
+    const zhili::Scenario s = zhili::bench::city(households, steps, threads);
+    if (write_file) {
+      const auto out = zhili::run_scenario(s, zhili::RunRequest{"bench_run.h5", nullptr, {}});
+      setup_s = out.setup_s;
+      rates.push_back(static_cast<double>(households) * steps / (out.wall_s - out.setup_s));
+    } else {
+      const auto t0 = std::chrono::steady_clock::now();
+      zhili::Engine e(s);
+      const auto t1 = std::chrono::steady_clock::now();
+      setup_s = std::chrono::duration<double>(t1 - t0).count();
+      while (!e.done()) e.step();
+      const double loop_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
+      rates.push_back(static_cast<double>(households) * steps / loop_s);
+    }
+  }
+  std::sort(rates.begin(), rates.end());
+  const double median = rates[rates.size() / 2];
+  const double bytes_per_hh = (peak_rss_kib() - rss0) * 1024.0 / static_cast<double>(households);
+  std::printf("households            %lld\n", households);
+  std::printf("steps per run         %lld\n", steps);
+  std::printf("threads               %d\n", zhili::Executor(threads).threads());
+  std::printf("result file           %s\n", write_file ? "written (bench_run.h5)" : "none");
+  std::printf("set-up                %.3f s\n", setup_s);
+  std::printf("household-steps/s     %.3g (median of %d; min %.3g, max %.3g)\n", median, repeats,
+              rates.front(), rates.back());
+  std::printf("peak memory/household %.0f bytes (peak RSS growth over the runs / households)\n", bytes_per_hh);
+  return 0;
+}

@@ -1,0 +1,61 @@
+#include <cstdio>
+#include <stdexcept>
+
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/format.hpp"
+#include "io/result_reader.hpp"
+
+namespace zhili {
+
+int info_command(const InfoArgs& args) {
+  try {
+    const ResultReader r(args.result);
+    const auto& m = r.metadata();
+    const auto dates = r.dates();
+    std::printf("file:      %s\n", args.result.c_str());
+    std::printf("scenario:  %s (%s)\n", m.scenario_name.c_str(), m.scenario_path.c_str());
+    std::printf("program:   zhili %s (%s)\n", m.program_version.c_str(), m.git_commit.c_str());
+    std::printf("started:   %s, %d threads, seed %llu\n", m.start_time.c_str(), m.threads,
+                static_cast<unsigned long long>(m.seed));
+    std::printf("steps:     %lld of %lld planned (%s steps from %s", static_cast<long long>(r.steps_done()),
+                static_cast<long long>(m.steps_planned), m.step_unit.c_str(), m.calendar_start.c_str());
+    if (!dates.empty()) std::printf(", last step %s", dates.back().c_str());
+    std::printf(")\n");
+    std::string status = to_string(r.status());
+    if (r.status() == RunStatus::running)
+      status += " (still being written, or the writer was killed: rows up to the last flush are valid)";
+    std::printf("status:    %s, wall time %.2f s\n", status.c_str(), r.wall_seconds());
+    if (!m.overrides.empty()) std::printf("overrides: %s", m.overrides.c_str());
+
+    std::vector<SeriesSpec> series;
+    std::vector<double> last;
+    if (r.steps_done() > 0) {
+      for (const auto& name : r.observable_names()) {
+        const auto info = r.observable_info(name);
+        const auto row = r.read_observable(name, r.steps_done() - 1, 1);
+        series.push_back(info.spec);
+        last.insert(last.end(), row.begin(), row.end());
+      }
+      std::printf("observables (value at the last step):\n");
+      print_series_table(stdout, series, last);
+      const auto maps = r.maps();
+      if (!maps.empty()) {
+        std::printf("maps (%d x %d cells):", r.map_width(), r.map_height());
+        for (const auto& mp : maps) std::printf(" %s", mp.name.c_str());
+        std::printf("\n");
+      }
+      std::printf("levers (value at the last step):\n");
+      for (const auto& name : r.lever_names()) {
+        const auto v = r.read_lever(name);
+        if (!v.empty()) std::printf("  %s = %g\n", name.c_str(), v.back());
+      }
+    }
+    return exit_code::ok;
+  } catch (const std::runtime_error& e) {
+    std::fprintf(stderr, "zhili: %s\n", e.what());
+    return exit_code::output_error;
+  }
+}
+
+}  // namespace zhili

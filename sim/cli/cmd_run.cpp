@@ -1,0 +1,79 @@
+#include <unistd.h>
+
+#include <cstdio>
+#include <stdexcept>
+
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/format.hpp"
+#include "cli/progress.hpp"
+#include "cli/signals.hpp"
+#include "engine/runner.hpp"
+#include "scenario/load.hpp"
+
+namespace zhili {
+
+std::vector<std::string> all_overrides(const RunArgs& a) {
+  std::vector<std::string> o = a.overrides;
+  if (a.threads) o.push_back("run.threads=" + std::to_string(*a.threads));
+  if (a.seed) o.push_back("run.seed=" + std::to_string(*a.seed));
+  if (a.steps) o.push_back("run.steps=" + std::to_string(*a.steps));
+  return o;
+}
+
+int run_command(const RunArgs& args) {
+  Scenario scenario;
+  try {
+    scenario = load_scenario(args.scenario, all_overrides(args));
+  } catch (const ScenarioError& e) {
+    std::fprintf(stderr, "%s", e.diagnostics().format_all().c_str());
+    std::fprintf(stderr, "zhili: %zu error(s); nothing was run.\n", e.diagnostics().size());
+    return exit_code::bad_input;
+  }
+  const std::string path = args.output.empty() ? default_output_path(scenario) : args.output;
+  const auto& stop = install_stop_handlers();
+  ProgressDisplay progress(stderr, isatty(STDERR_FILENO) == 1, args.quiet);
+
+  if (!args.quiet)
+    std::fprintf(stderr, "zhili: running '%s': %lld steps of a %s from %s, seed %llu -> %s\n",
+                 scenario.run.name.c_str(), static_cast<long long>(scenario.run.steps),
+                 std::string(to_string(scenario.run.step_unit)).c_str(),
+                 format_year_month(scenario.run.start).c_str(),
+                 static_cast<unsigned long long>(scenario.run.seed), path.c_str());
+
+  RunOutcome out;
+  try {
+    RunRequest req{path, &stop, [&](const Progress& p) { progress.update(p); }};
+    out = run_scenario(scenario, req);
+  } catch (const ScenarioError& e) {
+    progress.finish();
+    std::fprintf(stderr, "%s", e.diagnostics().format_all().c_str());
+    return exit_code::bad_input;
+  } catch (const std::runtime_error& e) {
+    progress.finish();
+    std::fprintf(stderr, "zhili: %s\n", e.what());
+    return exit_code::output_error;
+  }
+  progress.finish();
+
+  if (!args.quiet) {
+    std::printf("%s '%s': %lld of %lld steps in %.2f s\n",
+                out.status == RunStatus::finished ? "Finished" : "Interrupted",
+                scenario.run.name.c_str(), static_cast<long long>(out.steps_done),
+                static_cast<long long>(scenario.run.steps), out.wall_s);
+    std::printf("Outcomes at %s:\n",
+                format_year_month(Calendar(scenario.run.start, scenario.run.step_unit)
+                                      .date_of(out.steps_done))
+                    .c_str());
+    print_series_table(stdout, out.series, out.final_row);
+    std::printf("Result file: %s\n", out.output_path.c_str());
+  }
+  if (out.status == RunStatus::interrupted) {
+    std::fprintf(stderr, "zhili: interrupted after %lld steps; %s holds them and is marked interrupted.\n",
+                 static_cast<long long>(out.steps_done), out.output_path.c_str());
+    return stop.load() == 15 ? exit_code::interrupted_sigterm : exit_code::interrupted_sigint;
+  }
+  return exit_code::ok;
+}
+
+}  // namespace zhili

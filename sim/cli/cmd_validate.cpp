@@ -1,0 +1,26 @@
+#include <cstdio>
+
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "scenario/load.hpp"
+#include "world/world.hpp"
+
+namespace zhili {
+
+int validate_command(const ValidateArgs& args) {
+  try {
+    const Scenario s = load_scenario(args.scenario, args.overrides);
+    // Some checks need the built map (do the households fit in the housing?).
+    const World w = build_world(s);
+    std::printf("ok\n%s", summary(s).c_str());
+    std::printf("map: housing for %lld simulated households, %zu placed\n",
+                static_cast<long long>(w.grid.total_capacity()), w.households.size_alive());
+    return exit_code::ok;
+  } catch (const ScenarioError& e) {
+    std::fprintf(stderr, "%s", e.diagnostics().format_all().c_str());
+    std::fprintf(stderr, "zhili: %zu error(s) in %s\n", e.diagnostics().size(), args.scenario.c_str());
+    return exit_code::bad_input;
+  }
+}
+
+}  // namespace zhili

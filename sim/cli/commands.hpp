@@ -1,0 +1,39 @@
+// The subcommands of the zhili program. Each returns a process exit code
+// (exit_codes.hpp) and prints its own messages.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace zhili {
+
+struct RunArgs {
+  std::string scenario;
+  std::string output;  // "" = from the scenario
+  std::optional<int> threads;
+  std::optional<std::uint64_t> seed;
+  std::optional<std::int64_t> steps;
+  std::vector<std::string> overrides;
+  bool quiet = false;
+};
+
+struct ValidateArgs {
+  std::string scenario;
+  std::vector<std::string> overrides;
+};
+
+struct InfoArgs {
+  std::string result;
+};
+
+int run_command(const RunArgs& args);
+int validate_command(const ValidateArgs& args);
+int info_command(const InfoArgs& args);
+
+// The --threads/--seed/--steps shortcuts as --set overrides, after the user's
+// own, so they are validated (and recorded) exactly like any other.
+std::vector<std::string> all_overrides(const RunArgs& args);
+
+}  // namespace zhili

@@ -1,0 +1,65 @@
+// zhili: command-line entry point.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <exception>
+
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+
+int main(int argc, char** argv) {
+  using namespace zhili;
+  CLI::App app{"zhili (治理): agent-based simulation of urbanization and social-management policy.\n"
+               "Run a scenario, check one, or describe a result file.",
+               "zhili"};
+  app.set_version_flag("--version", std::string("zhili ") + ZHILI_VERSION + " (" + ZHILI_GIT_COMMIT + ")");
+  app.require_subcommand(1);
+  app.footer(
+      "Exit codes: 0 ok; 1 internal error; 2 bad input (usage, invalid scenario);\n"
+      "            3 result file cannot be written or read; 130/143 interrupted by SIGINT/SIGTERM.\n"
+      "Documentation: README.md, docs/SCENARIOS.md (every scenario key), docs/FORMAT.md (result files).");
+
+  RunArgs run;
+  auto* run_cmd = app.add_subcommand("run", "Run a scenario and write its trajectories to HDF5");
+  run_cmd->add_option("scenario", run.scenario, "Scenario file (YAML)")->required();
+  run_cmd->add_option("-o,--output", run.output, "Result file (default: output.path, else <run.name>.h5)");
+  run_cmd->add_option("--threads", run.threads, "Worker threads, 0 = all cores (same as --set run.threads=N)");
+  run_cmd->add_option("--seed", run.seed, "Random seed (same as --set run.seed=S)");
+  run_cmd->add_option("--steps", run.steps, "Number of steps (same as --set run.steps=N)");
+  run_cmd->add_option("--set", run.overrides, "Override a scenario key: key.path=value (repeatable)")
+      ->type_name("KEY=VALUE");
+  run_cmd->add_flag("-q,--quiet", run.quiet, "No progress display and no summary");
+
+  ValidateArgs validate;
+  auto* val_cmd = app.add_subcommand("validate", "Check a scenario; print 'ok' and a summary, or every error");
+  val_cmd->add_option("scenario", validate.scenario, "Scenario file (YAML)")->required();
+  val_cmd->add_option("--set", validate.overrides, "Override a scenario key: key.path=value (repeatable)")
+      ->type_name("KEY=VALUE");
+
+  InfoArgs info;
+  auto* info_cmd = app.add_subcommand("info", "Describe a result file: run, status, final value of each observable");
+  info_cmd->add_option("result", info.result, "Result file (HDF5) written by zhili run")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return exit_code::bad_input;
+  }
+
+  try {
+    if (*run_cmd) return run_command(run);
+    if (*val_cmd) return validate_command(validate);
+    if (*info_cmd) return info_command(info);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "zhili: internal error: %s\n", e.what());
+    return exit_code::internal_error;
+  }
+  return exit_code::internal_error;
+}

@@ -1,0 +1,54 @@
+// Running a scenario to a result file: the engine, the HDF5 writer, progress
+// reports and stop requests (SIGINT/SIGTERM handled by the caller setting a flag).
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/calendar.hpp"
+#include "io/result_layout.hpp"
+#include "scenario/scenario.hpp"
+
+namespace zhili {
+
+struct Progress {
+  std::int64_t steps_done = 0;
+  std::int64_t steps_total = 0;
+  Date date{};               // start date of the next step
+  double elapsed_s = 0.0;
+  double steps_per_s = 0.0;
+  double eta_s = 0.0;
+};
+
+struct RunRequest {
+  std::string output_path;                         // required
+  const std::atomic<int>* stop = nullptr;          // non-zero: finish the step, flush, stop
+  std::function<void(const Progress&)> progress;   // called after every step (may be empty)
+};
+
+struct RunOutcome {
+  RunStatus status = RunStatus::finished;
+  std::int64_t steps_done = 0;
+  double wall_s = 0.0;   // whole call, set-up included
+  double setup_s = 0.0;  // building the world and creating the file
+  std::string output_path;
+  std::vector<SeriesSpec> series;    // what the final row holds
+  std::vector<double> final_row;     // observables of the last step done
+};
+
+// Output path for a scenario when none is given: output.path, else <run.name>.h5.
+std::string default_output_path(const Scenario& s);
+
+// Builds the engine and runs every step, writing the result file. Throws
+// ScenarioError (semantic errors found while building the world) or
+// std::runtime_error (I/O); the file, if created, is then marked failed.
+RunOutcome run_scenario(const Scenario& s, const RunRequest& request);
+
+// The layout of the file for a scenario (observables, maps, levers).
+ResultLayout result_layout(const Scenario& s, const std::vector<SeriesSpec>& series,
+                           const std::vector<MapSpec>& maps);
+
+}  // namespace zhili

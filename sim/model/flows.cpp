@@ -1,0 +1,117 @@
+#include "model/flows.hpp"
+
+#include <algorithm>
+
+#include "core/rng.hpp"
+
+namespace zhili {
+
+void MigrationFlows::setup(const World& w) {
+  leaving_.reserve(w.households.capacity());
+  vacant_cells_.reserve(w.grid.size());
+  block_counts_.reserve(Executor::block_count(w.households.capacity()) + 1);
+}
+
+void MigrationFlows::depart(World& w, const StepContext& ctx) {
+  auto& h = w.households;
+  const std::size_t n = h.size_alive();
+  leaving_.resize(n);  // within the reserve: no allocation
+  const double p = ctx.per_step(ctx.scenario.migration.return_rate);
+  const auto seed = ctx.seed();
+  const auto step = static_cast<std::uint64_t>(ctx.step);
+
+  counts_.departures = deterministic_reduce(
+      ctx.exec, n, block_counts_, std::int64_t{0},
+      [&](std::size_t b, std::size_t e) {
+        std::int64_t k = 0;
+        for (std::size_t i = b; i < e; ++i) {
+          bool leave = false;
+          if (is_migrant(h.registration[i]))
+            leave = CounterRng(seed, Stream::departures, step, h.id[i]).bernoulli(p);
+          leaving_[i] = leave;
+          k += leave;
+        }
+        return k;
+      },
+      [](std::int64_t a, std::int64_t b) { return a + b; });
+
+  if (counts_.departures == 0) return;
+  // Remove from the back so that the household swapped into a freed slot has
+  // already been visited (and is staying): one pass, order independent of threads.
+  for (std::size_t i = n; i-- > 0;)
+    if (leaving_[i]) h.remove(i);
+}
+
+void MigrationFlows::settle(World& w, const StepContext& ctx) {
+  auto& h = w.households;
+  const auto& m = ctx.scenario.migration;
+  const double p = ctx.per_step(m.settlement_rate * ctx.lever(LeverId::hukou_openness));
+  const auto min_steps = static_cast<std::int64_t>(m.settlement_min_years / ctx.years_per_step);
+  const auto seed = ctx.seed();
+  const auto step = static_cast<std::uint64_t>(ctx.step);
+
+  counts_.settlements = deterministic_reduce(
+      ctx.exec, h.size_alive(), block_counts_, std::int64_t{0},
+      [&](std::size_t b, std::size_t e) {
+        std::int64_t k = 0;
+        for (std::size_t i = b; i < e; ++i) {
+          if (!is_migrant(h.registration[i])) continue;
+          if (ctx.step - h.arrival_step[i] < min_steps) continue;
+          if (CounterRng(seed, Stream::settlement, step, h.id[i]).bernoulli(p)) {
+            h.registration[i] = Registration::settled;
+            ++k;
+          }
+        }
+        return k;
+      },
+      [](std::int64_t a, std::int64_t b) { return a + b; });
+}
+
+void MigrationFlows::arrive(World& w, const StepContext& ctx) {
+  auto& g = w.grid;
+  auto& h = w.households;
+  const auto& sc = ctx.scenario;
+  const auto seed = ctx.seed();
+  const auto step = static_cast<std::uint64_t>(ctx.step);
+
+  // How many: Poisson with the yearly inflow spread over the step. The draw
+  // uses a counter no household id can take.
+  const double mean = sc.migration.inflow_rate * ctx.years_per_step * static_cast<double>(h.size_alive());
+  const auto wanted = CounterRng(seed, Stream::arrivals, step, ~std::uint64_t{0}).poisson(mean);
+  counts_.arrivals = 0;
+  if (wanted == 0) return;
+
+  vacant_cells_.clear();
+  for (std::size_t c = 0; c < g.size(); ++c)
+    if (g.occupancy(static_cast<std::int32_t>(c)) < g.capacity[c])
+      vacant_cells_.push_back(static_cast<std::int32_t>(c));
+  if (vacant_cells_.empty()) return;
+
+  const double permit = ctx.lever(LeverId::hukou_permit_coverage);
+  const double mean_size = sc.population.mean_household_size;
+  const auto nv = static_cast<std::uint64_t>(vacant_cells_.size());
+  constexpr int kTries = 8;  // a full city turns arrivals away rather than looping
+
+  // Serial on purpose: arrivals compete for the same vacancies and are few
+  // (a fraction of a percent of households per step).
+  for (std::uint64_t j = 0; j < wanted; ++j) {
+    CounterRng rng(seed, Stream::arrivals, step, j);
+    std::int32_t cell = -1;
+    for (int t = 0; t < kTries && cell < 0; ++t) {
+      // Two random vacancies, take the cheaper: newcomers look for low rent.
+      const std::int32_t a = vacant_cells_[rng.below(nv)];
+      const std::int32_t b = vacant_cells_[rng.below(nv)];
+      const std::int32_t pick = g.rent[b] < g.rent[a] ? b : a;
+      if (g.occupancy(pick) < g.capacity[pick]) cell = pick;
+    }
+    if (cell < 0) continue;
+    const Registration reg = rng.bernoulli(permit) ? Registration::migrant_permit : Registration::migrant;
+    const auto persons = static_cast<std::uint8_t>(
+        std::min<std::uint64_t>(1 + rng.poisson(std::max(0.0, mean_size - 1.0)), 255));
+    h.append(cell, reg, persons, static_cast<std::int32_t>(ctx.step));
+    ++g.migrants[cell];
+    ++counts_.arrivals;
+  }
+}
+
+}  // namespace zhili

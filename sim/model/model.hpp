@@ -1,0 +1,50 @@
+// The model: the submodels of zhili and the order they run in each step.
+//
+// A step is an ordered list of phases; each phase is a plain function over the
+// world that splits its work into fixed index blocks (see core/parallel.hpp).
+// Submodels own their scratch buffers, sized at setup, so a step allocates
+// nothing. No virtual call per agent: one indirect call per phase per step.
+#pragma once
+
+#include <functional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "io/result_layout.hpp"
+#include "model/flows.hpp"
+#include "model/metrics.hpp"
+#include "model/relocation.hpp"
+#include "model/step_context.hpp"
+#include "world/world.hpp"
+
+namespace zhili {
+
+struct Phase {
+  std::string name;
+  std::function<void(World&, const StepContext&)> run;
+};
+
+class Model {
+ public:
+  explicit Model(const Scenario& s);  // builds the world; throws ScenarioError on semantic errors
+
+  const std::vector<Phase>& phases() const { return phases_; }
+  World& world() { return world_; }
+  const World& world() const { return world_; }
+
+  std::vector<SeriesSpec> series_specs() const { return Metrics::series_specs(); }
+  std::vector<MapSpec> map_specs() const { return Metrics::map_specs(); }
+  void measure(const StepContext& ctx, std::span<double> row);
+  void fill_map(std::size_t map_index, std::span<float> cells) const;
+
+ private:
+  const Scenario& scenario_;
+  World world_;
+  MigrationFlows flows_;
+  Relocation relocation_;
+  Metrics metrics_;
+  std::vector<Phase> phases_;
+};
+
+}  // namespace zhili

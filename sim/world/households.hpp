@@ -1,0 +1,67 @@
+// Households in structure-of-arrays form, each with a stable id separate from
+// its slot.
+//
+// Slots [0, size()) are alive. Arrivals append; departures swap the last
+// household into the freed slot, so the store stays dense and step functions
+// loop over plain arrays. Slots move, ids never do: anything that must refer to
+// a household across steps keeps its id and looks up slot_of(id).
+//
+// Memory is reserved up front (reserve()); append() within the reserve never
+// allocates, so the step loop allocates nothing in steady state.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace zhili {
+
+// Registration status (户籍 and residence permit 居住证).
+enum class Registration : std::uint8_t {
+  registered,      // urban hukou holder
+  migrant,         // floating population without residence permit
+  migrant_permit,  // migrant holding a residence permit
+  settled,         // former migrant converted to a registered resident (市民化)
+  count
+};
+inline constexpr std::size_t kRegistrationCount = static_cast<std::size_t>(Registration::count);
+inline constexpr const char* kRegistrationNames[kRegistrationCount] = {
+    "registered", "migrant", "migrant_permit", "settled"};
+
+inline bool is_migrant(Registration r) {
+  return r == Registration::migrant || r == Registration::migrant_permit;
+}
+
+using HouseholdId = std::uint64_t;
+inline constexpr std::int32_t kNoSlot = -1;
+
+class HouseholdStore {
+ public:
+  // Hot per-step fields, one array each (8 + 4 + 1 + 1 + 4 = 18 bytes per household).
+  std::vector<HouseholdId> id;
+  std::vector<std::int32_t> cell;          // home cell index
+  std::vector<Registration> registration;
+  std::vector<std::uint8_t> size;          // persons
+  std::vector<std::int32_t> arrival_step;  // step the household arrived in the city (<0: before the run)
+
+  std::size_t size_alive() const { return id.size(); }
+  // Reserve room for n households alive at once and `ids` ids issued in total.
+  void reserve(std::size_t n, std::size_t ids);
+  std::size_t capacity() const { return id.capacity(); }
+
+  // Appends a household with a fresh id and returns its slot.
+  std::size_t append(std::int32_t home_cell, Registration reg, std::uint8_t persons,
+                     std::int32_t arrived);
+  // Removes the household in `slot` by moving the last one into it.
+  void remove(std::size_t slot);
+
+  std::int32_t slot_of(HouseholdId hid) const {
+    return hid < slot_of_id_.size() ? slot_of_id_[hid] : kNoSlot;
+  }
+  HouseholdId next_id() const { return next_id_; }
+
+ private:
+  HouseholdId next_id_ = 0;
+  std::vector<std::int32_t> slot_of_id_;  // id -> slot, kNoSlot once departed
+};
+
+}  // namespace zhili

@@ -1,0 +1,23 @@
+// The simulated world: the map and the agents living on it.
+#pragma once
+
+#include "scenario/scenario.hpp"
+#include "world/grid.hpp"
+#include "world/households.hpp"
+
+namespace zhili {
+
+struct World {
+  CellGrid grid;
+  HouseholdStore households;
+};
+
+// Builds the map and the initial population of a scenario. Checks that need
+// the built map (households must fit in the housing) throw ScenarioError with
+// the location of the offending key.
+World build_world(const Scenario& s);
+
+// Rebuilds grid.registered / grid.migrants from the household store.
+void recount_cells(World& w);
+
+}  // namespace zhili

@@ -1,0 +1,114 @@
+// The zhili program as a user meets it: help, version, exit codes, messages.
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "io/result_reader.hpp"
+#include "subprocess.hpp"
+
+namespace zhili {
+
+using testing::run_zhili;
+
+namespace {
+const std::string kSmall = std::string(ZHILI_SOURCE_DIR) + "/tests/data/small.yaml";
+std::string out_path(const std::string& name) { return std::string(ZHILI_BINARY_DIR) + "/" + name; }
+}  // namespace
+
+TEST(Cli, HelpAndVersion) {
+  const auto help = run_zhili({"--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  for (const char* word : {"run", "validate", "info", "Exit codes"})
+    EXPECT_NE(help.out.find(word), std::string::npos) << word;
+  const auto run_help = run_zhili({"run", "--help"});
+  EXPECT_EQ(run_help.exit_code, 0);
+  for (const char* word : {"--threads", "--seed", "--steps", "--set", "--quiet", "-o"})
+    EXPECT_NE(run_help.out.find(word), std::string::npos) << word;
+  const auto version = run_zhili({"--version"});
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_NE(version.out.find("zhili " ZHILI_VERSION), std::string::npos);
+}
+
+TEST(Cli, UsageErrorsExitWith2) {
+  EXPECT_EQ(run_zhili({}).exit_code, 2);
+  EXPECT_EQ(run_zhili({"frobnicate"}).exit_code, 2);
+  EXPECT_EQ(run_zhili({"run"}).exit_code, 2);
+  EXPECT_EQ(run_zhili({"run", kSmall, "--threads", "many"}).exit_code, 2);
+}
+
+TEST(Cli, ValidatePrintsOkAndSummary) {
+  const auto r = run_zhili({"validate", kSmall});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("ok\n", 0), 0u) << r.out;
+  EXPECT_NE(r.out.find("small"), std::string::npos);
+}
+
+TEST(Cli, ValidateReportsEveryErrorWithPositionAndExits2) {
+  const std::string bad = out_path("bad.yaml");
+  std::ofstream(bad) << "run:\n  stpes: 10\n  seed: -3\nworld:\n  width: 0\n";
+  const auto r = run_zhili({"validate", bad});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find(bad + ":2:3"), std::string::npos) << r.err;   // unknown key stpes
+  EXPECT_NE(r.err.find("steps"), std::string::npos) << r.err;        // did you mean
+  EXPECT_NE(r.err.find(bad + ":3:9"), std::string::npos) << r.err;   // seed out of range
+  EXPECT_NE(r.err.find(bad + ":5:10"), std::string::npos) << r.err;  // width out of range
+}
+
+TEST(Cli, OverridesAreCheckedToo) {
+  const auto r = run_zhili({"validate", kSmall, "--set", "policy.hukou.openess=0.5"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("openness"), std::string::npos) << r.err;
+  const auto ok = run_zhili({"validate", kSmall, "--set", "policy.hukou.openness=0.5"});
+  EXPECT_EQ(ok.exit_code, 0) << ok.err;
+}
+
+TEST(Cli, MissingScenarioExits2) {
+  const auto r = run_zhili({"run", "/nonexistent/scenario.yaml"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("/nonexistent/scenario.yaml"), std::string::npos) << r.err;
+}
+
+TEST(Cli, RunWritesFileAndInfoDescribesIt) {
+  const std::string out = out_path("cli_run.h5");
+  const auto r = run_zhili({"run", kSmall, "-o", out, "--steps", "6", "--threads", "2", "--seed", "99"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Result file: " + out), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("migrant_share"), std::string::npos);
+  // Not a terminal: plain progress lines every 10 %.
+  EXPECT_NE(r.err.find("progress: 100%"), std::string::npos) << r.err;
+
+  const ResultReader reader(out);
+  EXPECT_EQ(reader.steps_done(), 6);
+  EXPECT_EQ(reader.status(), RunStatus::finished);
+  EXPECT_EQ(reader.metadata().seed, 99u);
+  EXPECT_EQ(reader.metadata().threads, 2);
+
+  const auto info = run_zhili({"info", out});
+  ASSERT_EQ(info.exit_code, 0) << info.err;
+  for (const char* word : {"small", "finished", "6 of 6", "seed 99", "population", "persons", "hukou.openness"})
+    EXPECT_NE(info.out.find(word), std::string::npos) << word << "\n" << info.out;
+}
+
+TEST(Cli, QuietPrintsNothing) {
+  const auto r = run_zhili({"run", kSmall, "-o", out_path("quiet.h5"), "--steps", "2", "-q"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, "");
+}
+
+TEST(Cli, InfoOnMissingOrForeignFileExits3) {
+  EXPECT_EQ(run_zhili({"info", "/nonexistent.h5"}).exit_code, 3);
+  const std::string junk = out_path("junk.h5");
+  std::ofstream(junk) << "not hdf5";
+  const auto r = run_zhili({"info", junk});
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find(junk), std::string::npos) << r.err;
+}
+
+TEST(Cli, UnwritableOutputExits3) {
+  const auto r = run_zhili({"run", kSmall, "-o", "/nonexistent-dir/out.h5", "--steps", "2"});
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("/nonexistent-dir/out.h5"), std::string::npos) << r.err;
+}
+
+}  // namespace zhili
