@@ -61,7 +61,7 @@ int run_command(const RunArgs& args) {
                 out.status == RunStatus::finished ? "Finished" : "Interrupted",
                 scenario.run.name.c_str(), static_cast<long long>(out.steps_done),
                 static_cast<long long>(scenario.run.steps), out.wall_s);
-    std::printf("Outcomes at %s:\n",
+    std::printf("Outcomes at the end of the last step (%s):\n",
                 format_year_month(Calendar(scenario.run.start, scenario.run.step_unit)
                                       .date_of(out.steps_done))
                     .c_str());

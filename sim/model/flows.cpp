@@ -8,7 +8,7 @@ namespace zhili {
 
 void MigrationFlows::setup(const World& w) {
   leaving_.reserve(w.households.capacity());
-  vacant_cells_.reserve(w.grid.size());
+  vacancies_.reserve(w.grid.size());
   block_counts_.reserve(Executor::block_count(w.households.capacity()) + 1);
 }
 
@@ -81,15 +81,11 @@ void MigrationFlows::arrive(World& w, const StepContext& ctx) {
   counts_.arrivals = 0;
   if (wanted == 0) return;
 
-  vacant_cells_.clear();
-  for (std::size_t c = 0; c < g.size(); ++c)
-    if (g.occupancy(static_cast<std::int32_t>(c)) < g.capacity[c])
-      vacant_cells_.push_back(static_cast<std::int32_t>(c));
-  if (vacant_cells_.empty()) return;
+  vacancies_.rebuild(g);
+  if (vacancies_.homes() == 0) return;
 
   const double permit = ctx.lever(LeverId::hukou_permit_coverage);
   const double mean_size = sc.population.mean_household_size;
-  const auto nv = static_cast<std::uint64_t>(vacant_cells_.size());
   constexpr int kTries = 8;  // a full city turns arrivals away rather than looping
 
   // Serial on purpose: arrivals compete for the same vacancies and are few
@@ -98,9 +94,9 @@ void MigrationFlows::arrive(World& w, const StepContext& ctx) {
     CounterRng rng(seed, Stream::arrivals, step, j);
     std::int32_t cell = -1;
     for (int t = 0; t < kTries && cell < 0; ++t) {
-      // Two random vacancies, take the cheaper: newcomers look for low rent.
-      const std::int32_t a = vacant_cells_[rng.below(nv)];
-      const std::int32_t b = vacant_cells_[rng.below(nv)];
+      // Two random vacant homes, take the cheaper: newcomers look for low rent.
+      const std::int32_t a = vacancies_.draw(rng);
+      const std::int32_t b = vacancies_.draw(rng);
       const std::int32_t pick = g.rent[b] < g.rent[a] ? b : a;
       if (g.occupancy(pick) < g.capacity[pick]) cell = pick;
     }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "model/step_context.hpp"
+#include "world/vacancies.hpp"
 #include "world/world.hpp"
 
 namespace zhili {
@@ -34,7 +35,7 @@ class MigrationFlows {
   FlowCounts counts_;
   std::vector<std::uint8_t> leaving_;           // per slot, set in parallel
   std::vector<std::int64_t> block_counts_;      // per-block scratch for reductions
-  std::vector<std::int32_t> vacant_cells_;      // cells with room, rebuilt per arrival phase
+  VacancyIndex vacancies_;                      // rebuilt per arrival phase
 };
 
 }  // namespace zhili

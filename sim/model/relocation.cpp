@@ -13,7 +13,7 @@ void Relocation::setup(const World& w) {
   const auto sums = static_cast<std::size_t>(sum_width_) * (height_ + 1);
   sum_registered_.assign(sums, 0);
   sum_migrants_.assign(sums, 0);
-  vacant_cells_.reserve(w.grid.size());
+  vacancies_.reserve(w.grid.size());
   target_.reserve(w.households.capacity());
   claims_.reserve(w.households.capacity());
   tallies_.reserve(Executor::block_count(w.households.capacity()) + 1);
@@ -52,11 +52,8 @@ void Relocation::step(World& w, const StepContext& ctx) {
   const std::size_t n = h.size_alive();
 
   build_prefix_sums(g);
-  vacant_cells_.clear();
-  for (std::size_t c = 0; c < g.size(); ++c)
-    if (g.occupancy(static_cast<std::int32_t>(c)) < g.capacity[c])
-      vacant_cells_.push_back(static_cast<std::int32_t>(c));
-  const auto nv = static_cast<std::uint64_t>(vacant_cells_.size());
+  vacancies_.rebuild(g);
+  const bool any_vacancy = vacancies_.homes() > 0;
 
   // 1. Decide, in parallel: each household writes only its own target slot.
   target_.resize(n);
@@ -78,11 +75,12 @@ void Relocation::step(World& w, const StepContext& ctx) {
             ++t.content;
             continue;
           }
-          if (nv == 0) continue;
+          if (!any_vacancy) continue;
           if (!CounterRng(seed, Stream::relocation_activation, step, h.id[i])
                    .bernoulli(spec.move_probability))
             continue;
-          target_[i] = vacant_cells_[CounterRng(seed, Stream::relocation_choice, step, h.id[i]).below(nv)];
+          CounterRng choice(seed, Stream::relocation_choice, step, h.id[i]);
+          target_[i] = vacancies_.draw(choice);
           ++t.claims;
         }
         return t;

@@ -4,7 +4,7 @@
 // cells within Chebyshev radius r (itself excluded). It is content when the
 // same-group count reaches min_same_count and the same-group share reaches
 // min_same_share. A discontented household looks for a place with probability
-// move_probability and claims one vacant cell drawn at random. Claims on the
+// move_probability and claims one vacant home drawn at random. Claims on the
 // same cell are settled deterministically: ordered by a hash of (seed, step,
 // household id), the first claims take the free places (docs/MODEL.md).
 #pragma once
@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "model/step_context.hpp"
+#include "world/vacancies.hpp"
 #include "world/world.hpp"
 
 namespace zhili {
@@ -49,7 +50,7 @@ class Relocation {
   int height_ = 0;
   std::vector<std::int32_t> sum_registered_;  // 2-D prefix sums, (H+1) x (W+1)
   std::vector<std::int32_t> sum_migrants_;
-  std::vector<std::int32_t> vacant_cells_;
+  VacancyIndex vacancies_;
   std::vector<std::int32_t> target_;  // per slot: claimed cell or -1
   std::vector<Claim> claims_;
   std::vector<BlockTally> tallies_;
