@@ -8,10 +8,12 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "core/calendar.hpp"
+#include "scenario/diagnostics.hpp"
 #include "scenario/levers.hpp"
 #include "scenario/schedule.hpp"
 
@@ -104,6 +106,11 @@ struct Scenario {
   std::string source_path;  // as given on the command line
   std::string source_text;  // the file exactly as read
   std::vector<std::string> overrides;  // --set arguments, in order
+  // Where each key given in the file or by --set was written ("world.width",
+  // "schedule[0].at", sections too), at its value; a --set is at file
+  // "--set #N". Lets checks made later (e.g. housing capacity against
+  // households, when the world is built) point at the line to fix.
+  std::map<std::string, SourceLocation> key_locations;
 };
 
 }  // namespace zhili

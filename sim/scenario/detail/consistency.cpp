@@ -1,0 +1,106 @@
+#include "scenario/detail/consistency.hpp"
+
+#include <tuple>
+
+#include "scenario/detail/messages.hpp"
+#include "scenario/detail/scalar_read.hpp"
+
+namespace zhili::scenario_detail {
+
+namespace {
+
+constexpr std::int64_t kMaxSteps = 1'000'000;  // as run.steps
+
+// Where to report a problem between keys: at the first of `paths` that was
+// given; the file without a position if all of them are defaults.
+Site site_of(const LoadContext& ctx, std::initializer_list<const char*> paths) {
+  for (const char* p : paths)
+    if (auto at = ctx.value_location(p)) return {p, *at};
+  return {*paths.begin(), {ctx.scenario.source_path, 0, 0}};
+}
+
+bool all_usable(const LoadContext& ctx, std::initializer_list<const char*> paths) {
+  for (const char* p : paths)
+    if (!ctx.usable(p)) return false;
+  return true;
+}
+
+bool later(const SourceLocation& a, const SourceLocation& b) {
+  return std::tie(a.file, a.line, a.column) > std::tie(b.file, b.line, b.column);
+}
+
+void resolve_run_end(LoadContext& ctx) {
+  if (ctx.given("run.end") && ctx.given("run.steps")) {
+    // Reported at the one written second: up to there the file was consistent.
+    const auto& end = ctx.inputs.at("run.end");
+    const auto& steps = ctx.inputs.at("run.steps");
+    const ValueInput& second = later(end.value_at, steps.value_at) ? end : steps;
+    ctx.report({second.path, second.value_at}, kInconsistent, "both run.end and run.steps",
+               "one of them", "run.end sets the number of steps; remove one of the two");
+    return;
+  }
+  if (!ctx.run_end || !ctx.usable("run.start")) return;
+  const RunSpec& run = ctx.scenario.run;
+  const ValueInput& end = ctx.inputs.at("run.end");
+  if (*ctx.run_end <= run.start) {
+    ctx.report({"run.end", end.value_at}, kInconsistent, found_text(end.value),
+               "a date after run.start (" + format_date(run.start) + ")");
+    return;
+  }
+  if (!ctx.usable("run.time_step")) return;
+  const std::int64_t steps =
+      Calendar(run.start, run.step_unit).first_step_on_or_after(*ctx.run_end);
+  if (steps > kMaxSteps) {
+    ctx.report({"run.end", end.value_at}, kOutOfRange, found_text(end.value),
+               "a date at most " + std::to_string(kMaxSteps) + " steps after run.start");
+    return;
+  }
+  ctx.scenario.run.steps = steps;
+}
+
+void check_radius_order(LoadContext& ctx, const char* inner, double inner_km, const char* outer,
+                        double outer_km) {
+  if (!all_usable(ctx, {inner, outer}) || inner_km <= outer_km) return;
+  // Blame the key that was written: a default is not the planner's mistake.
+  if (ctx.given(outer)) {
+    ctx.report({outer, *ctx.value_location(outer)}, kInconsistent, number_text(outer_km),
+               "at least " + std::string(inner) + " (" + number_text(inner_km) + ")",
+               "zone radii must grow outwards: core <= fringe <= suburb");
+  } else {
+    const Site site = site_of(ctx, {inner});
+    ctx.report(site, kInconsistent, number_text(inner_km),
+               "at most " + std::string(outer) + " (" + number_text(outer_km) + ")",
+               "zone radii must grow outwards: core <= fringe <= suburb");
+  }
+}
+
+void check_centre(LoadContext& ctx) {
+  const WorldSpec& w = ctx.scenario.world;
+  const CellXY c = w.generator.centre;
+  if (!all_usable(ctx, {"world.generator.centre", "world.width", "world.height"})) return;
+  if (c.x >= 0 && c.x < w.width && c.y >= 0 && c.y < w.height) return;
+  // At the centre if it was written, else at the map side it falls off.
+  const bool off_x = c.x < 0 || c.x >= w.width;
+  const Site site = ctx.given("world.generator.centre") ? site_of(ctx, {"world.generator.centre"})
+                    : off_x ? site_of(ctx, {"world.width", "world.height"})
+                            : site_of(ctx, {"world.height", "world.width"});
+  ctx.report({"world.generator.centre", site.where}, kOutsideMap,
+             pair_text(std::to_string(c.x), std::to_string(c.y)),
+             "a cell inside the " + std::to_string(w.width) + " x " + std::to_string(w.height) +
+                 " map: 0 <= x < " + std::to_string(w.width) + ", 0 <= y < " +
+                 std::to_string(w.height));
+}
+
+}  // namespace
+
+void check_consistency(LoadContext& ctx) {
+  resolve_run_end(ctx);
+  const MapGeneratorSpec& g = ctx.scenario.world.generator;
+  check_radius_order(ctx, "world.generator.core_radius_km", g.core_radius_km,
+                     "world.generator.fringe_radius_km", g.fringe_radius_km);
+  check_radius_order(ctx, "world.generator.fringe_radius_km", g.fringe_radius_km,
+                     "world.generator.suburb_radius_km", g.suburb_radius_km);
+  check_centre(ctx);
+}
+
+}  // namespace zhili::scenario_detail

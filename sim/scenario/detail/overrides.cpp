@@ -1,0 +1,87 @@
+#include "scenario/detail/overrides.hpp"
+
+#include "scenario/detail/key_rules.hpp"
+#include "scenario/detail/messages.hpp"
+#include "scenario/detail/yaml_document.hpp"
+
+namespace zhili::scenario_detail {
+
+namespace {
+
+constexpr const char* kShape = "KEY=VALUE, e.g. run.seed=7";
+
+// run.end and run.steps are two ways to say one thing: an override of either
+// replaces whichever of them the file gave, instead of clashing with it.
+void drop_file_alternative(const std::string& key, LoadContext& ctx) {
+  const std::string other = key == "run.end" ? "run.steps" : key == "run.steps" ? "run.end" : "";
+  auto it = ctx.inputs.find(other);
+  if (it != ctx.inputs.end() && !it->second.from_override) ctx.inputs.erase(it);
+}
+
+bool is_schedule_path(const std::string& key) {
+  return key == "schedule" || key.rfind("schedule[", 0) == 0 || key.rfind("schedule.", 0) == 0;
+}
+
+// Checks the key; reports and returns false when it cannot take a value.
+bool check_key(const std::string& key, const SourceLocation& key_at, LoadContext& ctx) {
+  const KeyTree& tree = key_tree();
+  if (is_schedule_path(key)) {
+    ctx.report({key, key_at}, kNotOverridable, "", "",
+               "the schedule can only be changed in the scenario file");
+    return false;
+  }
+  if (tree.is_leaf(key)) return true;
+  if (tree.is_section(key)) {
+    ctx.report({key, key_at}, kSectionNotKey, "", "",
+               "set one key of it at a time, e.g. " + key + ".<key>=VALUE");
+    return false;
+  }
+  const std::string section = tree.enclosing_section(key);
+  const std::string name = section.empty() ? key : key.substr(section.size() + 1);
+  std::string hint = tree.suggestion(section, name, true);
+  if (hint.empty()) hint = tree.known_keys_hint(section, true);
+  ctx.report({key, key_at}, kUnknownKey, "", "", hint);
+  return false;
+}
+
+void apply_one(const std::string& text, int number, LoadContext& ctx) {
+  const std::string file = "--set #" + std::to_string(number);
+  const SourceLocation key_at{file, 1, 1};
+  const auto eq = text.find('=');
+  if (eq == std::string::npos || eq == 0) {
+    ctx.report({"", key_at}, kMalformedOverride, text.empty() ? "an empty argument" : text, kShape,
+               eq == 0 ? "the key is missing before '='" : "");
+    return;
+  }
+  const std::string key = text.substr(0, eq);
+  if (!check_key(key, key_at, ctx)) return;
+
+  const ValueSource source{file, 1, static_cast<int>(eq) + 2};  // the column after '='
+  const std::string value_text = text.substr(eq + 1);
+  ParsedDocument doc;
+  try {
+    doc = parse_single_document(value_text);
+  } catch (const YAML::Exception& e) {
+    ctx.report({key, source.at(e.mark)}, kSyntaxError, value_text, "", e.msg);
+    return;
+  }
+  if (doc.second) {
+    ctx.report({key, source.at(*doc.second)}, kSyntaxError, value_text, "one YAML value");
+    return;
+  }
+  const YAML::Node value = doc.root;
+  const SourceLocation value_at =
+      value.IsNull() ? source.at(YAML::Mark::null_mark()) : source.at(value.Mark());
+  drop_file_alternative(key, ctx);
+  ctx.inputs.insert_or_assign(key, ValueInput{key, value, key_at, value_at, source, true});
+  ctx.scenario.key_locations[key] = value_at;
+}
+
+}  // namespace
+
+void apply_overrides(const std::vector<std::string>& overrides, LoadContext& ctx) {
+  for (std::size_t i = 0; i < overrides.size(); ++i)
+    apply_one(overrides[i], static_cast<int>(i) + 1, ctx);
+}
+
+}  // namespace zhili::scenario_detail

@@ -1,0 +1,55 @@
+#include <map>
+#include <tuple>
+
+#include "scenario/detail/schedule_yaml.hpp"
+
+namespace zhili::scenario_detail {
+
+namespace {
+
+// Levers that one file entry changed together: same kind and the same steps.
+struct EmittedEntry {
+  ScheduleEntry::Kind kind;
+  std::int64_t from_step;
+  std::int64_t to_step;
+  std::string levers;  // "hukou.openness: 0.8, ..."
+};
+
+std::string lever_value(const ScheduleEntry& e) {
+  if (e.kind == ScheduleEntry::Kind::set) return number_text(e.to_value);
+  return pair_text(number_text(e.from_value), number_text(e.to_value));
+}
+
+}  // namespace
+
+std::string emit_schedule(const Scenario& s) {
+  const Calendar calendar(s.run.start, s.run.step_unit);
+  // Grouped by `order` (the entry's position in the file) and written in that
+  // order: reading back numbers entries by position, which restores `order`.
+  std::map<int, std::vector<EmittedEntry>> by_order;
+  for (const auto& e : s.schedule) {
+    auto& group = by_order[e.order];
+    auto same = [&](const EmittedEntry& g) {
+      return std::tie(g.kind, g.from_step, g.to_step) == std::tie(e.kind, e.from_step, e.to_step);
+    };
+    if (group.empty() || !same(group.back())) group.push_back({e.kind, e.from_step, e.to_step, ""});
+    auto& g = group.back();
+    g.levers += (g.levers.empty() ? "" : ", ") + std::string(lever_info(e.lever).path) + ": " +
+                lever_value(e);
+  }
+  std::string out;
+  for (const auto& [order, group] : by_order) {
+    for (const auto& g : group) {
+      const std::string from = format_date(calendar.date_of(g.from_step));
+      if (g.kind == ScheduleEntry::Kind::set) {
+        out += "{at: " + from + ", set: {" + g.levers + "}}\n";
+      } else {
+        out += "{from: " + from + ", to: " + format_date(calendar.date_of(g.to_step)) +
+               ", ramp: {" + g.levers + "}}\n";
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace zhili::scenario_detail

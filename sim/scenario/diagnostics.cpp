@@ -1,0 +1,54 @@
+#include "scenario/diagnostics.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+namespace zhili {
+
+std::string Diagnostic::format() const {
+  std::string out;
+  if (!where.file.empty()) out += where.file + ":";
+  // A line without a column still helps; a column without a line does not.
+  if (where.line > 0) {
+    out += std::to_string(where.line) + ":";
+    if (where.column > 0) out += std::to_string(where.column) + ":";
+  }
+  if (!out.empty()) out += " ";
+  out += "error: ";
+  if (!key_path.empty()) out += key_path + ": ";
+  out += message;
+  if (!found.empty() && !expected.empty()) {
+    out += " (found " + found + ", expected " + expected + ")";
+  } else if (!found.empty()) {
+    out += " (found " + found + ")";
+  } else if (!expected.empty()) {
+    out += " (expected " + expected + ")";
+  }
+  if (!hint.empty()) out += "\n  hint: " + hint;
+  return out;
+}
+
+std::string Diagnostics::format_all() const {
+  std::vector<const Diagnostic*> sorted;
+  sorted.reserve(items_.size());
+  for (const auto& d : items_) sorted.push_back(&d);
+  // Stable, so diagnostics at one position keep the order they were found in.
+  std::stable_sort(sorted.begin(), sorted.end(), [](const Diagnostic* a, const Diagnostic* b) {
+    return std::tie(a->where.file, a->where.line, a->where.column) <
+           std::tie(b->where.file, b->where.line, b->where.column);
+  });
+  std::string out;
+  for (const Diagnostic* d : sorted) out += d->format() + "\n";
+  return out;
+}
+
+namespace {
+std::string headline(const Diagnostics& d) {
+  return std::to_string(d.size()) + " error(s) in scenario:\n" + d.format_all();
+}
+}  // namespace
+
+ScenarioError::ScenarioError(Diagnostics d)
+    : std::runtime_error(headline(d)), diags_(std::move(d)) {}
+
+}  // namespace zhili

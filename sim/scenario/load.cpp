@@ -1,0 +1,116 @@
+// load_scenario: read the text, check its keys against the schema, apply the
+// --set overrides, bind every value into the Scenario, check values against
+// each other, and throw every problem found at once.
+#include "scenario/load.hpp"
+
+#include <yaml-cpp/depthguard.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+#include "scenario/detail/consistency.hpp"
+#include "scenario/detail/key_rules.hpp"
+#include "scenario/detail/messages.hpp"
+#include "scenario/detail/overrides.hpp"
+#include "scenario/detail/scalar_read.hpp"
+#include "scenario/detail/yaml_document.hpp"
+#include "scenario/detail/yaml_walk.hpp"
+
+namespace zhili {
+
+namespace {
+
+using namespace scenario_detail;
+
+// The document of the file, or nullopt after a syntax error. A file with no
+// document at all (empty, or only comments) is a scenario of defaults; text
+// after the document is an error, reported while the document is still used.
+std::optional<YAML::Node> parse_document(const std::string& text, const ValueSource& source,
+                                         LoadContext& ctx) {
+  try {
+    const ParsedDocument doc = parse_single_document(text);
+    if (doc.second) {
+      ctx.report({"", source.at(*doc.second)}, kSyntaxError, "", "one YAML document",
+                 "text after the end of the document: a second '---' or a stray ','?");
+    }
+    return doc.root;
+  } catch (const YAML::DeepRecursion& e) {
+    ctx.report({"", source.at(e.mark)}, kSyntaxError, "", "", "nesting is too deep");
+  } catch (const YAML::Exception& e) {
+    ctx.report({"", source.at(e.mark)}, kSyntaxError, "", "", e.msg);
+  }
+  return std::nullopt;
+}
+
+void read_file_keys(const std::string& text, const std::string& file, LoadContext& ctx) {
+  const ValueSource source{file, 1, 1};
+  const auto root = parse_document(text, source, ctx);
+  if (!root || root->IsNull()) return;
+  if (!root->IsMap()) {
+    ctx.report({"", source.at(root->Mark())}, kWrongType, found_text(*root),
+               "a mapping of sections (run:, world:, ...)");
+    return;
+  }
+  for (auto& key : walk_mapping(*root, {key_tree(), "", kUnknownKey}, source, ctx)) {
+    ValueInput in{key.path, key.value, key.key_at, key.value_at, source, false};
+    ctx.inputs.insert_or_assign(key.path, std::move(in));
+  }
+}
+
+Scenario finish(LoadContext& ctx, const std::vector<std::string>& overrides) {
+  try {
+    apply_overrides(overrides, ctx);
+    for (const auto& rule : key_rules()) {
+      auto it = ctx.inputs.find(rule.doc.path);
+      if (it != ctx.inputs.end()) rule.bind(it->second, ctx);
+    }
+    check_consistency(ctx);
+  } catch (const YAML::Exception& e) {
+    // Not expected (every node is type-checked before use), but a scenario
+    // error is still the only thing load_scenario may throw.
+    ctx.report({ctx.scenario.source_path, 0, 0}, "internal error while reading YAML", "", "",
+               e.what());
+  }
+  if (!ctx.diagnostics.empty()) throw ScenarioError(std::move(ctx.diagnostics));
+  ctx.scenario.overrides = overrides;
+  return std::move(ctx.scenario);
+}
+
+// 0 on success, else the errno of the failure.
+int read_whole_file(const std::string& path, std::string& out) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return errno;
+  errno = 0;
+  char buf[1 << 16];
+  std::size_t n = 0;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
+  // A directory opens fine and fails here with EISDIR.
+  const int err = std::ferror(f) ? (errno ? errno : EIO) : 0;
+  std::fclose(f);
+  return err;
+}
+
+}  // namespace
+
+Scenario load_scenario_text(const std::string& text, const std::string& display_name,
+                            const std::vector<std::string>& overrides) {
+  LoadContext ctx;
+  ctx.scenario.source_path = display_name;
+  ctx.scenario.source_text = text;
+  read_file_keys(text, display_name, ctx);
+  return finish(ctx, overrides);
+}
+
+Scenario load_scenario(const std::string& path, const std::vector<std::string>& overrides) {
+  std::string text;
+  if (const int err = read_whole_file(path, text); err != 0) {
+    LoadContext ctx;
+    ctx.scenario.source_path = path;
+    ctx.report({"", {path, 0, 0}}, std::string(kUnreadable) + ": " + std::strerror(err), "", "");
+    return finish(ctx, overrides);  // still checks the overrides, then throws
+  }
+  return load_scenario_text(text, path, overrides);
+}
+
+}  // namespace zhili

@@ -1,0 +1,44 @@
+#include <cstdio>
+
+#include "scenario/detail/scalar_read.hpp"
+#include "scenario/load.hpp"
+
+namespace zhili {
+
+namespace {
+std::string whole(double x) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.0f", x);
+  return buf;
+}
+}  // namespace
+
+std::string summary(const Scenario& s) {
+  using scenario_detail::number_text;
+  const Calendar calendar(s.run.start, s.run.step_unit);
+  const WorldSpec& w = s.world;
+  const PopulationSpec& p = s.population;
+  std::string out = "scenario " + s.run.name + "\n";
+  if (!s.run.description.empty()) out += "  " + s.run.description + "\n";
+  out += "  period:     " + format_date(s.run.start) + " -> " +
+         format_date(calendar.date_of(s.run.steps)) + ", " + std::to_string(s.run.steps) +
+         " steps x 1 " + std::string(to_string(s.run.step_unit)) + ", seed " +
+         std::to_string(s.run.seed) + "\n";
+  out += "  map:        " + std::to_string(w.width) + " x " + std::to_string(w.height) +
+         " cells x " + number_text(w.cell_km) + " km (" + number_text(w.width * w.cell_km) + " x " +
+         number_text(w.height * w.cell_km) + " km), centre [" +
+         std::to_string(w.generator.centre.x) + ", " + std::to_string(w.generator.centre.y) + "]\n";
+  out += "  households: " + std::to_string(p.households) + " simulated x " + number_text(p.scale) +
+         " = " + whole(static_cast<double>(p.households) * p.scale) + " real, " +
+         whole(100.0 * p.migrant_share) + "% migrants\n";
+  out += "  levers at start:";
+  for (const auto& l : kLeverTable) {
+    out.append(" ").append(l.path).append(" = ");
+    out.append(number_text(s.policy[static_cast<std::size_t>(l.id)])).append(";");
+  }
+  out.back() = '\n';
+  out += "  schedule:   " + std::to_string(s.schedule.size()) + " lever change(s)\n";
+  return out;
+}
+
+}  // namespace zhili

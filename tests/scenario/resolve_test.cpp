@@ -1,0 +1,180 @@
+// Defaults, run length resolution, resolved_yaml round trips, summary.
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "scenario/schema.hpp"
+#include "scenario_test_support.hpp"
+
+namespace zhili {
+namespace {
+
+using testing::load_ok;
+
+// Every value a run depends on (not the provenance fields).
+void expect_same_run(const Scenario& a, const Scenario& b) {
+  EXPECT_EQ(a.run.name, b.run.name);
+  EXPECT_EQ(a.run.description, b.run.description);
+  EXPECT_EQ(a.run.start, b.run.start);
+  EXPECT_EQ(a.run.steps, b.run.steps);
+  EXPECT_EQ(a.run.step_unit, b.run.step_unit);
+  EXPECT_EQ(a.run.seed, b.run.seed);
+  EXPECT_EQ(a.run.threads, b.run.threads);
+  EXPECT_EQ(a.world.width, b.world.width);
+  EXPECT_EQ(a.world.height, b.world.height);
+  EXPECT_EQ(a.world.cell_km, b.world.cell_km);
+  EXPECT_EQ(a.world.generator.centre.x, b.world.generator.centre.x);
+  EXPECT_EQ(a.world.generator.centre.y, b.world.generator.centre.y);
+  EXPECT_EQ(a.world.generator.core_radius_km, b.world.generator.core_radius_km);
+  EXPECT_EQ(a.world.generator.fringe_radius_km, b.world.generator.fringe_radius_km);
+  EXPECT_EQ(a.world.generator.suburb_radius_km, b.world.generator.suburb_radius_km);
+  EXPECT_EQ(a.world.generator.urban_village_share, b.world.generator.urban_village_share);
+  EXPECT_EQ(a.world.capacity, b.world.capacity);
+  EXPECT_EQ(a.world.rent, b.world.rent);
+  EXPECT_EQ(a.population.households, b.population.households);
+  EXPECT_EQ(a.population.scale, b.population.scale);
+  EXPECT_EQ(a.population.migrant_share, b.population.migrant_share);
+  EXPECT_EQ(a.population.mean_household_size, b.population.mean_household_size);
+  EXPECT_EQ(a.migration.enabled, b.migration.enabled);
+  EXPECT_EQ(a.migration.inflow_rate, b.migration.inflow_rate);
+  EXPECT_EQ(a.migration.return_rate, b.migration.return_rate);
+  EXPECT_EQ(a.migration.settlement_rate, b.migration.settlement_rate);
+  EXPECT_EQ(a.migration.settlement_min_years, b.migration.settlement_min_years);
+  EXPECT_EQ(a.relocation.enabled, b.relocation.enabled);
+  EXPECT_EQ(a.relocation.radius, b.relocation.radius);
+  EXPECT_EQ(a.relocation.min_same_share, b.relocation.min_same_share);
+  EXPECT_EQ(a.relocation.min_same_count, b.relocation.min_same_count);
+  EXPECT_EQ(a.relocation.move_probability, b.relocation.move_probability);
+  EXPECT_EQ(a.policy, b.policy);
+  ASSERT_EQ(a.schedule.size(), b.schedule.size());
+  for (std::size_t i = 0; i < a.schedule.size(); ++i) {
+    const auto& x = a.schedule[i];
+    const auto& y = b.schedule[i];
+    EXPECT_EQ(x.kind, y.kind) << i;
+    EXPECT_EQ(x.lever, y.lever) << i;
+    EXPECT_EQ(x.from_step, y.from_step) << i;
+    EXPECT_EQ(x.to_step, y.to_step) << i;
+    EXPECT_EQ(x.from_value, y.from_value) << i;
+    EXPECT_EQ(x.to_value, y.to_value) << i;
+    EXPECT_EQ(x.order, y.order) << i;
+  }
+  EXPECT_EQ(a.output.path, b.output.path);
+  EXPECT_EQ(a.output.flush_every, b.output.flush_every);
+  EXPECT_EQ(a.output.map_every, b.output.map_every);
+  EXPECT_EQ(a.output.compression, b.output.compression);
+}
+
+std::string without_comments(const std::string& yaml) {
+  std::istringstream in(yaml);
+  std::string out, line;
+  while (std::getline(in, line))
+    if (line.rfind("#", 0) != 0) out += line + "\n";
+  return out;
+}
+
+void expect_round_trip(const Scenario& s) {
+  const std::string yaml = resolved_yaml(s);
+  const Scenario again = load_ok(yaml);
+  expect_same_run(s, again);
+  EXPECT_EQ(without_comments(resolved_yaml(again)), without_comments(yaml));
+}
+
+TEST(ScenarioResolve, EmptyFileGivesDefaults) {
+  for (const char* text : {"", "\n", "# nothing here\n", "run:\nworld:\n  generator:\n"}) {
+    const Scenario s = load_ok(text);
+    expect_same_run(s, Scenario{});
+    EXPECT_EQ(s.source_text, text);
+    EXPECT_EQ(s.source_path, "s.yaml");
+  }
+}
+
+TEST(ScenarioResolve, AbsentKeysKeepDefaults) {
+  const Scenario s = load_ok("world:\n  width: 200\npolicy:\n  hukou.permit_coverage: 0.9\n");
+  const Scenario d;
+  EXPECT_EQ(s.world.width, 200);
+  EXPECT_EQ(s.world.height, d.world.height);
+  EXPECT_EQ(s.policy[1], 0.9);
+  EXPECT_EQ(s.policy[0], d.policy[0]);
+  EXPECT_EQ(s.run.steps, d.run.steps);
+}
+
+TEST(ScenarioResolve, RunEndGivesStepsForMonthsAndWeeks) {
+  EXPECT_EQ(load_ok("run: {start: 2015-01, end: 2025-01}").run.steps, 120);
+  EXPECT_EQ(load_ok("run: {start: 2015-01-15, end: 2015-03}").run.steps, 2);
+  EXPECT_EQ(load_ok("run: {start: 2015-01-15, end: 2015-03-16}").run.steps, 3);
+  // 59 days: 8 whole weeks and a part; the step starting 2015-02-26 is the last.
+  EXPECT_EQ(load_ok("run: {start: 2015-01-01, end: 2015-03-01, time_step: week}").run.steps, 9);
+  EXPECT_EQ(load_ok("run: {start: 2015-01-01, end: 2015-01-02, time_step: week}").run.steps, 1);
+}
+
+TEST(ScenarioResolve, KeyLocationsPointAtValues) {
+  const Scenario s = load_ok("run:\n  seed: 7\nworld:\n  generator: {centre: [1, 2]}\n");
+  EXPECT_EQ(s.key_locations.at("run.seed").line, 2);
+  EXPECT_EQ(s.key_locations.at("run.seed").column, 9);
+  EXPECT_EQ(s.key_locations.at("run").line, 2);
+  EXPECT_EQ(s.key_locations.at("world.generator.centre").line, 4);
+  EXPECT_EQ(s.key_locations.at("world.generator.centre").column, 23);
+  EXPECT_EQ(s.key_locations.count("run.steps"), 0u);
+}
+
+TEST(ScenarioResolve, ResolvedYamlHasEveryKeyButRunEnd) {
+  const std::string yaml = resolved_yaml(load_ok("run: {end: 2016-01}"));
+  EXPECT_NE(yaml.find("  steps: 12\n"), std::string::npos) << yaml;
+  EXPECT_EQ(yaml.find("end:"), std::string::npos) << yaml;
+  for (const auto& key : schema_keys()) {
+    if (key.path == "run.end" || key.path.find('[') != std::string::npos) continue;
+    const std::string leaf = key.path.substr(key.path.rfind('.') + 1);
+    EXPECT_NE(yaml.find(leaf + ":"), std::string::npos) << key.path;
+  }
+}
+
+TEST(ScenarioResolve, RoundTripOfDefaults) { expect_round_trip(load_ok("")); }
+
+TEST(ScenarioResolve, RoundTripOfTheDefaultScenarioWithOverrides) {
+  const Scenario s = load_scenario(std::string(ZHILI_SOURCE_DIR) + "/scenarios/default.yaml",
+                                   {"run.seed=99", "policy.hukou.openness=0.25"});
+  expect_round_trip(s);
+}
+
+TEST(ScenarioResolve, RoundTripOfAwkwardValues) {
+  const Scenario s = load_ok(
+      "run:\n"
+      "  name: a.b-c_1\n"
+      "  description: \"quote \\\" backslash \\\\ tab \\t newline \\n 户籍 \\x01\"\n"
+      "  start: 2015-01-31\n"
+      "  end: 2017-03-02\n"
+      "  seed: 9223372036854775807\n"
+      "world:\n"
+      "  cell_km: 0.1\n"
+      "  rent: {fringe: 1234.5678901234567}\n"
+      "population:\n"
+      "  scale: 1e9\n"
+      "  migrant_share: 0.30000000000000004\n"
+      "output:\n"
+      "  path: \"out dir/r: 1.h5\"\n"
+      "schedule:\n"
+      "  - {at: 2016-02-29, set: {hukou.permit_coverage: 0.1, hukou.openness: 0.2}}\n"
+      "  - {from: 2015-03-15, to: 2016-01-01, ramp: {hukou.openness: [0.3, 0.9]}}\n"
+      "  - {from: 2016-04-02, to: 2016-04-20, ramp: {hukou.openness: [0.5, 0.55]}}\n"
+      "  - {at: 2015-01-31, set: {hukou.openness: 0.0}}\n");
+  EXPECT_EQ(s.run.description, "quote \" backslash \\ tab \t newline \n 户籍 \x01");
+  expect_round_trip(s);
+  const Scenario weekly = load_ok(
+      "run: {start: 2015-01-01, time_step: week, steps: 400}\n"
+      "schedule:\n"
+      "  - {from: 2015-01-03, to: 2015-06-30, ramp: {hukou.openness: [0, 1]}}\n"
+      "  - {at: 2015-01-03, set: {hukou.permit_coverage: 1}}\n");
+  expect_round_trip(weekly);
+}
+
+TEST(ScenarioResolve, SummaryNamesTheEssentials) {
+  const Scenario s = load_scenario(std::string(ZHILI_SOURCE_DIR) + "/scenarios/default.yaml");
+  const std::string text = summary(s);
+  for (const char* part :
+       {"default", "2015-01-01 -> 2025-01-01", "120 steps x 1 month", "120 x 100 cells x 0.5 km",
+        "50000 simulated x 4 = 200000 real", "hukou.openness = 0.2", "2 lever change(s)"})
+    EXPECT_NE(text.find(part), std::string::npos) << part << "\n" << text;
+}
+
+}  // namespace
+}  // namespace zhili
