@@ -1,5 +1,8 @@
 // A synthetic city of a given size for benchmarks: the default district's
-// parameters, with the map grown so that housing stays ~70 % occupied.
+// parameters, with the map grown so that housing stays ~70 % occupied. With
+// `economy`, the whole population-and-migration submodel set runs: labour
+// market, Harris-Todaro migration of the villagers, settlement, arrivals,
+// relocation.
 #pragma once
 
 #include <cmath>
@@ -9,7 +12,7 @@
 
 namespace zhili::bench {
 
-inline Scenario city(long long households, long long steps, int threads) {
+inline Scenario city(long long households, long long steps, int threads, bool economy = false) {
   // Capacity averages ~10 households per cell over a city this shape; size the
   // square map so the population fills about 70 % of it.
   const int side = static_cast<int>(std::ceil(std::sqrt(households / 7.0)));
@@ -30,6 +33,12 @@ inline Scenario city(long long households, long long steps, int threads) {
       "  capacity: {urban_core: 16, fringe: 12, urban_village: 16, suburb: 8, rural: 4}\n"
       "population: {households: " + std::to_string(households) + ", migrant_share: 0.35}\n"
       "output: {flush_every: 50, map_every: 0}\n";
+  if (economy)
+    yaml +=
+        "economy: {enabled: true, demand: logistic, logit_intercept: -0.2, logit_slope: 0.03,\n"
+        "          primary_share: 0.4, primary_shift: -0.005, wage_secondary: 2.2, wage_tertiary: 2.6,\n"
+        "          rural_income: 1.0, rural_nonfarm_wage: 0.6}\n"
+        "migration: {ht_beta: 0.3, ht_hukou_barrier: 0.6, ht_moving_cost: 0.1}\n";
   return load_scenario_text(yaml, "<bench city>");
 }
 

@@ -25,19 +25,21 @@ int main(int argc, char** argv) {
   long long households = 1'000'000, steps = 24;
   int threads = 0, repeats = 3;
   bool write_file = true;
+  bool economy = false;
   CLI::App app{"zhili whole-run benchmark"};
   app.add_option("-n,--households", households, "Simulated households");
   app.add_option("-s,--steps", steps, "Steps per run");
   app.add_option("-t,--threads", threads, "Threads (0 = all)");
   app.add_option("-r,--repeats", repeats, "Repeats (median reported)");
   app.add_flag("!--no-file", write_file, "Step the engine without writing a result file");
+  app.add_flag("--economy", economy, "Run the whole population/economy/migration submodel set");
   CLI11_PARSE(app, argc, argv);
 
   const long rss0 = peak_rss_kib();
   std::vector<double> rates;
   double setup_s = 0;
   for (int r = 0; r < repeats; ++r) {
-    const zhili::Scenario s = zhili::bench::city(households, steps, threads);
+    const zhili::Scenario s = zhili::bench::city(households, steps, threads, economy);
     if (write_file) {
       const auto out = zhili::run_scenario(s, zhili::RunRequest{"bench_run.h5", nullptr, {}});
       setup_s = out.setup_s;
@@ -48,6 +50,12 @@ int main(int argc, char** argv) {
       const auto t1 = std::chrono::steady_clock::now();
       setup_s = std::chrono::duration<double>(t1 - t0).count();
       while (!e.done()) e.step();
+      if (r + 1 == repeats) {  // where the time goes, last repeat
+        const auto& phases = e.model().phases();
+        for (std::size_t p = 0; p < phases.size(); ++p)
+          std::printf("phase %-18s %8.2f ms/step\n", phases[p].name.c_str(),
+                      1e3 * e.phase_seconds()[p] / static_cast<double>(steps));
+      }
       const double loop_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
       rates.push_back(static_cast<double>(households) * steps / loop_s);
     }
@@ -59,6 +67,8 @@ int main(int argc, char** argv) {
   std::printf("steps per run         %lld\n", steps);
   std::printf("threads               %d\n", zhili::Executor(threads).threads());
   std::printf("result file           %s\n", write_file ? "written (bench_run.h5)" : "none");
+  std::printf("submodels             %s\n", economy ? "flows, settlement, labour market, rural migration, relocation"
+                                                     : "flows, settlement, relocation");
   std::printf("set-up                %.3f s\n", setup_s);
   std::printf("household-steps/s     %.3g (median of %d; min %.3g, max %.3g)\n", median, repeats,
               rates.front(), rates.back());

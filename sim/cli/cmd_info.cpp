@@ -4,6 +4,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/format.hpp"
+#include "core/calendar.hpp"
 #include "io/result_reader.hpp"
 
 namespace zhili {
@@ -39,6 +40,29 @@ int info_command(const InfoArgs& args) {
       }
       std::printf("observables (value at the last step):\n");
       print_series_table(stdout, series, last);
+      for (const auto& text : args.at) {
+        const auto date = parse_date(text);
+        if (!date) {
+          std::fprintf(stderr, "zhili: --at %s: expected a date YYYY-MM or YYYY-MM-DD\n", text.c_str());
+          return exit_code::bad_input;
+        }
+        // The row whose step starts on or before the date and is the latest such.
+        const std::string want = format_date(*date);
+        std::int64_t row = -1;
+        for (std::size_t i = 0; i < dates.size() && dates[i] <= want; ++i) row = static_cast<std::int64_t>(i);
+        if (row < 0) {
+          std::fprintf(stderr, "zhili: --at %s: before the first step (%s)\n", text.c_str(), dates.front().c_str());
+          return exit_code::bad_input;
+        }
+        std::vector<double> values;
+        for (const auto& spec : series) {
+          const auto v = r.read_observable(spec.name, row, 1);
+          values.insert(values.end(), v.begin(), v.end());
+        }
+        std::printf("observables at %s (step %lld, dated %s):\n", text.c_str(), static_cast<long long>(row),
+                    dates[static_cast<std::size_t>(row)].c_str());
+        print_series_table(stdout, series, values);
+      }
       const auto maps = r.maps();
       if (!maps.empty()) {
         std::printf("maps (%d x %d cells):", r.map_width(), r.map_height());

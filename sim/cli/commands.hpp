@@ -26,11 +26,21 @@ struct ValidateArgs {
 
 struct InfoArgs {
   std::string result;
+  std::vector<std::string> at;  // dates (YYYY-MM or YYYY-MM-DD): also print every observable then
+};
+
+struct CalibrateArgs {
+  std::string file;
+  int max_evaluations = 0;  // 0 = the file's max_evaluations
+  int threads = 0;
+  bool check_only = false;  // evaluate the scenario as it is, no fitting
+  bool quiet = false;
 };
 
 int run_command(const RunArgs& args);
 int validate_command(const ValidateArgs& args);
 int info_command(const InfoArgs& args);
+int calibrate_command(const CalibrateArgs& args);
 
 // The --threads/--seed/--steps shortcuts as --set overrides, after the user's
 // own, so they are validated (and recorded) exactly like any other.

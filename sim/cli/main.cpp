@@ -16,7 +16,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.footer(
       "Exit codes: 0 ok; 1 internal error; 2 bad input (usage, invalid scenario);\n"
-      "            3 result file cannot be written or read; 130/143 interrupted by SIGINT/SIGTERM.\n"
+      "            3 result file cannot be written or read; 4 calibration targets not met;\n"
+      "            130/143 interrupted by SIGINT/SIGTERM.\n"
       "Documentation: README.md, docs/SCENARIOS.md (every scenario key), docs/FORMAT.md (result files).");
 
   RunArgs run;
@@ -39,6 +40,16 @@ int main(int argc, char** argv) {
   InfoArgs info;
   auto* info_cmd = app.add_subcommand("info", "Describe a result file: run, status, final value of each observable");
   info_cmd->add_option("result", info.result, "Result file (HDF5) written by zhili run")->required();
+  info_cmd->add_option("--at", info.at, "Also show every observable at this date (YYYY-MM[-DD]; repeatable)")
+      ->type_name("DATE");
+
+  CalibrateArgs calibrate;
+  auto* cal_cmd = app.add_subcommand("calibrate", "Fit free parameters to observed targets (Nelder-Mead)");
+  cal_cmd->add_option("calibration", calibrate.file, "Calibration file (YAML): scenario, parameters, targets")->required();
+  cal_cmd->add_option("--max-evals", calibrate.max_evaluations, "Most simulation runs (default: the file's max_evaluations)");
+  cal_cmd->add_option("--threads", calibrate.threads, "Threads per run, 0 = all cores");
+  cal_cmd->add_flag("--check", calibrate.check_only, "Only evaluate the scenario as it is and print the table");
+  cal_cmd->add_flag("-q,--quiet", calibrate.quiet, "No progress line");
 
   try {
     app.parse(argc, argv);
@@ -57,6 +68,7 @@ int main(int argc, char** argv) {
     if (*run_cmd) return run_command(run);
     if (*val_cmd) return validate_command(validate);
     if (*info_cmd) return info_command(info);
+    if (*cal_cmd) return calibrate_command(calibrate);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "zhili: internal error: %s\n", e.what());
     return exit_code::internal_error;

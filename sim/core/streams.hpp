@@ -19,6 +19,13 @@ enum class Stream : std::uint32_t {
   relocation_choice = 6,    // within-city moves: which vacancy to claim
   relocation_activation = 7,// within-city moves: who considers moving this step
   claim_tiebreak = 8,       // hashes that order equal-priority claims on a resource
+  job_separation = 9,       // employed workers losing their job
+  job_matching = 10,        // hiring order of job-seekers
+  rural_migration = 11,     // Harris-Todaro moving decision of rural households
+  rural_destination = 12,   // where a rural migrant settles in the city
+  return_migration = 13,    // long-unemployed migrants going home to the countryside
+  relocation_order = 14,    // within-city moves, sequential activation: the visiting order
+  rural_nonfarm = 15,       // does a villager work off the farm this year
   test_a = 1000,            // reserved for tests
   test_b = 1001,
 };

@@ -45,13 +45,13 @@ std::string default_output_path(const Scenario& s) {
   return s.output.path.empty() ? s.run.name + ".h5" : s.output.path;
 }
 
-ResultLayout result_layout(const Scenario& s, const std::vector<SeriesSpec>& series,
-                           const std::vector<MapSpec>& maps) {
+ResultLayout result_layout(const Scenario& s, const CellGrid& grid,
+                           const std::vector<SeriesSpec>& series, const std::vector<MapSpec>& maps) {
   ResultLayout layout;
   layout.observables = series;
   if (s.output.map_every > 0) layout.maps = maps;
-  layout.map_width = s.world.width;
-  layout.map_height = s.world.height;
+  layout.map_width = grid.width;
+  layout.map_height = grid.height;
   for (const auto& l : kLeverTable)
     layout.levers.push_back({std::string(l.path), std::string(l.unit), std::string(l.description)});
   return layout;
@@ -63,11 +63,12 @@ RunOutcome run_scenario(const Scenario& s, const RunRequest& req) {
   Engine engine(s);
   const auto series = engine.model().series_specs();
   const auto maps = engine.model().map_specs();
-  const ResultLayout layout = result_layout(s, series, maps);
+  const CellGrid& grid = engine.world().grid;
+  const ResultLayout layout = result_layout(s, grid, series, maps);
 
   ResultWriter writer(req.output_path, layout, metadata_for(s, engine.executor().threads()),
                       WriterSettings{s.output.flush_every, s.output.compression});
-  std::vector<float> map_buffer(static_cast<std::size_t>(s.world.width) * s.world.height);
+  std::vector<float> map_buffer(grid.size());
   const auto& cal = engine.calendar();
   const std::int64_t total = engine.steps_planned();
 

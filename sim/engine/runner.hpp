@@ -11,6 +11,7 @@
 #include "core/calendar.hpp"
 #include "io/result_layout.hpp"
 #include "scenario/scenario.hpp"
+#include "world/grid.hpp"
 
 namespace zhili {
 
@@ -47,8 +48,9 @@ std::string default_output_path(const Scenario& s);
 // std::runtime_error (I/O); the file, if created, is then marked failed.
 RunOutcome run_scenario(const Scenario& s, const RunRequest& request);
 
-// The layout of the file for a scenario (observables, maps, levers).
-ResultLayout result_layout(const Scenario& s, const std::vector<SeriesSpec>& series,
-                           const std::vector<MapSpec>& maps);
+// The layout of the file for a scenario (observables, maps, levers) on its
+// built map (a drawn map's size is known only then).
+ResultLayout result_layout(const Scenario& s, const CellGrid& grid,
+                           const std::vector<SeriesSpec>& series, const std::vector<MapSpec>& maps);
 
 }  // namespace zhili

@@ -26,7 +26,9 @@ void MigrationFlows::depart(World& w, const StepContext& ctx) {
         std::int64_t k = 0;
         for (std::size_t i = b; i < e; ++i) {
           bool leave = false;
-          if (is_migrant(h.registration[i]))
+          // Only migrants from outside the map leave it; the map's own
+          // villagers who moved to the city go home by RuralMigration.
+          if (is_migrant(h.registration[i]) && h.origin[i] == kOutsideOrigin)
             leave = CounterRng(seed, Stream::departures, step, h.id[i]).bernoulli(p);
           leaving_[i] = leave;
           k += leave;
@@ -81,7 +83,8 @@ void MigrationFlows::arrive(World& w, const StepContext& ctx) {
   counts_.arrivals = 0;
   if (wanted == 0) return;
 
-  vacancies_.rebuild(g);
+  // Newcomers from outside come to the city, not to its villages.
+  vacancies_.rebuild(g, VacancyIndex::Zones::urban);
   if (vacancies_.homes() == 0) return;
 
   const double permit = ctx.lever(LeverId::hukou_permit_coverage);
@@ -104,7 +107,8 @@ void MigrationFlows::arrive(World& w, const StepContext& ctx) {
     const Registration reg = rng.bernoulli(permit) ? Registration::migrant_permit : Registration::migrant;
     const auto persons = static_cast<std::uint8_t>(
         std::min<std::uint64_t>(1 + rng.poisson(std::max(0.0, mean_size - 1.0)), 255));
-    h.append(cell, reg, persons, static_cast<std::int32_t>(ctx.step));
+    const std::size_t slot = h.append(cell, reg, persons, static_cast<std::int32_t>(ctx.step));
+    h.workers[slot] = workers_in(persons, sc.economy.workers_per_person);
     ++g.migrants[cell];
     ++counts_.arrivals;
   }

@@ -1,5 +1,6 @@
 #include "model/metrics.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace zhili {
@@ -15,8 +16,8 @@ enum MapIndex : std::size_t { map_households, map_migrant_share, map_occupancy, 
 
 }  // namespace
 
-std::vector<SeriesSpec> Metrics::series_specs() {
-  return {
+std::vector<SeriesSpec> Metrics::series_specs(const Scenario& scenario) {
+  std::vector<SeriesSpec> specs{
       {"population", "persons", "Residents of the map, real persons", "", {}},
       {"households", "households", "Resident households, real households", "", {}},
       {"population_by_registration", "persons", "Residents by registration status",
@@ -31,12 +32,22 @@ std::vector<SeriesSpec> Metrics::series_specs() {
        "Migrant households converted to registered residents (市民化) during the step", "", {}},
       {"moves", "households/step", "Households moving within the city during the step", "", {}},
       {"content_share", "1",
-       "Share of households content with their neighbourhood's group mix (before moves)", "", {}},
+       "Share of households content with their neighbourhood's group mix (synchronous relocation: "
+       "before moves; sequential: each on its turn)", "", {}},
       {"dissimilarity", "1",
        "Dissimilarity index of migrant vs registered households over cells (Duncan & Duncan 1955)",
        "", {}},
+      {"same_group_neighbour_share", "1",
+       "Share of same-group households among the households within relocation.radius of each "
+       "household, pooled over all households (Schelling segregation; NetLogo's percent similar)",
+       "", {}},
       {"housing_occupancy", "1", "Occupied share of the housing capacity", "", {}},
+      {"floating_population", "persons",
+       "Migrants living on the map away from their registration (流动人口), real persons", "", {}},
   };
+  if (scenario.economy.enabled)
+    for (auto& e : EconomyMetrics::series_specs()) specs.push_back(std::move(e));
+  return specs;
 }
 
 std::vector<MapSpec> Metrics::map_specs() {
@@ -51,10 +62,17 @@ std::vector<MapSpec> Metrics::map_specs() {
 
 void Metrics::setup(const World& w) {
   tallies_.reserve(Executor::block_count(w.households.capacity()) + 1);
+  economy_.setup(w);
 }
 
-void Metrics::compute(const World& w, const StepContext& ctx, const FlowCounts& flows,
-                      const RelocationCounts& moves, std::span<double> row) {
+void Metrics::setup_neighbours(const World& w, int radius) {
+  near_.setup(w.grid.width, w.grid.height, radius);
+}
+
+void Metrics::compute(const World& w, const StepContext& ctx, const MeasureInputs& in,
+                      std::span<double> row) {
+  const FlowCounts& flows = in.flows;
+  const RelocationCounts& moves = in.moves;
   const auto& h = w.households;
   const auto& g = w.grid;
   const double scale = ctx.scenario.population.scale;
@@ -62,13 +80,26 @@ void Metrics::compute(const World& w, const StepContext& ctx, const FlowCounts& 
   const Tally t = deterministic_reduce(
       ctx.exec, h.size_alive(), tallies_, Tally{},
       [&](std::size_t b, std::size_t e) {
-        Tally k;
+        // Persons by (registration, zone): one add per household, into four
+        // histograms taken in turn so that consecutive adds seldom wait on
+        // each other; integer sums, so the totals do not depend on the order.
+        constexpr std::size_t kBins = kRegistrationCount * kZoneCount;
+        constexpr std::size_t kCopies = 4;
+        std::array<std::array<std::int32_t, kBins>, kCopies> hist{};  // a block: <= 4096 x 255 persons
         for (std::size_t i = b; i < e; ++i) {
-          const std::int64_t persons = h.size[i];
           const auto zone = static_cast<std::size_t>(g.zone[h.cell[i]]);
-          k.by_registration[static_cast<std::size_t>(h.registration[i])] += persons;
-          k.by_zone[zone] += persons;
-          if (is_migrant(h.registration[i])) k.migrants_by_zone[zone] += persons;
+          const auto reg = static_cast<std::size_t>(h.registration[i]);
+          hist[i % kCopies][reg * kZoneCount + zone] += h.size[i];
+        }
+        Tally k;
+        for (std::size_t reg = 0; reg < kRegistrationCount; ++reg) {
+          for (std::size_t zone = 0; zone < kZoneCount; ++zone) {
+            std::int64_t persons = 0;
+            for (const auto& copy : hist) persons += copy[reg * kZoneCount + zone];
+            k.by_registration[reg] += persons;
+            k.by_zone[zone] += persons;
+            if (is_migrant(static_cast<Registration>(reg))) k.migrants_by_zone[zone] += persons;
+          }
         }
         return k;
       },
@@ -88,20 +119,39 @@ void Metrics::compute(const World& w, const StepContext& ctx, const FlowCounts& 
       t.by_registration[static_cast<std::size_t>(Registration::migrant_permit)];
   const auto share = [](double part, double whole) { return whole > 0 ? part / whole : 0.0; };
 
-  // Dissimilarity and occupancy over cells, summed in cell order.
-  std::int64_t all_mig = 0, all_reg = 0, occupied = 0, capacity = 0;
-  for (std::size_t c = 0; c < g.size(); ++c) {
-    all_mig += g.migrants[c];
-    all_reg += g.registered[c];
-    capacity += g.capacity[c];
+  // Occupancy and dissimilarity over cells, in integers (exact, so the
+  // order of the sums does not matter): chunks of at most 4096 cells summed in
+  // 32 bits (4096 x 100,000 homes < 2^31), so these loops vectorise.
+  std::int64_t all_mig = 0, all_reg = 0, capacity = 0, mixed = 0;
+  for (std::size_t c0 = 0; c0 < g.size(); c0 += 4096) {
+    const std::size_t c1 = std::min(g.size(), c0 + 4096);
+    std::int32_t mig = 0, reg = 0, cap = 0, mix = 0;
+    for (std::size_t c = c0; c < c1; ++c) {
+      mig += g.migrants[c];
+      reg += g.registered[c];
+      cap += g.capacity[c];
+      mix += (g.migrants[c] > 0) & (g.registered[c] > 0);
+    }
+    all_mig += mig;
+    all_reg += reg;
+    capacity += cap;
+    mixed += mix;
   }
-  occupied = all_mig + all_reg;
+  const std::int64_t occupied = all_mig + all_reg;
+  // D = 1/2 sum_c |m_c/M - r_c/R| = 1 - sum_c min(m_c/M, r_c/R): only cells
+  // holding both groups add to the sum, kept exact as sum_c min(m_c R, r_c M)
+  // <= M R; one rounding at the end.
   double dissimilarity = 0.0;
   if (all_mig > 0 && all_reg > 0) {
-    for (std::size_t c = 0; c < g.size(); ++c)
-      dissimilarity += std::fabs(static_cast<double>(g.migrants[c]) / all_mig -
-                                 static_cast<double>(g.registered[c]) / all_reg);
-    dissimilarity *= 0.5;
+    std::int64_t overlap = 0;
+    if (mixed > 0) {
+      for (std::size_t c = 0; c < g.size(); ++c) {
+        const std::int64_t m = g.migrants[c], r = g.registered[c];
+        if (m > 0 && r > 0) overlap += std::min(m * all_reg, r * all_mig);
+      }
+    }
+    const std::int64_t both = all_mig * all_reg;
+    dissimilarity = static_cast<double>(both - overlap) / static_cast<double>(both);
   }
 
   std::size_t k = 0;
@@ -117,7 +167,15 @@ void Metrics::compute(const World& w, const StepContext& ctx, const FlowCounts& 
   row[k++] = moves.moves * scale;
   row[k++] = share(moves.content, static_cast<double>(h.size_alive()));
   row[k++] = dissimilarity;
+  if (in.neighbours) {
+    row[k++] = in.neighbours->pairs().share();
+  } else {
+    near_.rebuild(g);
+    row[k++] = near_.pairs().share();
+  }
   row[k++] = share(occupied, capacity);
+  row[k++] = migrant_persons * scale;
+  if (in.labour && in.rural) economy_.compute(w, ctx, *in.labour, *in.rural, row.subspan(k));
 }
 
 void Metrics::fill_map(const World& w, const Scenario& s, std::size_t map_index,

@@ -13,21 +13,39 @@
 
 #include "io/result_layout.hpp"
 #include "model/flows.hpp"
+#include "model/labour_market.hpp"
+#include "model/neighbourhood.hpp"
 #include "model/relocation.hpp"
+#include "model/rural_migration.hpp"
 #include "model/step_context.hpp"
+#include "model/metrics_economy.hpp"
 #include "world/world.hpp"
 
 namespace zhili {
 
+// What the submodels counted during the step; economy parts are null when off.
+struct MeasureInputs {
+  const FlowCounts& flows;
+  const RelocationCounts& moves;
+  const LabourState* labour = nullptr;
+  const RuralMigrationCounts* rural = nullptr;
+  // Neighbour counts kept current by relocation (sequential mode), else null
+  // and Metrics counts them itself (setup_neighbours).
+  const NeighbourCounts* neighbours = nullptr;
+};
+
 class Metrics {
  public:
-  static std::vector<SeriesSpec> series_specs();
+  // The economy's series are present only when economy.enabled.
+  static std::vector<SeriesSpec> series_specs(const Scenario& s);
   static std::vector<MapSpec> map_specs();
 
   void setup(const World& w);
+  // Scratch for same_group_neighbour_share at this radius, needed when the
+  // inputs bring no neighbour counts.
+  void setup_neighbours(const World& w, int radius);
   // Fills `row` (layout order, observable_row_width() doubles).
-  void compute(const World& w, const StepContext& ctx, const FlowCounts& flows,
-               const RelocationCounts& moves, std::span<double> row);
+  void compute(const World& w, const StepContext& ctx, const MeasureInputs& in, std::span<double> row);
   // Fills one map (width*height floats) with the current state.
   void fill_map(const World& w, const Scenario& s, std::size_t map_index, std::span<float> cells) const;
 
@@ -39,6 +57,8 @@ class Metrics {
     std::array<std::int64_t, kZoneCount> migrants_by_zone{};
   };
   std::vector<Tally> tallies_;
+  EconomyMetrics economy_;
+  NeighbourCounts near_;  // for same_group_neighbour_share when relocation keeps none
 };
 
 }  // namespace zhili

@@ -3,19 +3,36 @@
 namespace zhili {
 
 Model::Model(const Scenario& s) : scenario_(s), world_(build_world(s)) {
+  // Only relocation moves households or changes their group when migration
+  // and the economy are off (add any new submodel that does to this test):
+  // relocation then keeps the cell counts current itself, and its sequential
+  // mode keeps its state between steps.
+  const bool relocation_sole_mover = !s.migration.enabled && !s.economy.enabled;
   flows_.setup(world_);
-  relocation_.setup(world_);
+  relocation_.setup(world_, s, relocation_sole_mover);
   metrics_.setup(world_);
+  if (!relocation_.neighbour_counts()) metrics_.setup_neighbours(world_, s.relocation.radius);
+  if (s.economy.enabled) {
+    labour_.setup(world_, s);
+    rural_.setup(world_);
+  }
 
   // Order matters and is documented in docs/MODEL.md ("Process overview"):
-  // people leave and settle, the cell counts are brought up to date, newcomers
-  // take vacancies, then residents re-sort themselves.
+  // people leave and settle, the cell counts are brought up to date, the labour
+  // market clears, villagers decide to move, newcomers take vacancies, then
+  // residents re-sort themselves.
   phases_.push_back({"reset_counts", [this](World&, const StepContext&) { flows_.reset_counts(); }});
   if (s.migration.enabled) {
     phases_.push_back({"departures", [this](World& w, const StepContext& c) { flows_.depart(w, c); }});
     phases_.push_back({"settlement", [this](World& w, const StepContext& c) { flows_.settle(w, c); }});
   }
-  phases_.push_back({"recount_cells", [](World& w, const StepContext&) { recount_cells(w); }});
+  if (!relocation_sole_mover)
+    phases_.push_back({"recount_cells", [](World& w, const StepContext&) { recount_cells(w); }});
+  if (s.economy.enabled) {
+    phases_.push_back({"labour_market", [this](World& w, const StepContext& c) { labour_.step(w, c); }});
+    phases_.push_back({"rural_migration",
+                       [this](World& w, const StepContext& c) { rural_.step(w, c, labour_.state()); }});
+  }
   if (s.migration.enabled)
     phases_.push_back({"arrivals", [this](World& w, const StepContext& c) { flows_.arrive(w, c); }});
   if (s.relocation.enabled)
@@ -23,7 +40,25 @@ Model::Model(const Scenario& s) : scenario_(s), world_(build_world(s)) {
 }
 
 void Model::measure(const StepContext& ctx, std::span<double> row) {
-  metrics_.compute(world_, ctx, flows_.counts(), relocation_.counts(), row);
+  const MeasureInputs in{flows_.counts(), relocation_.counts(),
+                         scenario_.economy.enabled ? &labour_.state() : nullptr,
+                         scenario_.economy.enabled ? &rural_.counts() : nullptr,
+                         relocation_.neighbour_counts()};
+  metrics_.compute(world_, ctx, in, row);
+}
+
+std::optional<std::size_t> Model::column_of(const std::string& name, const std::string& label) const {
+  std::size_t k = 0;
+  for (const auto& spec : series_specs()) {
+    if (spec.name == name) {
+      if (label.empty()) return spec.labels.empty() ? std::optional<std::size_t>(k) : std::nullopt;
+      for (std::size_t j = 0; j < spec.labels.size(); ++j)
+        if (spec.labels[j] == label) return k + j;
+      return std::nullopt;
+    }
+    k += spec.width();
+  }
+  return std::nullopt;
 }
 
 void Model::fill_map(std::size_t map_index, std::span<float> cells) const {

@@ -7,14 +7,17 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
 
 #include "io/result_layout.hpp"
 #include "model/flows.hpp"
+#include "model/labour_market.hpp"
 #include "model/metrics.hpp"
 #include "model/relocation.hpp"
+#include "model/rural_migration.hpp"
 #include "model/step_context.hpp"
 #include "world/world.hpp"
 
@@ -33,8 +36,11 @@ class Model {
   World& world() { return world_; }
   const World& world() const { return world_; }
 
-  std::vector<SeriesSpec> series_specs() const { return Metrics::series_specs(); }
+  std::vector<SeriesSpec> series_specs() const { return Metrics::series_specs(scenario_); }
   std::vector<MapSpec> map_specs() const { return Metrics::map_specs(); }
+  // Position of an observable (and of one label of a breakdown) in the
+  // measured row; nullopt when this scenario does not report it.
+  std::optional<std::size_t> column_of(const std::string& name, const std::string& label = "") const;
   void measure(const StepContext& ctx, std::span<double> row);
   void fill_map(std::size_t map_index, std::span<float> cells) const;
 
@@ -43,6 +49,8 @@ class Model {
   World world_;
   MigrationFlows flows_;
   Relocation relocation_;
+  LabourMarket labour_;
+  RuralMigration rural_;
   Metrics metrics_;
   std::vector<Phase> phases_;
 };

@@ -1,14 +1,149 @@
 #include "model/relocation.hpp"
 
 #include <algorithm>
+#include <type_traits>
 
 #include "core/rng.hpp"
+#include "scenario/diagnostics.hpp"
 
 namespace zhili {
 
-void Relocation::setup(const World& w) {
+namespace {
+
+// Draws for the serial sequential phase: one Philox sequence per (stream,
+// step), counter id ~0 (no household id takes it), each 64-bit word used as
+// two 32-bit draws.
+class StepSequence {
+ public:
+  StepSequence(std::uint64_t seed, Stream stream, std::uint64_t step)
+      : key_{{seed, static_cast<std::uint64_t>(stream)}}, ctr_{{~std::uint64_t{0}, step, 0, 0}} {}
+
+  // The words of CounterRng(seed, stream, step, ~0), low half first.
+  std::uint32_t next32() {
+    if (used_ == 8) refill();
+    return halves_[used_++];
+  }
+
+  // Uniform in [0, n), n >= 1, without bias (Lemire 2019: multiply-shift,
+  // rejecting the few low products that would favour some values).
+  std::uint64_t below(std::uint64_t n) {
+    if (n > 0xffffffffu) {  // not met in practice: as CounterRng::below, bias < n / 2^64
+      const std::uint64_t word = (std::uint64_t{next32()} << 32) | next32();
+      return static_cast<std::uint64_t>((static_cast<uint128_t>(word) * n) >> 64);
+    }
+    const auto n32 = static_cast<std::uint32_t>(n);
+    std::uint64_t m = std::uint64_t{next32()} * n32;
+    if (static_cast<std::uint32_t>(m) < n32) {
+      const std::uint32_t threshold = static_cast<std::uint32_t>(-n32) % n32;
+      while (static_cast<std::uint32_t>(m) < threshold) m = std::uint64_t{next32()} * n32;
+    }
+    return m >> 32;
+  }
+
+  bool bernoulli(double p) { return next32() * 0x1.0p-32 < p; }
+
+ private:
+  void refill() {
+    const CounterRng::Philox::ctr_type block = philox_(ctr_, key_);
+    ctr_.v[2] += 1;
+    for (int i = 0; i < 4; ++i) {
+      halves_[2 * i] = static_cast<std::uint32_t>(block.v[i]);
+      halves_[2 * i + 1] = static_cast<std::uint32_t>(block.v[i] >> 32);
+    }
+    used_ = 0;
+  }
+
+  CounterRng::Philox philox_{};
+  CounterRng::Philox::key_type key_;
+  CounterRng::Philox::ctr_type ctr_;
+  std::uint32_t halves_[8] = {};
+  int used_ = 8;
+};
+
+// Working sets above this size are fetched ahead (about the L2 cache of one core).
+constexpr std::size_t kCacheBytes = std::size_t{1} << 20;
+
+// Sequential activation lists every vacant home (8 bytes each): refuse maps
+// with more than this many (1 GiB) rather than fail to allocate.
+constexpr std::int64_t kMaxVacantHomes = std::int64_t{1} << 27;
+
+void check_vacant_homes(const Scenario& s, std::int64_t homes) {
+  if (homes <= kMaxVacantHomes) return;
+  const auto at = s.key_locations.find("relocation.activation");
+  Diagnostics d;
+  d.add(Diagnostic{at != s.key_locations.end() ? at->second : SourceLocation{s.source_path, 0, 0},
+                   "relocation.activation", "too many vacant homes for sequential activation",
+                   std::to_string(homes) + " homes to list",
+                   "at most " + std::to_string(kMaxVacantHomes) + " (one list entry of 8 bytes per home)",
+                   "lower world.capacity.<zone> or use activation: synchronous"});
+  throw ScenarioError(std::move(d));
+}
+
+// What a discontented household does on its turn in sequential mode: the
+// rare path, kept out of line so that the loop over households stays small.
+struct Mover {
+  CellGrid& grid;
+  HouseholdStore& households;
+  std::vector<std::uint64_t>& vacant;  // one per vacant home: padded cell << 32 | grid cell
+  NeighbourCounts& near;
+  StepSequence activation;
+  StepSequence choice;
+  double p_move;
+  std::int64_t claims = 0;
+  std::int64_t moves = 0;
+
+  // `agent`: slot << 32 | padded cell << 1 | migrant. Returns it as it is after the turn.
+  [[gnu::noinline]] std::uint64_t act(std::uint64_t agent) {
+    if (vacant.empty()) return agent;
+    if (p_move < 1.0 && !(p_move > 0.0 && activation.bernoulli(p_move))) return agent;
+    ++claims;
+    // Move at once to a vacant home drawn uniformly; the home left becomes
+    // vacant in the drawn entry's place.
+    const auto at = static_cast<std::int32_t>(static_cast<std::uint32_t>(agent) >> 1);
+    const bool migrant = (agent & 1u) != 0;
+    const auto slot = static_cast<std::size_t>(agent >> 32);
+    const auto pick = static_cast<std::size_t>(choice.below(vacant.size()));
+    const std::int32_t from = households.cell[slot];
+    const std::uint64_t home = vacant[pick];
+    const auto to = static_cast<std::int32_t>(home & 0xffffffffu);
+    const auto to_at = static_cast<std::int32_t>(home >> 32);
+    vacant[pick] = (static_cast<std::uint64_t>(at) << 32) | static_cast<std::uint32_t>(from);
+    households.cell[slot] = to;
+    if (migrant) {
+      --grid.migrants[from];
+      ++grid.migrants[to];
+    } else {
+      --grid.registered[from];
+      ++grid.registered[to];
+    }
+    near.move(at, to_at, migrant);
+    ++moves;
+    return (agent & ~std::uint64_t{0xffffffffu}) | (static_cast<std::uint64_t>(to_at) << 1) |
+           (migrant ? 1u : 0u);
+  }
+};
+
+}  // namespace
+
+void Relocation::setup(const World& w, const Scenario& s, bool sole_mover) {
   width_ = w.grid.width;
   height_ = w.grid.height;
+  // Sequential state is kept only while the relocation phase runs to update it.
+  sequential_ = s.relocation.enabled && s.relocation.activation == RelocationActivation::sequential;
+  sole_mover_ = sole_mover;
+  state_current_ = false;
+  if (sequential_) {
+    // One entry per vacant home: at most all homes when households may leave.
+    const std::int64_t homes = w.grid.total_capacity();
+    const std::int64_t households = static_cast<std::int64_t>(w.households.size_alive());
+    const std::int64_t listed = sole_mover ? std::max<std::int64_t>(0, homes - households) : homes;
+    check_vacant_homes(s, listed);
+    free_.reserve(static_cast<std::size_t>(listed));
+    agents_.reserve(w.households.capacity());
+    near_.setup(width_, height_, s.relocation.radius);
+    rebuild_sequential(w);
+    return;
+  }
   sum_width_ = width_ + 1;
   const auto sums = static_cast<std::size_t>(sum_width_) * (height_ + 1);
   sum_registered_.assign(sums, 0);
@@ -17,6 +152,121 @@ void Relocation::setup(const World& w) {
   target_.reserve(w.households.capacity());
   claims_.reserve(w.households.capacity());
   tallies_.reserve(Executor::block_count(w.households.capacity()) + 1);
+}
+
+void Relocation::rebuild_sequential(const World& w) {
+  const auto& g = w.grid;
+  const auto& h = w.households;
+  near_.rebuild(g);
+  free_.clear();
+  for (std::size_t c = 0; c < g.size(); ++c) {
+    const auto cell = static_cast<std::int32_t>(c);
+    const std::int32_t vacant = g.capacity[c] - g.occupancy(cell);
+    if (vacant <= 0 || g.zone[c] == Zone::rural) continue;  // moves within the city
+    const auto entry =
+        (static_cast<std::uint64_t>(near_.padded(cell)) << 32) | static_cast<std::uint32_t>(cell);
+    for (std::int32_t k = 0; k < vacant; ++k) free_.push_back(entry);
+  }
+  // Slot order; the visiting order is shuffled from here each step.
+  // Villagers stay out of the city's sorting (they count as content).
+  agents_.clear();
+  villagers_ = 0;
+  for (std::size_t i = 0; i < h.size_alive(); ++i) {
+    if (h.registration[i] == Registration::registered_rural) {
+      ++villagers_;
+      continue;
+    }
+    agents_.push_back((static_cast<std::uint64_t>(i) << 32) |
+                      (static_cast<std::uint64_t>(near_.padded(h.cell[i])) << 1) |
+                      (is_migrant(h.registration[i]) ? 1u : 0u));
+  }
+  state_current_ = true;
+}
+
+void Relocation::step(World& w, const StepContext& ctx) {
+  if (sequential_)
+    step_sequential(w, ctx);
+  else
+    step_synchronous(w, ctx);
+}
+
+void Relocation::step_sequential(World& w, const StepContext& ctx) {
+  auto& g = w.grid;
+  auto& h = w.households;
+  const auto& spec = ctx.scenario.relocation;
+  const auto step = static_cast<std::uint64_t>(ctx.step);
+  // Other submodels may have moved, added, removed or regrouped households
+  // since the last step: start from the world as it is.
+  if (!state_current_ || !sole_mover_) rebuild_sequential(w);
+
+  const std::size_t n = agents_.size();
+  const double min_share = spec.min_same_share;
+  const bool share_rule = min_share > 0.0;  // same >= 0 * total always holds
+  const std::int64_t min_count = spec.min_same_count;
+  StepSequence order(ctx.seed(), Stream::relocation_order, step);
+  Mover mover{g,
+              h,
+              free_,
+              near_,
+              StepSequence(ctx.seed(), Stream::relocation_activation, step),
+              StepSequence(ctx.seed(), Stream::relocation_choice, step),
+              spec.move_probability};
+  std::int64_t content = villagers_;
+
+  // A forward Fisher-Yates shuffle, each household acting as soon as its
+  // place in the order is drawn: a uniformly random visiting order.
+  const auto draw_place = [&](std::size_t k) { return k + static_cast<std::size_t>(order.below(n - k)); };
+  // On maps larger than the caches the loop would wait on memory at every
+  // household. There, places are drawn kAhead households early (the same
+  // draws in the same order, so the same result) so that the records, then
+  // the neighbour counts, of the households about to act are fetched while
+  // others act.
+  constexpr std::size_t kAhead = 16;
+  const auto visit_all = [&](auto prefetching) {
+    constexpr bool kPrefetch = decltype(prefetching)::value;
+    std::size_t ahead[kAhead];
+    if constexpr (kPrefetch)
+      for (std::size_t k = 0; k < std::min(n, kAhead); ++k) ahead[k] = draw_place(k);
+
+    for (std::size_t k = 0; k < n; ++k) {
+      std::size_t j = 0;
+      if constexpr (kPrefetch) {
+        j = ahead[k % kAhead];
+        if (k + kAhead < n) {
+          const std::size_t later = draw_place(k + kAhead);
+          ahead[k % kAhead] = later;
+          __builtin_prefetch(&agents_[later]);
+          // Halfway there, that record has arrived: fetch its neighbour counts.
+          const std::uint64_t soon = agents_[ahead[(k + kAhead / 2) % kAhead]];
+          near_.prefetch(static_cast<std::int32_t>(static_cast<std::uint32_t>(soon) >> 1));
+        }
+      } else {
+        j = draw_place(k);
+      }
+      const std::uint64_t agent = agents_[j];
+      agents_[j] = agents_[k];
+      agents_[k] = agent;
+
+      const auto at = static_cast<std::int32_t>(static_cast<std::uint32_t>(agent) >> 1);
+      const bool migrant = (agent & 1u) != 0;
+      const std::uint64_t near = near_.word(at);
+      const std::int64_t registered = NeighbourCounts::registered_in(near);
+      const std::int64_t migrants = NeighbourCounts::migrants_in(near);
+      const std::int64_t same = (migrant ? migrants : registered) - 1;  // not counting itself
+      const std::int64_t total = registered + migrants - 1;
+      if (same >= min_count && (!share_rule || total == 0 ||
+                                static_cast<double>(same) >= min_share * static_cast<double>(total))) {
+        ++content;
+        continue;
+      }
+      agents_[k] = mover.act(agent);
+    }
+  };
+  if (agents_.size() * sizeof(std::uint64_t) + near_.bytes() > kCacheBytes)
+    visit_all(std::true_type{});
+  else
+    visit_all(std::false_type{});
+  counts_ = RelocationCounts{content, mover.claims, mover.moves};
 }
 
 void Relocation::build_prefix_sums(const CellGrid& g) {
@@ -43,7 +293,7 @@ std::int32_t Relocation::box_sum(const std::vector<std::int32_t>& s, int x, int 
   return at(x1, y1) - at(x0, y1) - at(x1, y0) + at(x0, y0);
 }
 
-void Relocation::step(World& w, const StepContext& ctx) {
+void Relocation::step_synchronous(World& w, const StepContext& ctx) {
   auto& g = w.grid;
   auto& h = w.households;
   const auto& spec = ctx.scenario.relocation;
@@ -52,7 +302,7 @@ void Relocation::step(World& w, const StepContext& ctx) {
   const std::size_t n = h.size_alive();
 
   build_prefix_sums(g);
-  vacancies_.rebuild(g);
+  vacancies_.rebuild(g, VacancyIndex::Zones::urban);  // moves within the city
   const bool any_vacancy = vacancies_.homes() > 0;
 
   // 1. Decide, in parallel: each household writes only its own target slot.
@@ -62,6 +312,11 @@ void Relocation::step(World& w, const StepContext& ctx) {
       [&](std::size_t b, std::size_t e) {
         BlockTally t;
         for (std::size_t i = b; i < e; ++i) {
+          target_[i] = -1;
+          if (h.registration[i] == Registration::registered_rural) {  // villagers stay out
+            ++t.content;
+            continue;
+          }
           const int x = g.x_of(h.cell[i]), y = g.y_of(h.cell[i]);
           const std::int32_t reg = box_sum(sum_registered_, x, y, spec.radius);
           const std::int32_t mig = box_sum(sum_migrants_, x, y, spec.radius);
@@ -70,7 +325,6 @@ void Relocation::step(World& w, const StepContext& ctx) {
           const std::int32_t total = reg + mig - 1;
           const bool content = same >= spec.min_same_count &&
                                (total == 0 || same >= spec.min_same_share * total);
-          target_[i] = -1;
           if (content) {
             ++t.content;
             continue;

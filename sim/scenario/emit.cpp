@@ -46,7 +46,7 @@ std::string resolved_yaml(const Scenario& s) {
 
   std::vector<std::string> open;  // sections written and still open, outermost first
   for (const auto& rule : scenario_detail::key_rules()) {
-    if (!rule.emit) continue;
+    if (!rule.emit || (rule.applies && !rule.applies(s))) continue;
     const std::vector<std::string> parts = split_path(rule.doc.path);
     std::size_t shared = 0;
     while (shared < open.size() && shared + 1 < parts.size() && open[shared] == parts[shared])

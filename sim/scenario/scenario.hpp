@@ -19,7 +19,7 @@
 
 namespace zhili {
 
-// Zone types of map cells (issue 3 adds raster maps; the generator is below).
+// Zone types of map cells, from the generator or a raster (below).
 enum class Zone : std::uint8_t { urban_core, fringe, urban_village, suburb, rural, count };
 inline constexpr std::size_t kZoneCount = static_cast<std::size_t>(Zone::count);
 inline constexpr std::array<const char*, kZoneCount> kZoneNames{
@@ -40,31 +40,67 @@ struct CellXY {
   int y = 0;
 };
 
-// Monocentric city with a rural hinterland: zones by distance from the centre.
+// A centre of a polycentric city; its weight scales its zone radii.
+struct CityCentre {
+  CellXY at;
+  double weight = 1.0;
+};
+
+enum class MapKind : std::uint8_t { monocentric, polycentric };
+
+// A generated city with a rural hinterland: zones by distance from the centre
+// (monocentric), or from the nearest centre in distance / weight (polycentric).
 struct MapGeneratorSpec {
-  CellXY centre{50, 50};
+  MapKind kind = MapKind::monocentric;
+  CellXY centre{50, 50};            // monocentric
+  std::vector<CityCentre> centres;  // polycentric: at least one
   double core_radius_km = 3.0;
   double fringe_radius_km = 7.0;
   double suburb_radius_km = 12.0;
   double urban_village_share = 0.2;  // share of fringe cells that are urban villages
 };
 
+enum class RasterFormat : std::uint8_t { automatic, csv, pgm };
+
+// A map drawn by a planner: a CSV or PGM file of cell values, mapped to zones
+// by the legend. Read when the world is built (sim/world/map_raster.hpp).
+struct RasterSpec {
+  std::string path;  // "" = no raster; else resolved against the scenario's directory
+  RasterFormat format = RasterFormat::automatic;  // resolved from the extension when loaded
+  std::map<std::int32_t, Zone> legend{{0, Zone::rural},
+                                      {1, Zone::suburb},
+                                      {2, Zone::fringe},
+                                      {3, Zone::urban_village},
+                                      {4, Zone::urban_core}};
+};
+
 struct WorldSpec {
-  int width = 100;       // cells
-  int height = 100;      // cells
+  int width = 100;       // cells; 0 with a raster = the raster's width
+  int height = 100;      // cells; 0 with a raster = the raster's height
   double cell_km = 0.5;  // side of a cell
-  MapGeneratorSpec generator;
+  MapGeneratorSpec generator;  // used when raster.path is ""
+  RasterSpec raster;
   // Housing capacity in simulated households per cell, by zone.
   std::array<int, kZoneCount> capacity{30, 20, 40, 8, 2};
   // Monthly rent per household, yuan, by zone.
   std::array<double, kZoneCount> rent{4000, 2200, 1200, 1800, 600};
 };
 
+// How the initial migrants are drawn: each household independently with
+// probability migrant_share (random), or exactly round(migrant_share x the
+// eligible households), a uniformly random subset of them (exact).
+enum class MigrantAssignment : std::uint8_t { random, exact };
+
 struct PopulationSpec {
   std::int64_t households = 100000;  // simulated households at the start
   double scale = 1.0;                // real households per simulated household
   double migrant_share = 0.3;        // share of initial households who are migrants
+  MigrantAssignment migrant_assignment = MigrantAssignment::random;
   double mean_household_size = 2.8;  // persons
+  // Where households start: by capacity alone, or a given share in the city's zones.
+  enum class Placement : std::uint8_t { capacity, urban_share };
+  Placement placement = Placement::capacity;
+  double urban_share = 0.5;  // share of households placed in the city's zones (placement: urban_share)
 };
 
 // Exogenous migration flows (issue 3 replaces the inflow with Harris-Todaro).
@@ -74,11 +110,55 @@ struct MigrationSpec {
   double return_rate = 0.04;      // yearly chance that a migrant household returns home
   double settlement_rate = 0.05;  // yearly chance a migrant settles, at hukou.openness = 1
   double settlement_min_years = 2.0;  // years in the city before settlement is possible
+  // Rural-urban migration of the map's own rural households (Harris & Todaro
+  // 1970), active when economy.enabled: see docs/MODEL.md 7.7.
+  double ht_beta = 0.3;             // yearly moving chance per unit of relative expected gain
+  double ht_moving_cost = 300.0;    // yuan/month equivalent of moving and settling costs
+  double ht_hukou_barrier = 800.0;  // yuan/month equivalent at hukou.openness = 0
+  double ht_network = 2.0;          // extra pull per unit share of one's origin already in the city
+  double ht_return_after_months = 6.0;  // unemployed this long, a migrant may go home
+  double ht_return_rate = 0.5;      // yearly chance of returning once that long unemployed
+};
+
+// Urban labour market and incomes (structural change after the domain brief).
+struct EconomySpec {
+  bool enabled = false;
+  double jobs_per_worker = 0.96;    // urban jobs per urban worker at the start
+  double job_growth = 0.03;         // yearly growth of urban jobs
+  double tertiary_share = 0.5;      // tertiary share of urban jobs at the start
+  double tertiary_shift = 0.005;    // yearly rise of the tertiary share (structural change)
+  double wage_secondary = 4500.0;   // yuan/month per worker at the start
+  double wage_tertiary = 5000.0;    // yuan/month per worker at the start
+  double rural_income = 1800.0;     // yuan/month per farm worker at the start
+  double wage_growth = 0.06;        // yearly growth of urban wages
+  double rural_income_growth = 0.06;// yearly growth of rural income
+  double separation_rate = 0.1;     // yearly chance an employed worker loses the job
+  double unemployment_benefit = 0.2;// income while unemployed, share of the secondary wage
+  double workers_per_person = 0.55; // workers in a household = round(size x this), at least 1
+  // Labour demand path: `growth` = jobs_per_worker x initial urban workers, grown
+  // at job_growth; `logistic` = urban jobs as a share of all workers following
+  // 1 / (1 + exp(-(a + b y + c y^2))), y = years since run.start.
+  enum class Demand : std::uint8_t { growth, logistic };
+  Demand demand = Demand::growth;
+  double logit_intercept = -1.5;  // a
+  double logit_slope = 0.05;      // b, per year
+  double logit_curvature = 0.0;   // c, per year^2
+  // Farming employs at most primary_share of all workers (moving by
+  // primary_shift a year); villagers' other workers work off the farm locally.
+  double primary_share = 1.0;
+  double primary_shift = 0.0;
+  double rural_nonfarm_wage = 0.6;  // local off-farm wage, share of the secondary wage
 };
 
 // Moves within the city: Schelling-style tolerance for same-group neighbours.
+// synchronous: all decide from the state at the start of the phase, claims are
+// settled afterwards (parallel). sequential: one at a time in a random order
+// drawn each step, each move seen at once by the next (the canonical Schelling model).
+enum class RelocationActivation : std::uint8_t { synchronous, sequential };
+
 struct RelocationSpec {
   bool enabled = true;
+  RelocationActivation activation = RelocationActivation::synchronous;
   int radius = 1;                // Chebyshev radius in cells
   double min_same_share = 0.3;   // happy if same-group share of neighbours >= this ...
   int min_same_count = 0;        // ... and same-group neighbour count >= this
@@ -97,6 +177,7 @@ struct Scenario {
   WorldSpec world;
   PopulationSpec population;
   MigrationSpec migration;
+  EconomySpec economy;
   RelocationSpec relocation;
   LeverValues policy = default_levers();  // values in force at step 0
   std::vector<ScheduleEntry> schedule;    // resolved to steps, sorted by start step

@@ -11,6 +11,23 @@ std::string whole(double x) {
   std::snprintf(buf, sizeof buf, "%.0f", x);
   return buf;
 }
+
+std::string map_summary(const WorldSpec& w) {
+  using scenario_detail::number_text;
+  if (!w.raster.path.empty()) {
+    const char* format = w.raster.format == RasterFormat::pgm ? "PGM" : "CSV";
+    return std::string("drawn: ") + format + " raster " + w.raster.path + ", cells x " +
+           number_text(w.cell_km) + " km";
+  }
+  std::string out = std::to_string(w.width) + " x " + std::to_string(w.height) + " cells x " +
+                    number_text(w.cell_km) + " km (" + number_text(w.width * w.cell_km) + " x " +
+                    number_text(w.height * w.cell_km) + " km), ";
+  if (w.generator.kind == MapKind::polycentric)
+    return out + "polycentric, " + std::to_string(w.generator.centres.size()) + " centres";
+  return out + "centre [" + std::to_string(w.generator.centre.x) + ", " +
+         std::to_string(w.generator.centre.y) + "]";
+}
+
 }  // namespace
 
 std::string summary(const Scenario& s) {
@@ -24,10 +41,7 @@ std::string summary(const Scenario& s) {
          format_date(calendar.date_of(s.run.steps)) + ", " + std::to_string(s.run.steps) +
          " steps x 1 " + std::string(to_string(s.run.step_unit)) + ", seed " +
          std::to_string(s.run.seed) + "\n";
-  out += "  map:        " + std::to_string(w.width) + " x " + std::to_string(w.height) +
-         " cells x " + number_text(w.cell_km) + " km (" + number_text(w.width * w.cell_km) + " x " +
-         number_text(w.height * w.cell_km) + " km), centre [" +
-         std::to_string(w.generator.centre.x) + ", " + std::to_string(w.generator.centre.y) + "]\n";
+  out += "  map:        " + map_summary(w) + "\n";
   out += "  households: " + std::to_string(p.households) + " simulated x " + number_text(p.scale) +
          " = " + whole(static_cast<double>(p.households) * p.scale) + " real, " +
          whole(100.0 * p.migrant_share) + "% migrants\n";

@@ -33,4 +33,10 @@ struct CellGrid {
   std::int64_t total_capacity() const;
 };
 
+// A width x height grid, every cell rural until zoned, counts zeroed.
+CellGrid empty_grid(int width, int height, double cell_km);
+
+// Gives a cell its zone, and the zone's capacity and rent (world.capacity, world.rent).
+void set_zone(CellGrid& g, std::int32_t cell, Zone z, const WorldSpec& spec);
+
 }  // namespace zhili

@@ -17,31 +17,50 @@ namespace zhili {
 
 // Registration status (户籍 and residence permit 居住证).
 enum class Registration : std::uint8_t {
-  registered,      // urban hukou holder
-  migrant,         // floating population without residence permit
-  migrant_permit,  // migrant holding a residence permit
-  settled,         // former migrant converted to a registered resident (市民化)
+  registered_urban,  // local urban hukou holder
+  registered_rural,  // rural hukou holder living in the countryside
+  migrant,           // floating population without residence permit (人户分离)
+  migrant_permit,    // migrant holding a residence permit
+  settled,           // former migrant converted to a registered resident (市民化)
   count
 };
 inline constexpr std::size_t kRegistrationCount = static_cast<std::size_t>(Registration::count);
 inline constexpr const char* kRegistrationNames[kRegistrationCount] = {
-    "registered", "migrant", "migrant_permit", "settled"};
+    "registered_urban", "registered_rural", "migrant", "migrant_permit", "settled"};
 
 inline bool is_migrant(Registration r) {
   return r == Registration::migrant || r == Registration::migrant_permit;
 }
+// Holds an urban registration (the "urbanization by registration" numerator).
+inline bool is_urban_registered(Registration r) {
+  return r == Registration::registered_urban || r == Registration::settled;
+}
+
+// Where the household's main worker works; `none` = unemployed.
+enum class Sector : std::uint8_t { none, primary, secondary, tertiary, count };
+inline constexpr std::size_t kSectorCount = static_cast<std::size_t>(Sector::count);
+inline constexpr const char* kSectorNames[kSectorCount] = {"unemployed", "primary", "secondary",
+                                                           "tertiary"};
+
+// Origin of a household that came from outside the map (not from its countryside).
+inline constexpr std::int32_t kOutsideOrigin = -1;
 
 using HouseholdId = std::uint64_t;
 inline constexpr std::int32_t kNoSlot = -1;
 
 class HouseholdStore {
  public:
-  // Hot per-step fields, one array each (8 + 4 + 1 + 1 + 4 = 18 bytes per household).
+  // Per-household fields, one array each: 8+4+1+1+4 + 1+1+2+4+4 = 30 bytes per household.
   std::vector<HouseholdId> id;
   std::vector<std::int32_t> cell;          // home cell index
   std::vector<Registration> registration;
   std::vector<std::uint8_t> size;          // persons
   std::vector<std::int32_t> arrival_step;  // step the household arrived in the city (<0: before the run)
+  std::vector<std::uint8_t> workers;       // persons of working age in work or seeking it
+  std::vector<Sector> sector;              // where they work (none = unemployed)
+  std::vector<std::uint16_t> unemployed_steps;  // consecutive steps without urban work
+  std::vector<std::int32_t> origin;        // rural cell the household came from, or kOutsideOrigin
+  std::vector<float> income;               // household income, yuan/month
 
   std::size_t size_alive() const { return id.size(); }
   // Reserve room for n households alive at once and `ids` ids issued in total.

@@ -22,14 +22,18 @@ class VacancyIndex {
     cumulative_.reserve(cells);
   }
 
+  enum class Zones : std::uint8_t { all, urban, rural };  // urban = every zone but rural
+
   // Rebuilds from the grid's current counts (O(cells), no allocation after reserve).
-  void rebuild(const CellGrid& g) {
+  void rebuild(const CellGrid& g, Zones zones = Zones::all) {
     cells_.clear();
     cumulative_.clear();
     std::int64_t acc = 0;
     for (std::size_t c = 0; c < g.size(); ++c) {
       const std::int32_t free = g.capacity[c] - g.occupancy(static_cast<std::int32_t>(c));
       if (free <= 0) continue;
+      const bool rural = g.zone[c] == Zone::rural;
+      if ((zones == Zones::urban && rural) || (zones == Zones::rural && !rural)) continue;
       acc += free;
       cells_.push_back(static_cast<std::int32_t>(c));
       cumulative_.push_back(acc);

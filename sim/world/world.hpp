@@ -17,6 +17,9 @@ struct World {
 // the location of the offending key.
 World build_world(const Scenario& s);
 
+// Workers in a household of `persons` (at least one, at most all).
+std::uint8_t workers_in(std::uint8_t persons, double workers_per_person);
+
 // Rebuilds grid.registered / grid.migrants from the household store.
 void recount_cells(World& w);
 

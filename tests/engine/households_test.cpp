@@ -7,7 +7,7 @@ namespace zhili {
 TEST(HouseholdStore, IdsStayWithHouseholdsWhenSlotsMove) {
   HouseholdStore h;
   h.reserve(8, 16);
-  for (int i = 0; i < 5; ++i) h.append(100 + i, Registration::registered, 2, 0);
+  for (int i = 0; i < 5; ++i) h.append(100 + i, Registration::registered_urban, 2, 0);
   const auto capacity_before = h.capacity();
   h.remove(1);  // household id 1 leaves; the last one (id 4) takes slot 1
   ASSERT_EQ(h.size_alive(), 4u);
@@ -26,8 +26,8 @@ TEST(HouseholdStore, IdsStayWithHouseholdsWhenSlotsMove) {
 TEST(HouseholdStore, RemovingTheLastSlot) {
   HouseholdStore h;
   h.reserve(4, 4);
-  h.append(1, Registration::registered, 1, 0);
-  h.append(2, Registration::registered, 1, 0);
+  h.append(1, Registration::registered_urban, 1, 0);
+  h.append(2, Registration::registered_urban, 1, 0);
   h.remove(1);
   EXPECT_EQ(h.size_alive(), 1u);
   EXPECT_EQ(h.slot_of(0), 0);

@@ -32,12 +32,21 @@ TEST(World, InitialPopulationRespectsCapacityAndShares) {
   const Scenario s = small();
   const World w = build_world(s);
   ASSERT_EQ(w.households.size_alive(), 30000u);
-  std::int64_t migrants = 0;
+  std::int64_t migrants = 0, city = 0;
   for (std::size_t c = 0; c < w.grid.size(); ++c) {
     ASSERT_LE(w.grid.occupancy(static_cast<std::int32_t>(c)), w.grid.capacity[c]);
+    if (w.grid.zone[c] == Zone::rural) {
+      EXPECT_EQ(w.grid.migrants[c], 0) << "villages hold villagers";
+      continue;
+    }
     migrants += w.grid.migrants[c];
+    city += w.grid.occupancy(static_cast<std::int32_t>(c));
   }
-  EXPECT_NEAR(migrants / 30000.0, 0.35, 0.02);
+  EXPECT_NEAR(static_cast<double>(migrants) / city, 0.35, 0.02);
+  for (std::size_t i = 0; i < w.households.size_alive(); ++i) {
+    const bool rural = w.grid.zone[w.households.cell[i]] == Zone::rural;
+    EXPECT_EQ(rural, w.households.registration[i] == Registration::registered_rural);
+  }
 }
 
 TEST(World, TooManyHouseholdsIsAScenarioErrorAtTheKey) {

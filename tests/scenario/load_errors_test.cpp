@@ -30,9 +30,9 @@ TEST(ScenarioErrors, UnknownKeySuggestsSameNameElsewhere) {
 }
 
 TEST(ScenarioErrors, UnknownSectionAndUnknownLeverPath) {
-  const Diagnostics d = errors_of("economy:\n  growth: 1\npolicy:\n  hukou:\n    opennes: 0.5\n");
+  const Diagnostics d = errors_of("services:\n  windows: 1\npolicy:\n  hukou:\n    opennes: 0.5\n");
   ASSERT_EQ(d.size(), 2u) << d.format_all();
-  EXPECT_DIAG(d.items()[0], "s.yaml", 1, 1, "economy", "unknown key");
+  EXPECT_DIAG(d.items()[0], "s.yaml", 1, 1, "services", "unknown key");
   EXPECT_DIAG(d.items()[1], "s.yaml", 5, 5, "policy.hukou.opennes", "unknown key");
   EXPECT_EQ(d.items()[1].hint, "did you mean 'openness'?");
 }
@@ -151,7 +151,7 @@ TEST(ScenarioErrors, InvalidDateNameAndChoice) {
   EXPECT_DIAG(d, "s.yaml", 2, 14, "run.time_step", "invalid value");
   EXPECT_EQ(d.expected, "one of week, month");
   EXPECT_EQ(d.hint, "did you mean 'week'?");
-  d = only_error("world:\n  generator:\n    kind: polycentric\n");
+  d = only_error("world:\n  generator:\n    kind: radial\n");
   EXPECT_DIAG(d, "s.yaml", 3, 11, "world.generator.kind", "invalid value");
 }
 

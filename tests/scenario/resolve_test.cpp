@@ -34,6 +34,7 @@ void expect_same_run(const Scenario& a, const Scenario& b) {
   EXPECT_EQ(a.population.households, b.population.households);
   EXPECT_EQ(a.population.scale, b.population.scale);
   EXPECT_EQ(a.population.migrant_share, b.population.migrant_share);
+  EXPECT_EQ(a.population.migrant_assignment, b.population.migrant_assignment);
   EXPECT_EQ(a.population.mean_household_size, b.population.mean_household_size);
   EXPECT_EQ(a.migration.enabled, b.migration.enabled);
   EXPECT_EQ(a.migration.inflow_rate, b.migration.inflow_rate);
@@ -41,6 +42,7 @@ void expect_same_run(const Scenario& a, const Scenario& b) {
   EXPECT_EQ(a.migration.settlement_rate, b.migration.settlement_rate);
   EXPECT_EQ(a.migration.settlement_min_years, b.migration.settlement_min_years);
   EXPECT_EQ(a.relocation.enabled, b.relocation.enabled);
+  EXPECT_EQ(a.relocation.activation, b.relocation.activation);
   EXPECT_EQ(a.relocation.radius, b.relocation.radius);
   EXPECT_EQ(a.relocation.min_same_share, b.relocation.min_same_share);
   EXPECT_EQ(a.relocation.min_same_count, b.relocation.min_same_count);
@@ -123,12 +125,22 @@ TEST(ScenarioResolve, ResolvedYamlHasEveryKeyButRunEnd) {
   EXPECT_EQ(yaml.find("end:"), std::string::npos) << yaml;
   for (const auto& key : schema_keys()) {
     if (key.path == "run.end" || key.path.find('[') != std::string::npos) continue;
+    // Keys of the other ways to make a map (tests/world/map_scenario_test.cpp).
+    if (key.path == "world.generator.centres" || key.path.rfind("world.raster.", 0) == 0) continue;
     const std::string leaf = key.path.substr(key.path.rfind('.') + 1);
     EXPECT_NE(yaml.find(leaf + ":"), std::string::npos) << key.path;
   }
 }
 
 TEST(ScenarioResolve, RoundTripOfDefaults) { expect_round_trip(load_ok("")); }
+
+TEST(ScenarioResolve, RoundTripOfTheSchellingBenchmark) {
+  const Scenario s =
+      load_scenario(std::string(ZHILI_SOURCE_DIR) + "/scenarios/bench/schelling-large.yaml");
+  EXPECT_EQ(s.relocation.activation, RelocationActivation::sequential);
+  EXPECT_EQ(s.population.migrant_assignment, MigrantAssignment::exact);
+  expect_round_trip(s);
+}
 
 TEST(ScenarioResolve, RoundTripOfTheDefaultScenarioWithOverrides) {
   const Scenario s = load_scenario(std::string(ZHILI_SOURCE_DIR) + "/scenarios/default.yaml",

@@ -2,6 +2,7 @@
 
 #include <tuple>
 
+#include "scenario/detail/map_consistency.hpp"
 #include "scenario/detail/messages.hpp"
 #include "scenario/detail/scalar_read.hpp"
 
@@ -77,6 +78,8 @@ void check_radius_order(LoadContext& ctx, const char* inner, double inner_km, co
 void check_centre(LoadContext& ctx) {
   const WorldSpec& w = ctx.scenario.world;
   const CellXY c = w.generator.centre;
+  // Only a generated monocentric map has one centre (map_consistency.cpp checks the others).
+  if (!w.raster.path.empty() || w.generator.kind != MapKind::monocentric) return;
   if (!all_usable(ctx, {"world.generator.centre", "world.width", "world.height"})) return;
   if (c.x >= 0 && c.x < w.width && c.y >= 0 && c.y < w.height) return;
   // At the centre if it was written, else at the map side it falls off.
@@ -101,6 +104,7 @@ void check_consistency(LoadContext& ctx) {
   check_radius_order(ctx, "world.generator.fringe_radius_km", g.fringe_radius_km,
                      "world.generator.suburb_radius_km", g.suburb_radius_km);
   check_centre(ctx);
+  check_map_source(ctx);
 }
 
 }  // namespace zhili::scenario_detail

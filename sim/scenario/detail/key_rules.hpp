@@ -29,6 +29,9 @@ struct KeyRule {
   std::function<std::string(const Scenario&)> emit;  // YAML text; empty: not in resolved_yaml
   bool emit_block_list = false;   // emit gives one flow item per line, for a block sequence
   std::vector<KeyDoc> part_docs;  // documented parts of a structured value (schedule[].at, ...)
+  // Whether the key takes part in this scenario (empty: always). resolved_yaml
+  // leaves out keys that do not, e.g. the generator's keys of a drawn map.
+  std::function<bool(const Scenario&)> applies;
 };
 
 inline KeyRule rule_for(KeyDoc doc) {

@@ -6,8 +6,10 @@
 #include <limits>
 
 #include "scenario/detail/key_rules.hpp"
+#include "scenario/detail/map_keys.hpp"
 #include "scenario/detail/messages.hpp"
 #include "scenario/detail/schedule_yaml.hpp"
+#include "scenario/detail/schema_parts.hpp"
 
 namespace zhili::scenario_detail {
 
@@ -37,20 +39,6 @@ KeyRule run_end_key() {
     if (auto d = read_date(in.value, {in.path, in.value_at}, ctx)) ctx.run_end = d;
   };
   return r;  // no emit: resolved_yaml writes run.steps instead
-}
-
-// Only one generator exists yet; the key is there so files say which they use.
-KeyRule generator_kind_key() {
-  static constexpr std::string_view kKinds[] = {"monocentric"};
-  KeyRule r = rule_for(
-      {"world.generator.kind", "enum", "", "", "monocentric",
-       "How the map is generated: monocentric = zones in rings by distance from the centre "
-       "(urban core, fringe with urban villages, suburb, rural hinterland)."});
-  r.bind = [](const ValueInput& in, LoadContext& ctx) {
-    read_choice(in.value, {in.path, in.value_at}, kKinds, ctx);
-  };
-  r.emit = [](const Scenario&) { return std::string(kKinds[0]); };
-  return r;
 }
 
 std::vector<KeyRule> run_rules() {
@@ -85,17 +73,18 @@ std::vector<KeyRule> world_rules() {
   std::vector<KeyRule> rules{
       integer_key(
           "world.width", "cells", {1, 10'000}, [](auto& s) -> auto& { return s.world.width; },
-          "Map width (x) in cells."),
+          "Map width (x) in cells. A raster map's is the raster's: give it only to check."),
       integer_key(
           "world.height", "cells", {1, 10'000}, [](auto& s) -> auto& { return s.world.height; },
-          "Map height (y) in cells."),
+          "Map height (y) in cells. A raster map's is the raster's: give it only to check."),
       number_key(
           "world.cell_km", "km", {0.0, 100.0, true},
           [](auto& s) -> auto& { return s.world.cell_km; }, "Side of a square cell."),
-      generator_kind_key(),
+      generator_kind_rule(),
       cell_key(
           "world.generator.centre", [](auto& s) -> auto& { return s.world.generator.centre; },
-          "Cell of the city centre, 0-based [x, y]; must lie on the map."),
+          "Cell of the city centre, 0-based [x, y]; must lie on the map. For kind monocentric."),
+      generator_centres_rule(),
       number_key(
           "world.generator.core_radius_km", "km", kPositive,
           [](auto& s) -> auto& { return s.world.generator.core_radius_km; },
@@ -115,6 +104,8 @@ std::vector<KeyRule> world_rules() {
           [](auto& s) -> auto& { return s.world.generator.urban_village_share; },
           "Share of fringe cells that are urban villages (城中村)."),
   };
+  for (auto& r : raster_rules()) rules.push_back(std::move(r));
+  mark_map_rules(rules);  // which of these a generated or a drawn map uses
   for (std::size_t z = 0; z < kZoneCount; ++z) {
     const std::string zone = kZoneNames[z];
     rules.push_back(integer_key(
@@ -145,7 +136,14 @@ std::vector<KeyRule> people_rules() {
       number_key(
           "population.migrant_share", "1", kShare,
           [](auto& s) -> auto& { return s.population.migrant_share; },
-          "Share of the initial households who are migrants (流动人口), registered elsewhere."),
+          "Share of the initial households in the city's zones who are migrants (流动人口), registered "
+          "elsewhere; households in rural cells are villagers with rural registration."),
+      choice_key(
+          "population.migrant_assignment", {"random", "exact"},
+          [](auto& s) -> auto& { return s.population.migrant_assignment; },
+          "How the initial migrants are drawn: random = each household in the city's zones is a "
+          "migrant with probability migrant_share; exact = exactly round(migrant_share x those "
+          "households) are, a uniformly random subset of them (e.g. two equal groups)."),
       number_key(
           "population.mean_household_size", "persons", {1.0, 20.0},
           [](auto& s) -> auto& { return s.population.mean_household_size; },
@@ -173,6 +171,13 @@ std::vector<KeyRule> people_rules() {
       bool_key(
           "relocation.enabled", [](auto& s) -> auto& { return s.relocation.enabled; },
           "Whether households move within the city."),
+      choice_key(
+          "relocation.activation", {"synchronous", "sequential"},
+          [](auto& s) -> auto& { return s.relocation.activation; },
+          "synchronous = all households decide from the state at the start of the step and "
+          "claims on vacant homes are settled afterwards (parallel); sequential = one at a time "
+          "in a random order drawn each step, each move seen at once by the next (the canonical "
+          "Schelling model, serial)."),
       integer_key(
           "relocation.radius", "cells", {1, 50},
           [](auto& s) -> auto& { return s.relocation.radius; },
@@ -226,11 +231,25 @@ std::vector<KeyRule> output_rules() {
 
 std::vector<KeyRule> build_rules() {
   std::vector<KeyRule> all;
-  for (auto part : {run_rules(), world_rules(), people_rules(), policy_rules(),
+  for (auto part : {run_rules(), world_rules(), people_rules(), rural_migration_rules(),
+                    economy_rules(), policy_rules(),
                     // After run: schedule dates resolve against run.start and run.time_step.
                     std::vector<KeyRule>{schedule_rule()}, output_rules()}) {
     for (auto& r : part) all.push_back(std::move(r));
   }
+  // Keep each top-level section's keys together (parts in other files may add
+  // keys to a section listed earlier): resolved_yaml writes one block per section.
+  std::vector<std::string> sections;
+  const auto section_of = [&](const KeyRule& r) {
+    const std::string head = r.doc.path.substr(0, r.doc.path.find_first_of(".["));
+    const auto it = std::find(sections.begin(), sections.end(), head);
+    if (it != sections.end()) return static_cast<std::size_t>(it - sections.begin());
+    sections.push_back(head);
+    return sections.size() - 1;
+  };
+  for (const auto& r : all) section_of(r);
+  std::stable_sort(all.begin(), all.end(),
+                   [&](const KeyRule& a, const KeyRule& b) { return section_of(a) < section_of(b); });
   const Scenario defaults;
   for (auto& r : all)
     if (r.doc.default_value.empty() && r.emit) r.doc.default_value = r.emit(defaults);

@@ -1,0 +1,58 @@
+// Calibration: fit free scenario parameters to observed targets.
+//
+// A calibration file names a base scenario, overrides (e.g. a coarser scale),
+// the free parameters (scenario key paths with bounds; the start is the
+// scenario's own value) and a CSV of targets. The loss is the sum of squared
+// errors, each divided by its tolerance; a target is met when its error is
+// within the tolerance. `zhili calibrate` minimises the loss with Nelder-Mead.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace zhili {
+
+struct CalibrationTarget {
+  int year = 0;            // compared with the state at the end of that year (row dated YEAR-12)
+  std::string observable;  // "urban_share"
+  std::string column;      // breakdown label, or "" for a scalar
+  double value = 0;        // observed, in the observable's unit
+  bool relative = false;   // tolerance as a share of value (else absolute)
+  double tolerance = 0;
+  std::string source;
+};
+
+struct CalibrationParameter {
+  std::string key;  // scenario key path, e.g. "migration.ht_beta"
+  double lo = 0;
+  double hi = 1;
+  double start = 0;  // the base scenario's value
+};
+
+struct CalibrationSpec {
+  std::string path;
+  std::string scenario;                // resolved against the calibration file's folder
+  std::vector<std::string> overrides;  // applied before the parameters
+  std::vector<CalibrationParameter> parameters;
+  std::vector<CalibrationTarget> targets;
+  int max_evaluations = 200;
+};
+
+struct TargetResult {
+  CalibrationTarget target;
+  double simulated = 0;
+  double error = 0;       // simulated - observed
+  double allowed = 0;     // absolute tolerance
+  bool met() const { return error <= allowed && error >= -allowed; }
+};
+
+// Throws ScenarioError (file:line:column, key, what was expected) on bad input.
+CalibrationSpec load_calibration(const std::string& path);
+
+// One simulation with the parameters at `values` (same order as spec.parameters).
+std::vector<TargetResult> evaluate(const CalibrationSpec& spec, const std::vector<double>& values,
+                                   int threads);
+double loss(const std::vector<TargetResult>& results);
+std::string results_table(const std::vector<TargetResult>& results);
+
+}  // namespace zhili

@@ -1,0 +1,73 @@
+#include <cmath>
+#include <cstdio>
+#include <stdexcept>
+
+#include "calibrate/calibration.hpp"
+#include "calibrate/nelder_mead.hpp"
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "scenario/diagnostics.hpp"
+
+namespace zhili {
+
+int calibrate_command(const CalibrateArgs& args) {
+  CalibrationSpec spec;
+  try {
+    spec = load_calibration(args.file);
+  } catch (const ScenarioError& e) {
+    std::fprintf(stderr, "%s", e.diagnostics().format_all().c_str());
+    return exit_code::bad_input;
+  }
+  if (args.max_evaluations > 0) spec.max_evaluations = args.max_evaluations;
+
+  std::vector<double> start, lo, hi;
+  for (const auto& p : spec.parameters) {
+    start.push_back(p.start);
+    lo.push_back(p.lo);
+    hi.push_back(p.hi);
+  }
+  try {
+    std::vector<double> best = start;
+    if (!args.check_only) {
+      std::fprintf(stderr, "zhili: calibrating %zu parameters against %zu targets (Nelder-Mead, at most %d runs)\n",
+                   spec.parameters.size(), spec.targets.size(), spec.max_evaluations);
+      int runs = 0;
+      double best_loss = INFINITY;
+      const auto objective = [&](const std::vector<double>& x) {
+        const double l = loss(evaluate(spec, x, args.threads));
+        ++runs;
+        if (l < best_loss) best_loss = l;
+        if (!args.quiet) std::fprintf(stderr, "\rrun %d/%d  loss %.4g  best %.4g   ", runs, spec.max_evaluations, l, best_loss);
+        return l;
+      };
+      NelderMeadOptions opt;
+      opt.max_evaluations = spec.max_evaluations;
+      const auto result = nelder_mead(objective, start, lo, hi, opt);
+      if (!args.quiet) std::fputc('\n', stderr);
+      best = result.x;
+      std::printf("Fitted in %d runs (%s), loss %.4g:\n", result.evaluations,
+                  result.converged ? "converged" : "stopped at the run limit", result.value);
+      for (std::size_t i = 0; i < spec.parameters.size(); ++i)
+        std::printf("  %-34s %.6g   (start %.6g, bounds [%g, %g])\n", spec.parameters[i].key.c_str(), best[i],
+                    start[i], lo[i], hi[i]);
+      std::printf("As overrides:");
+      for (std::size_t i = 0; i < spec.parameters.size(); ++i)
+        std::printf(" --set %s=%.6g", spec.parameters[i].key.c_str(), best[i]);
+      std::printf("\n\n");
+    }
+    const auto results = evaluate(spec, best, args.threads);
+    std::printf("%s", results_table(results).c_str());
+    std::size_t met = 0;
+    for (const auto& r : results) met += r.met();
+    std::printf("%zu of %zu targets met; loss %.4g\n", met, results.size(), loss(results));
+    return met == results.size() ? exit_code::ok : exit_code::targets_not_met;
+  } catch (const ScenarioError& e) {
+    std::fprintf(stderr, "%s", e.diagnostics().format_all().c_str());
+    return exit_code::bad_input;
+  } catch (const std::runtime_error& e) {
+    std::fprintf(stderr, "zhili: %s\n", e.what());
+    return exit_code::bad_input;
+  }
+}
+
+}  // namespace zhili

@@ -1,0 +1,217 @@
+#include "model/labour_market.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/rng.hpp"
+
+namespace zhili {
+
+namespace {
+
+bool in_city(const CellGrid& g, std::int32_t cell) { return g.zone[cell] != Zone::rural; }
+
+double grown(double start, double yearly_rate, double years) {
+  return start * std::pow(1.0 + yearly_rate, years);
+}
+
+}  // namespace
+
+double LabourState::mean_urban_wage() const {
+  const double jobs = jobs_secondary + jobs_tertiary;
+  if (jobs <= 0) return wage_secondary;
+  return (jobs_secondary * wage_secondary + jobs_tertiary * wage_tertiary) / jobs;
+}
+
+void LabourMarket::setup(const World& w, const Scenario& s) {
+  const auto& h = w.households;
+  std::int64_t force = 0;
+  for (std::size_t i = 0; i < h.size_alive(); ++i)
+    if (in_city(w.grid, h.cell[i])) force += h.workers[i];
+  initial_jobs_ = s.economy.jobs_per_worker * static_cast<double>(force);
+  tallies_.reserve(Executor::block_count(h.capacity()) + 1);
+  seekers_.reserve(h.capacity());
+  offsets_.reserve(Executor::block_count(h.capacity()) + 1);
+}
+
+void LabourMarket::step(World& w, const StepContext& ctx) {
+  auto& h = w.households;
+  const auto& g = w.grid;
+  const auto& e = ctx.scenario.economy;
+  const double years = static_cast<double>(ctx.step) * ctx.years_per_step;
+  const auto seed = ctx.seed();
+  const auto step = static_cast<std::uint64_t>(ctx.step);
+
+  // Demand and prices of this step.
+  const double tertiary = std::clamp(e.tertiary_share + e.tertiary_shift * years, 0.0, 1.0);
+  state_.wage_secondary = grown(e.wage_secondary, e.wage_growth, years);
+  state_.wage_tertiary = grown(e.wage_tertiary, e.wage_growth, years);
+  state_.rural_income = grown(e.rural_income, e.rural_income_growth, years);
+
+  // 1. Who is employed now, per sector (before this step's separations).
+  const auto add = [](Tally a, const Tally& b) {
+    a.force += b.force;
+    for (std::size_t s = 0; s < kSectorCount; ++s) a.employed[s] += b.employed[s];
+    a.separations += b.separations;
+    a.villagers += b.villagers;
+    a.all_workers += b.all_workers;
+    a.seekers += b.seekers;
+    return a;
+  };
+  const Tally before = deterministic_reduce(
+      ctx.exec, h.size_alive(), tallies_, Tally{},
+      [&](std::size_t b, std::size_t en) {
+        Tally t;
+        for (std::size_t i = b; i < en; ++i) {
+          t.all_workers += h.workers[i];
+          if (!in_city(g, h.cell[i])) {
+            if (h.registration[i] == Registration::registered_rural) t.villagers += h.workers[i];
+            continue;
+          }
+          t.force += h.workers[i];
+          t.employed[static_cast<std::size_t>(h.sector[i])] += h.workers[i];
+        }
+        return t;
+      },
+      add);
+
+  double jobs = grown(initial_jobs_, e.job_growth, years);
+  if (e.demand == EconomySpec::Demand::logistic) {
+    const double logit = e.logit_intercept + e.logit_slope * years + e.logit_curvature * years * years;
+    jobs = static_cast<double>(before.all_workers) / (1.0 + std::exp(-logit));
+  }
+  state_.jobs_secondary = jobs * (1.0 - tertiary);
+  state_.jobs_tertiary = jobs * tertiary;
+
+  // 2. Separations: turnover, plus layoffs where a sector has more workers than jobs.
+  const double turnover = ctx.per_step(e.separation_rate);
+  const auto excess = [](double employed, double jobs_s) {
+    return employed > jobs_s && employed > 0 ? (employed - jobs_s) / employed : 0.0;
+  };
+  const double lose2 =
+      1.0 - (1.0 - turnover) * (1.0 - excess(before.employed[2], state_.jobs_secondary));
+  const double lose3 =
+      1.0 - (1.0 - turnover) * (1.0 - excess(before.employed[3], state_.jobs_tertiary));
+  const Tally after = deterministic_reduce(
+      ctx.exec, h.size_alive(), tallies_, Tally{},
+      [&](std::size_t b, std::size_t en) {
+        Tally t;
+        for (std::size_t i = b; i < en; ++i) {
+          if (!in_city(g, h.cell[i])) continue;
+          if (h.sector[i] == Sector::primary) h.sector[i] = Sector::none;  // came from the farm
+          const Sector s = h.sector[i];
+          if (s == Sector::secondary || s == Sector::tertiary) {
+            const double p = s == Sector::secondary ? lose2 : lose3;
+            if (CounterRng(seed, Stream::job_separation, step, h.id[i]).bernoulli(p)) {
+              h.sector[i] = Sector::none;
+              ++t.separations;
+            }
+          }
+          t.employed[static_cast<std::size_t>(h.sector[i])] += h.workers[i];
+          t.seekers += h.sector[i] == Sector::none;
+        }
+        return t;
+      },
+      add);
+  state_.separations = after.separations;
+  state_.labour_force = before.force;
+
+  // 3. Hiring: job-seekers are served in the order of a hash of (seed, step,
+  //    id) - a lottery no thread timing can change - each into the sector with
+  //    more open jobs, while a whole household's workers fit.
+  double open2 = state_.jobs_secondary - static_cast<double>(after.employed[2]);
+  double open3 = state_.jobs_tertiary - static_cast<double>(after.employed[3]);
+  // Gather the seekers in parallel: the reduction left each block's count in
+  // tallies_[block]; their running sum is where each block writes.
+  const std::size_t blocks = Executor::block_count(h.size_alive());
+  offsets_.resize(blocks);
+  std::size_t total = 0;
+  for (std::size_t blk = 0; blk < blocks; ++blk) {
+    offsets_[blk] = total;
+    total += static_cast<std::size_t>(tallies_[blk].seekers);
+  }
+  seekers_.resize(total);
+  ctx.exec.for_each_block(h.size_alive(), [&](std::size_t blk, std::size_t b, std::size_t en) {
+    std::size_t at = offsets_[blk];
+    for (std::size_t i = b; i < en; ++i)
+      if (h.sector[i] == Sector::none && in_city(g, h.cell[i]))
+        seekers_[at++] = {counter_hash(seed, Stream::job_matching, step, h.id[i]), static_cast<std::uint32_t>(i)};
+  });
+  const auto by_order = [](const Seeker& a, const Seeker& b) {
+    return a.order != b.order ? a.order < b.order : a.slot < b.slot;
+  };
+  // Only the head of the queue can be hired: order just enough of it (at most
+  // one seeker per open job, plus slack for households too big to fit), and
+  // the rest only if the head runs out before the jobs do.
+  const auto open_jobs = static_cast<std::size_t>(std::max(0.0, open2) + std::max(0.0, open3));
+  std::size_t ordered = std::min(seekers_.size(), open_jobs + 64);
+  std::nth_element(seekers_.begin(), seekers_.begin() + static_cast<std::ptrdiff_t>(ordered), seekers_.end(), by_order);
+  std::sort(seekers_.begin(), seekers_.begin() + static_cast<std::ptrdiff_t>(ordered), by_order);
+  std::int64_t hires = 0;
+  for (std::size_t q = 0; q < seekers_.size(); ++q) {
+    if (open2 < 1.0 && open3 < 1.0) break;
+    if (q == ordered) {  // rare: the slack was used up by households that did not fit
+      std::sort(seekers_.begin() + static_cast<std::ptrdiff_t>(q), seekers_.end(), by_order);
+      ordered = seekers_.size();
+    }
+    const Seeker& sk = seekers_[q];
+    const double need = h.workers[sk.slot];
+    double& open = open2 >= open3 ? open2 : open3;
+    if (open < need) continue;  // a smaller household may still fit
+    h.sector[sk.slot] = &open == &open2 ? Sector::secondary : Sector::tertiary;
+    open -= need;
+    ++hires;
+  }
+  state_.hires = hires;
+
+  // 4. Villagers: farming employs at most primary_share of all workers; the
+  //    others work off the farm nearby. Who does is drawn afresh each year and
+  //    kept for the year: a draw fixed for good would let migration (which
+  //    takes farmers first: they earn less) skew who is left behind.
+  const double primary = std::clamp(e.primary_share + e.primary_shift * years, 0.0, 1.0);
+  const double farm_room = primary * static_cast<double>(before.force + before.villagers);
+  const double nonfarm_share =
+      before.villagers > 0 ? std::clamp(1.0 - farm_room / before.villagers, 0.0, 1.0) : 0.0;
+  const double nonfarm_wage = e.rural_nonfarm_wage * state_.wage_secondary;
+  const auto year_index = static_cast<std::uint64_t>(std::floor(years + 1e-9));
+
+  // 5. Incomes and unemployment spells.
+  const double benefit = e.unemployment_benefit * state_.wage_secondary;
+  std::int64_t employed_workers = 0;
+  employed_workers = deterministic_reduce(
+      ctx.exec, h.size_alive(), tallies_, Tally{},
+      [&](std::size_t b, std::size_t en) {
+        Tally t;
+        for (std::size_t i = b; i < en; ++i) {
+          if (!in_city(g, h.cell[i]) && h.registration[i] == Registration::registered_rural) {
+            CounterRng fixed(seed, Stream::rural_nonfarm, year_index, h.id[i]);
+            const bool off_farm = fixed.uniform() < nonfarm_share;
+            h.sector[i] = !off_farm ? Sector::primary
+                          : fixed.uniform() < tertiary ? Sector::tertiary : Sector::secondary;
+            h.income[i] = static_cast<float>((off_farm ? nonfarm_wage : state_.rural_income) * h.workers[i]);
+            continue;
+          }
+          double per_worker = benefit;
+          switch (h.sector[i]) {
+            case Sector::primary: per_worker = state_.rural_income; break;
+            case Sector::secondary: per_worker = state_.wage_secondary; break;
+            case Sector::tertiary: per_worker = state_.wage_tertiary; break;
+            default: break;
+          }
+          h.income[i] = static_cast<float>(per_worker * h.workers[i]);
+          if (!in_city(g, h.cell[i])) continue;
+          if (h.sector[i] == Sector::none) {
+            if (h.unemployed_steps[i] < 0xFFFF) ++h.unemployed_steps[i];
+          } else {
+            h.unemployed_steps[i] = 0;
+            t.force += h.workers[i];
+          }
+        }
+        return t;
+      },
+      add).force;
+  state_.employment_rate =
+      before.force > 0 ? static_cast<double>(employed_workers) / static_cast<double>(before.force) : 1.0;
+}
+
+}  // namespace zhili

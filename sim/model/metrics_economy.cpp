@@ -1,0 +1,144 @@
+#include "model/metrics_economy.hpp"
+
+#include <cmath>
+
+namespace zhili {
+
+namespace {
+
+std::vector<std::string> registration_labels() {
+  return {kRegistrationNames, kRegistrationNames + kRegistrationCount};
+}
+
+int gini_bin(double per_capita) {
+  if (per_capita < 1.0) return 0;
+  const int b = static_cast<int>(std::log10(per_capita) / 6.0 * EconomyMetrics::kGiniBins);
+  return std::min(b, EconomyMetrics::kGiniBins - 1);
+}
+
+// Gini from a Lorenz curve of binned incomes (trapezoids).
+template <std::size_t N>
+double gini(const std::array<double, N>& persons, const std::array<double, N>& income) {
+  double total_p = 0, total_y = 0;
+  for (std::size_t b = 0; b < N; ++b) {
+    total_p += persons[b];
+    total_y += income[b];
+  }
+  if (total_p <= 0 || total_y <= 0) return 0.0;
+  double area = 0, cum_y = 0;
+  for (std::size_t b = 0; b < N; ++b) {
+    const double y0 = cum_y;
+    cum_y += income[b] / total_y;
+    area += persons[b] / total_p * (y0 + cum_y);
+  }
+  return 1.0 - area;
+}
+
+}  // namespace
+
+std::vector<SeriesSpec> EconomyMetrics::series_specs() {
+  return {
+      {"urban_share", "1", "Urbanization by residence: share of people living in the city's zones", "", {}},
+      {"urban_share_registration", "1",
+       "Urbanization by registration: share of people holding an urban registration (incl. settled)", "", {}},
+      {"urban_employment_rate", "1", "p: employed urban workers over the urban labour force", "", {}},
+      {"unemployment_by_group", "1",
+       "Unemployed share of the urban labour force by registration (villagers farm: 0)", "registration",
+       registration_labels()},
+      {"income_per_capita_by_group", "yuan/month", "Mean income per person by registration", "registration",
+       registration_labels()},
+      {"urban_rural_income_ratio", "ratio",
+       "Per-capita income of city residents over that of rural residents", "", {}},
+      {"gini", "1", "Gini coefficient of per-capita income over all persons (binned Lorenz curve)", "", {}},
+      {"employment_share", "1", "Employed workers by sector (villagers in primary)", "sector",
+       {"primary", "secondary", "tertiary"}},
+      {"urban_jobs", "jobs", "Urban jobs in the secondary and tertiary sectors, real workers", "", {}},
+      {"mean_urban_wage", "yuan/month", "Expected wage of an urban job, W_U", "", {}},
+      {"rural_income", "yuan/month", "Income of a farm worker, W_R", "", {}},
+      {"expected_gain", "yuan/month", "Harris-Todaro gain p W_U - W_R - cost per worker", "", {}},
+      {"rural_to_urban", "households/step", "Villagers moving to the city during the step", "", {}},
+      {"returns", "households/step", "Migrants returning to the countryside during the step", "", {}},
+  };
+}
+
+void EconomyMetrics::setup(const World& w) {
+  tallies_.reserve(Executor::block_count(w.households.capacity()) + 1);
+}
+
+void EconomyMetrics::compute(const World& w, const StepContext& ctx, const LabourState& labour,
+                             const RuralMigrationCounts& rural, std::span<double> row) {
+  const auto& h = w.households;
+  const auto& g = w.grid;
+  const double scale = ctx.scenario.population.scale;
+
+  const Tally t = deterministic_reduce(
+      ctx.exec, h.size_alive(), tallies_, Tally{},
+      [&](std::size_t b, std::size_t e) {
+        Tally k;
+        for (std::size_t i = b; i < e; ++i) {
+          const auto r = static_cast<std::size_t>(h.registration[i]);
+          const double persons = h.size[i], income = h.income[i];
+          k.persons[r] += persons;
+          k.income[r] += income;
+          const bool city = g.zone[h.cell[i]] != Zone::rural;
+          if (city) {
+            k.city_persons += persons;
+            k.city_income += income;
+            k.force[r] += h.workers[i];
+            if (h.sector[i] == Sector::none) k.unemployed[r] += h.workers[i];
+          } else {
+            k.rural_persons += persons;
+            k.rural_income += income;
+          }
+          k.employed[static_cast<std::size_t>(h.sector[i])] += h.workers[i];
+          const int bin = gini_bin(income / persons);
+          k.bin_persons[bin] += persons;
+          k.bin_income[bin] += income;
+        }
+        return k;
+      },
+      [](Tally a, const Tally& b) {
+        for (std::size_t r = 0; r < kRegistrationCount; ++r) {
+          a.persons[r] += b.persons[r];
+          a.income[r] += b.income[r];
+          a.force[r] += b.force[r];
+          a.unemployed[r] += b.unemployed[r];
+        }
+        for (std::size_t s = 0; s < kSectorCount; ++s) a.employed[s] += b.employed[s];
+        a.city_persons += b.city_persons;
+        a.city_income += b.city_income;
+        a.rural_persons += b.rural_persons;
+        a.rural_income += b.rural_income;
+        for (int k = 0; k < kGiniBins; ++k) {
+          a.bin_persons[k] += b.bin_persons[k];
+          a.bin_income[k] += b.bin_income[k];
+        }
+        return a;
+      });
+
+  const auto ratio = [](double a, double b) { return b > 0 ? a / b : 0.0; };
+  double persons = 0;
+  for (double p : t.persons) persons += p;
+  const double urban_registered =
+      t.persons[static_cast<std::size_t>(Registration::registered_urban)] +
+      t.persons[static_cast<std::size_t>(Registration::settled)];
+  const double employed = t.employed[1] + t.employed[2] + t.employed[3];
+
+  std::size_t k = 0;
+  row[k++] = ratio(t.city_persons, persons);
+  row[k++] = ratio(urban_registered, persons);
+  row[k++] = labour.employment_rate;
+  for (std::size_t r = 0; r < kRegistrationCount; ++r) row[k++] = ratio(t.unemployed[r], t.force[r]);
+  for (std::size_t r = 0; r < kRegistrationCount; ++r) row[k++] = ratio(t.income[r], t.persons[r]);
+  row[k++] = ratio(ratio(t.city_income, t.city_persons), ratio(t.rural_income, t.rural_persons));
+  row[k++] = gini(t.bin_persons, t.bin_income);
+  for (std::size_t s = 1; s < kSectorCount; ++s) row[k++] = ratio(t.employed[s], employed);
+  row[k++] = (labour.jobs_secondary + labour.jobs_tertiary) * scale;
+  row[k++] = labour.mean_urban_wage();
+  row[k++] = labour.rural_income;
+  row[k++] = rural.expected_gain;
+  row[k++] = rural.to_city * scale;
+  row[k++] = rural.returns * scale;
+}
+
+}  // namespace zhili

@@ -1,0 +1,115 @@
+// Schema entries of the urban economy and of rural-urban migration
+// (Harris-Todaro). Kept apart from schema_table.cpp so each file stays one subject.
+#include "scenario/detail/schema_parts.hpp"
+
+namespace zhili::scenario_detail {
+
+namespace {
+constexpr NumRange kShare{0.0, 1.0};
+constexpr NumRange kRate{-0.5, 1.0};      // yearly growth rates: shrinking allowed
+constexpr NumRange kMoney{0.0, 1.0e7};    // yuan/month
+}  // namespace
+
+std::vector<KeyRule> rural_migration_rules() {
+  return {
+      choice_key("population.placement", {"capacity", "urban_share"},
+                 [](auto& s) -> auto& { return s.population.placement; },
+                 "Where households start: capacity = cells drawn in proportion to their housing; "
+                 "urban_share = a household is in the city's zones with probability "
+                 "population.urban_share, then in a cell drawn by capacity there."),
+      number_key("population.urban_share", "1", kShare,
+                 [](auto& s) -> auto& { return s.population.urban_share; },
+                 "Share of households starting in the city's zones (population.placement: urban_share)."),
+      number_key("migration.ht_beta", "1/year", {0.0, 100.0},
+                 [](auto& s) -> auto& { return s.migration.ht_beta; },
+                 "Responsiveness of rural households to the expected urban gain: the yearly hazard "
+                 "of moving is ht_beta x max(0, p W_U - W_R - cost) / W_R, times the network pull "
+                 "(Harris & Todaro 1970). Used when economy.enabled."),
+      number_key("migration.ht_moving_cost", "yuan/month", kMoney,
+                 [](auto& s) -> auto& { return s.migration.ht_moving_cost; },
+                 "Cost of moving and settling in the city, as a monthly income equivalent."),
+      number_key("migration.ht_hukou_barrier", "yuan/month", kMoney,
+                 [](auto& s) -> auto& { return s.migration.ht_hukou_barrier; },
+                 "Cost of living in the city without local registration, at hukou.openness = 0; "
+                 "it falls linearly to 0 at openness 1."),
+      number_key("migration.ht_network", "1", {0.0, 100.0},
+                 [](auto& s) -> auto& { return s.migration.ht_network; },
+                 "Network effect: the moving chance is multiplied by 1 + ht_network x (share of "
+                 "the household's origin area already living in the city as migrants)."),
+      number_key("migration.ht_return_after_months", "months", {0.0, 1200.0},
+                 [](auto& s) -> auto& { return s.migration.ht_return_after_months; },
+                 "Months of unemployment after which a migrant from the map's countryside may return."),
+      number_key("migration.ht_return_rate", "1/year", kShare,
+                 [](auto& s) -> auto& { return s.migration.ht_return_rate; },
+                 "Yearly chance that a long-unemployed migrant returns to the countryside."),
+  };
+}
+
+std::vector<KeyRule> economy_rules() {
+  return {
+      bool_key("economy.enabled", [](auto& s) -> auto& { return s.economy.enabled; },
+               "Simulate the urban labour market, incomes and rural-urban migration."),
+      number_key("economy.jobs_per_worker", "1", {0.0, 10.0},
+                 [](auto& s) -> auto& { return s.economy.jobs_per_worker; },
+                 "Urban jobs (secondary and tertiary) per urban worker at the start."),
+      number_key("economy.job_growth", "1/year", kRate,
+                 [](auto& s) -> auto& { return s.economy.job_growth; },
+                 "Yearly growth of the number of urban jobs (exogenous labour demand)."),
+      number_key("economy.tertiary_share", "1", kShare,
+                 [](auto& s) -> auto& { return s.economy.tertiary_share; },
+                 "Tertiary sector's share of urban jobs at the start."),
+      number_key("economy.tertiary_shift", "1/year", {-1.0, 1.0},
+                 [](auto& s) -> auto& { return s.economy.tertiary_shift; },
+                 "Yearly change of the tertiary share (structural change), kept within [0, 1]."),
+      number_key("economy.wage_secondary", "yuan/month", kMoney,
+                 [](auto& s) -> auto& { return s.economy.wage_secondary; },
+                 "Monthly wage of a secondary-sector worker at the start."),
+      number_key("economy.wage_tertiary", "yuan/month", kMoney,
+                 [](auto& s) -> auto& { return s.economy.wage_tertiary; },
+                 "Monthly wage of a tertiary-sector worker at the start."),
+      number_key("economy.rural_income", "yuan/month", kMoney,
+                 [](auto& s) -> auto& { return s.economy.rural_income; },
+                 "Monthly income of a farm worker (W_R) at the start."),
+      number_key("economy.wage_growth", "1/year", kRate,
+                 [](auto& s) -> auto& { return s.economy.wage_growth; },
+                 "Yearly growth of urban wages."),
+      number_key("economy.rural_income_growth", "1/year", kRate,
+                 [](auto& s) -> auto& { return s.economy.rural_income_growth; },
+                 "Yearly growth of rural income."),
+      number_key("economy.separation_rate", "1/year", kShare,
+                 [](auto& s) -> auto& { return s.economy.separation_rate; },
+                 "Yearly chance that an employed urban worker loses the job (turnover)."),
+      number_key("economy.unemployment_benefit", "1", kShare,
+                 [](auto& s) -> auto& { return s.economy.unemployment_benefit; },
+                 "Income of an unemployed urban worker, as a share of the secondary wage."),
+      choice_key("economy.demand", {"growth", "logistic"},
+                 [](auto& s) -> auto& { return s.economy.demand; },
+                 "Path of urban labour demand: growth = jobs_per_worker x the initial urban workers, "
+                 "growing at job_growth a year; logistic = urban jobs as a share of all workers "
+                 "follow 1 / (1 + exp(-(a + b y + c y^2))), y = years since run.start."),
+      number_key("economy.logit_intercept", "1", {-50.0, 50.0},
+                 [](auto& s) -> auto& { return s.economy.logit_intercept; },
+                 "a of the logistic demand path (logit of the urban job share at the start)."),
+      number_key("economy.logit_slope", "1/year", {-10.0, 10.0},
+                 [](auto& s) -> auto& { return s.economy.logit_slope; },
+                 "b of the logistic demand path."),
+      number_key("economy.logit_curvature", "1/year^2", {-1.0, 1.0},
+                 [](auto& s) -> auto& { return s.economy.logit_curvature; },
+                 "c of the logistic demand path (0 = a plain logistic curve)."),
+      number_key("economy.primary_share", "1", kShare,
+                 [](auto& s) -> auto& { return s.economy.primary_share; },
+                 "Most workers farming can employ, as a share of all workers, at the start; "
+                 "villagers' workers beyond it work off the farm locally."),
+      number_key("economy.primary_shift", "1/year", {-1.0, 1.0},
+                 [](auto& s) -> auto& { return s.economy.primary_shift; },
+                 "Yearly change of primary_share (structural change), kept within [0, 1]."),
+      number_key("economy.rural_nonfarm_wage", "1", {0.0, 10.0},
+                 [](auto& s) -> auto& { return s.economy.rural_nonfarm_wage; },
+                 "Wage of villagers working off the farm, as a share of the secondary wage."),
+      number_key("economy.workers_per_person", "1", {0.0, 1.0, true},
+                 [](auto& s) -> auto& { return s.economy.workers_per_person; },
+                 "Workers in a household = round(size x this), at least one."),
+  };
+}
+
+}  // namespace zhili::scenario_detail

@@ -1,0 +1,14 @@
+// The parts of the scenario schema that live in their own files; build_rules()
+// in schema_table.cpp strings them together in document order.
+#pragma once
+
+#include <vector>
+
+#include "scenario/detail/key_rules.hpp"
+
+namespace zhili::scenario_detail {
+
+std::vector<KeyRule> rural_migration_rules();  // schema_economy.cpp
+std::vector<KeyRule> economy_rules();          // schema_economy.cpp
+
+}  // namespace zhili::scenario_detail
