@@ -13,6 +13,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "world/id_index.hpp"
+
 namespace zhili {
 
 // Registration status (户籍 and residence permit 居住证).
@@ -45,8 +47,7 @@ inline constexpr const char* kSectorNames[kSectorCount] = {"unemployed", "primar
 // Origin of a household that came from outside the map (not from its countryside).
 inline constexpr std::int32_t kOutsideOrigin = -1;
 
-using HouseholdId = std::uint64_t;
-inline constexpr std::int32_t kNoSlot = -1;
+using HouseholdId = AgentId;
 
 class HouseholdStore {
  public:
@@ -73,14 +74,18 @@ class HouseholdStore {
   // Removes the household in `slot` by moving the last one into it.
   void remove(std::size_t slot);
 
-  std::int32_t slot_of(HouseholdId hid) const {
-    return hid < slot_of_id_.size() ? slot_of_id_[hid] : kNoSlot;
-  }
-  HouseholdId next_id() const { return next_id_; }
+  std::int32_t slot_of(HouseholdId hid) const { return ids_.slot_of(hid); }
+  HouseholdId next_id() const { return ids_.next_id(); }
 
  private:
-  HouseholdId next_id_ = 0;
-  std::vector<std::int32_t> slot_of_id_;  // id -> slot, kNoSlot once departed
+  // Applies f to every per-household array, for the operations that treat them alike.
+  template <class F>
+  void each_field(F&& f) {
+    f(id), f(cell), f(registration), f(size), f(arrival_step), f(workers), f(sector),
+        f(unemployed_steps), f(origin), f(income);
+  }
+
+  IdIndex ids_;
 };
 
 }  // namespace zhili
