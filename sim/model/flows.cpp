@@ -51,6 +51,9 @@ void MigrationFlows::settle(World& w, const StepContext& ctx) {
   const auto min_steps = static_cast<std::int64_t>(m.settlement_min_years / ctx.years_per_step);
   const auto seed = ctx.seed();
   const auto step = static_cast<std::uint64_t>(ctx.step);
+  const double threshold = ctx.lever(LeverId::hukou_points_threshold);
+  const bool jobs_known = ctx.scenario.economy.enabled;
+  const auto& g = w.grid;
 
   counts_.settlements = deterministic_reduce(
       ctx.exec, h.size_alive(), block_counts_, std::int64_t{0},
@@ -58,7 +61,14 @@ void MigrationFlows::settle(World& w, const StepContext& ctx) {
         std::int64_t k = 0;
         for (std::size_t i = b; i < e; ++i) {
           if (!is_migrant(h.registration[i])) continue;
-          if (ctx.step - h.arrival_step[i] < min_steps) continue;
+          const std::int64_t stayed = ctx.step - h.arrival_step[i];
+          if (stayed < min_steps) continue;
+          // Points rule (积分落户): years in the city, a job, formal housing.
+          const double points =
+              m.points_per_year * static_cast<double>(stayed) * ctx.years_per_step +
+              (jobs_known && h.sector[i] != Sector::none ? m.points_stable_job : 0.0) +
+              (g.zone[h.cell[i]] != Zone::urban_village ? m.points_housing : 0.0);
+          if (points < threshold) continue;
           if (CounterRng(seed, Stream::settlement, step, h.id[i]).bernoulli(p)) {
             h.registration[i] = Registration::settled;
             ++k;

@@ -17,6 +17,7 @@ namespace zhili {
 enum class LeverId : std::uint8_t {
   hukou_openness,
   hukou_permit_coverage,
+  hukou_points_threshold,
   count
 };
 
@@ -38,6 +39,9 @@ inline constexpr std::array<LeverInfo, kLeverCount> kLeverTable{{
      "migrants settle as registered residents (市民化); 0 = closed, 1 = fully open."},
     {LeverId::hukou_permit_coverage, "hukou.permit_coverage", 0.4, 0.0, 1.0, "1",
      "Share of arriving migrants who obtain a residence permit (居住证)."},
+    {LeverId::hukou_points_threshold, "hukou.points_threshold", 0.0, 0.0, 100.0, "points",
+     "Points a migrant needs to apply for settlement (积分落户): points_per_year per year in the "
+     "city, points_stable_job when employed, points_housing when living outside an urban village."},
 }};
 
 inline const LeverInfo& lever_info(LeverId id) { return kLeverTable[static_cast<std::size_t>(id)]; }

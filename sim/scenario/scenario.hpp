@@ -110,6 +110,10 @@ struct MigrationSpec {
   double return_rate = 0.04;      // yearly chance that a migrant household returns home
   double settlement_rate = 0.05;  // yearly chance a migrant settles, at hukou.openness = 1
   double settlement_min_years = 2.0;  // years in the city before settlement is possible
+  // Points rule for settlement (积分落户), against the hukou.points_threshold lever.
+  double points_per_year = 1.0;     // per year lived in the city
+  double points_stable_job = 2.0;   // when employed (economy on)
+  double points_housing = 1.0;      // when living outside an urban village
   // Rural-urban migration of the map's own rural households (Harris & Todaro
   // 1970), active when economy.enabled: see docs/MODEL.md 7.7.
   double ht_beta = 0.3;             // yearly moving chance per unit of relative expected gain

@@ -12,6 +12,15 @@ constexpr NumRange kMoney{0.0, 1.0e7};    // yuan/month
 
 std::vector<KeyRule> rural_migration_rules() {
   return {
+      number_key("migration.points_per_year", "points/year", {0.0, 100.0},
+                 [](auto& s) -> auto& { return s.migration.points_per_year; },
+                 "Settlement points per year lived in the city (points rule, hukou.points_threshold)."),
+      number_key("migration.points_stable_job", "points", {0.0, 100.0},
+                 [](auto& s) -> auto& { return s.migration.points_stable_job; },
+                 "Settlement points for holding a job (counted when economy.enabled)."),
+      number_key("migration.points_housing", "points", {0.0, 100.0},
+                 [](auto& s) -> auto& { return s.migration.points_housing; },
+                 "Settlement points for living in formal housing (outside an urban village)."),
       choice_key("population.placement", {"capacity", "urban_share"},
                  [](auto& s) -> auto& { return s.population.placement; },
                  "Where households start: capacity = cells drawn in proportion to their housing; "
