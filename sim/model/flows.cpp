@@ -118,7 +118,7 @@ void MigrationFlows::arrive(World& w, const StepContext& ctx) {
     const auto persons = static_cast<std::uint8_t>(
         std::min<std::uint64_t>(1 + rng.poisson(std::max(0.0, mean_size - 1.0)), 255));
     const std::size_t slot = h.append(cell, reg, persons, static_cast<std::int32_t>(ctx.step));
-    h.workers[slot] = workers_in(persons, sc.economy.workers_per_person);
+    draw_household_makeup(h, slot, sc, rng);
     ++g.migrants[cell];
     ++counts_.arrivals;
   }

@@ -44,6 +44,11 @@ std::vector<SeriesSpec> Metrics::series_specs(const Scenario& scenario) {
       {"housing_occupancy", "1", "Occupied share of the housing capacity", "", {}},
       {"floating_population", "persons",
        "Migrants living on the map away from their registration (流动人口), real persons", "", {}},
+      {"population_by_age", "persons", "Residents by age group (working age = the household's workers)",
+       "age", {"children", "working_age", "elderly"}},
+      {"digital_access_share", "1", "Share of households able to use online services", "", {}},
+      {"special_population", "households",
+       "Households with a member in a special population (帮教 targets), real households", "", {}},
   };
   if (scenario.economy.enabled)
     for (auto& e : EconomyMetrics::series_specs()) specs.push_back(std::move(e));
@@ -86,12 +91,16 @@ void Metrics::compute(const World& w, const StepContext& ctx, const MeasureInput
         constexpr std::size_t kBins = kRegistrationCount * kZoneCount;
         constexpr std::size_t kCopies = 4;
         std::array<std::array<std::int32_t, kBins>, kCopies> hist{};  // a block: <= 4096 x 255 persons
+        Tally k;
         for (std::size_t i = b; i < e; ++i) {
           const auto zone = static_cast<std::size_t>(g.zone[h.cell[i]]);
           const auto reg = static_cast<std::size_t>(h.registration[i]);
           hist[i % kCopies][reg * kZoneCount + zone] += h.size[i];
+          k.children += h.children[i];
+          k.elderly += h.elderly[i];
+          k.digital_households += h.digital[i];
+          k.special_households += h.special[i];
         }
-        Tally k;
         for (std::size_t reg = 0; reg < kRegistrationCount; ++reg) {
           for (std::size_t zone = 0; zone < kZoneCount; ++zone) {
             std::int64_t persons = 0;
@@ -104,6 +113,10 @@ void Metrics::compute(const World& w, const StepContext& ctx, const MeasureInput
         return k;
       },
       [](Tally a, const Tally& b) {
+        a.children += b.children;
+        a.elderly += b.elderly;
+        a.digital_households += b.digital_households;
+        a.special_households += b.special_households;
         for (std::size_t r = 0; r < kRegistrationCount; ++r) a.by_registration[r] += b.by_registration[r];
         for (std::size_t z = 0; z < kZoneCount; ++z) {
           a.by_zone[z] += b.by_zone[z];
@@ -175,6 +188,11 @@ void Metrics::compute(const World& w, const StepContext& ctx, const MeasureInput
   }
   row[k++] = share(occupied, capacity);
   row[k++] = migrant_persons * scale;
+  row[k++] = static_cast<double>(t.children) * scale;
+  row[k++] = static_cast<double>(persons - t.children - t.elderly) * scale;
+  row[k++] = static_cast<double>(t.elderly) * scale;
+  row[k++] = share(static_cast<double>(t.digital_households), static_cast<double>(h.size_alive()));
+  row[k++] = static_cast<double>(t.special_households) * scale;
   if (in.labour && in.rural) economy_.compute(w, ctx, *in.labour, *in.rural, row.subspan(k));
 }
 

@@ -55,6 +55,8 @@ class Metrics {
     std::array<std::int64_t, kRegistrationCount> by_registration{};
     std::array<std::int64_t, kZoneCount> by_zone{};
     std::array<std::int64_t, kZoneCount> migrants_by_zone{};
+    std::int64_t children = 0, elderly = 0;                    // persons
+    std::int64_t digital_households = 0, special_households = 0;
   };
   std::vector<Tally> tallies_;
   EconomyMetrics economy_;

@@ -58,6 +58,12 @@ std::vector<SeriesSpec> EconomyMetrics::series_specs() {
       {"expected_gain", "yuan/month", "Harris-Todaro gain p W_U - W_R - cost per worker", "", {}},
       {"rural_to_urban", "households/step", "Villagers moving to the city during the step", "", {}},
       {"returns", "households/step", "Migrants returning to the countryside during the step", "", {}},
+      {"unemployment_by_zone", "1", "Unemployed share of the urban labour force by zone (rural: 0)", "zone",
+       {kZoneNames.begin(), kZoneNames.end()}},
+      {"income_per_capita_by_zone", "yuan/month", "Mean income per person by zone", "zone",
+       {kZoneNames.begin(), kZoneNames.end()}},
+      {"housing_cost_burden", "1",
+       "Rent of the city's households' homes over their income (housing cost = the home cell's rent)", "", {}},
   };
 }
 
@@ -80,12 +86,20 @@ void EconomyMetrics::compute(const World& w, const StepContext& ctx, const Labou
           const double persons = h.size[i], income = h.income[i];
           k.persons[r] += persons;
           k.income[r] += income;
+          const auto zone = static_cast<std::size_t>(g.zone[h.cell[i]]);
           const bool city = g.zone[h.cell[i]] != Zone::rural;
+          k.zone_persons[zone] += persons;
+          k.zone_income[zone] += income;
           if (city) {
             k.city_persons += persons;
             k.city_income += income;
+            k.city_rent += g.rent[h.cell[i]];
             k.force[r] += h.workers[i];
-            if (h.sector[i] == Sector::none) k.unemployed[r] += h.workers[i];
+            k.zone_force[zone] += h.workers[i];
+            if (h.sector[i] == Sector::none) {
+              k.unemployed[r] += h.workers[i];
+              k.zone_unemployed[zone] += h.workers[i];
+            }
           } else {
             k.rural_persons += persons;
             k.rural_income += income;
@@ -109,6 +123,13 @@ void EconomyMetrics::compute(const World& w, const StepContext& ctx, const Labou
         a.city_income += b.city_income;
         a.rural_persons += b.rural_persons;
         a.rural_income += b.rural_income;
+        a.city_rent += b.city_rent;
+        for (std::size_t z = 0; z < kZoneCount; ++z) {
+          a.zone_persons[z] += b.zone_persons[z];
+          a.zone_income[z] += b.zone_income[z];
+          a.zone_force[z] += b.zone_force[z];
+          a.zone_unemployed[z] += b.zone_unemployed[z];
+        }
         for (int k = 0; k < kGiniBins; ++k) {
           a.bin_persons[k] += b.bin_persons[k];
           a.bin_income[k] += b.bin_income[k];
@@ -139,6 +160,9 @@ void EconomyMetrics::compute(const World& w, const StepContext& ctx, const Labou
   row[k++] = rural.expected_gain;
   row[k++] = rural.to_city * scale;
   row[k++] = rural.returns * scale;
+  for (std::size_t z = 0; z < kZoneCount; ++z) row[k++] = ratio(t.zone_unemployed[z], t.zone_force[z]);
+  for (std::size_t z = 0; z < kZoneCount; ++z) row[k++] = ratio(t.zone_income[z], t.zone_persons[z]);
+  row[k++] = ratio(t.city_rent, t.city_income);
 }
 
 }  // namespace zhili

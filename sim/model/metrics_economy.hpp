@@ -37,6 +37,8 @@ class EconomyMetrics {
     std::array<double, kRegistrationCount> unemployed{};
     std::array<double, kSectorCount> employed{};      // workers by sector
     double city_persons = 0, city_income = 0, rural_persons = 0, rural_income = 0;
+    double city_rent = 0;  // rent of the city's households' homes, for the housing-cost burden
+    std::array<double, kZoneCount> zone_persons{}, zone_income{}, zone_force{}, zone_unemployed{};
     std::array<double, kGiniBins> bin_persons{};
     std::array<double, kGiniBins> bin_income{};
   };

@@ -101,6 +101,9 @@ struct PopulationSpec {
   enum class Placement : std::uint8_t { capacity, urban_share };
   Placement placement = Placement::capacity;
   double urban_share = 0.5;  // share of households placed in the city's zones (placement: urban_share)
+  double elderly_share = 0.4;     // share of the non-working persons who are elderly (the rest: children)
+  double digital_access = 0.7;    // share of households able to use online services
+  double special_share = 0.01;    // share of households in a special population (帮教 targets)
 };
 
 // Exogenous migration flows (issue 3 replaces the inflow with Harris-Todaro).

@@ -20,6 +20,10 @@ std::size_t HouseholdStore::append(std::int32_t home_cell, Registration reg, std
   unemployed_steps.push_back(0);
   origin.push_back(kOutsideOrigin);
   income.push_back(0.0f);
+  children.push_back(0);
+  elderly.push_back(0);
+  digital.push_back(0);
+  special.push_back(0);
   return slot;
 }
 

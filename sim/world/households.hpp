@@ -51,7 +51,8 @@ using HouseholdId = AgentId;
 
 class HouseholdStore {
  public:
-  // Per-household fields, one array each: 8+4+1+1+4 + 1+1+2+4+4 = 30 bytes per household.
+  // Per-household fields, one array each: 8+4+1+1+4 + 1+1+2+4+4 + 1+1+1+1 = 34 bytes per
+  // household. Housing cost is not stored: it is the rent of the home cell.
   std::vector<HouseholdId> id;
   std::vector<std::int32_t> cell;          // home cell index
   std::vector<Registration> registration;
@@ -62,6 +63,11 @@ class HouseholdStore {
   std::vector<std::uint16_t> unemployed_steps;  // consecutive steps without urban work
   std::vector<std::int32_t> origin;        // rural cell the household came from, or kOutsideOrigin
   std::vector<float> income;               // household income, yuan/month
+  std::vector<std::uint8_t> children;      // persons under working age
+  std::vector<std::uint8_t> elderly;       // persons past working age
+  std::vector<std::uint8_t> digital;       // 1: can use online services (digital access)
+  std::vector<std::uint8_t> special;       // 1: special population (released prisoners, drug
+                                           //    users, idle youth; used by the grievance issue)
 
   std::size_t size_alive() const { return id.size(); }
   // Reserve room for n households alive at once and `ids` ids issued in total.
@@ -82,7 +88,7 @@ class HouseholdStore {
   template <class F>
   void each_field(F&& f) {
     f(id), f(cell), f(registration), f(size), f(arrival_step), f(workers), f(sector),
-        f(unemployed_steps), f(origin), f(income);
+        f(unemployed_steps), f(origin), f(income), f(children), f(elderly), f(digital), f(special);
   }
 
   IdIndex ids_;

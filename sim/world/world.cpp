@@ -89,6 +89,18 @@ std::uint8_t workers_in(std::uint8_t persons, double workers_per_person) {
   return static_cast<std::uint8_t>(std::clamp<long>(w, 1, persons));
 }
 
+void draw_household_makeup(HouseholdStore& h, std::size_t slot, const Scenario& s, CounterRng& rng) {
+  const std::uint8_t persons = h.size[slot];
+  const std::uint8_t workers = workers_in(persons, s.economy.workers_per_person);
+  h.workers[slot] = workers;
+  std::uint8_t elderly = 0;
+  for (int k = workers; k < persons; ++k) elderly += rng.bernoulli(s.population.elderly_share);
+  h.elderly[slot] = elderly;
+  h.children[slot] = static_cast<std::uint8_t>(persons - workers - elderly);
+  h.digital[slot] = rng.bernoulli(s.population.digital_access);
+  h.special[slot] = rng.bernoulli(s.population.special_share);
+}
+
 World build_world(const Scenario& s) {
   World w;
   w.grid = make_map(s);  // generated or drawn
@@ -187,7 +199,7 @@ World build_world(const Scenario& s) {
     }
     const std::uint8_t persons = draw_household_size(rng, pop.mean_household_size);
     const std::size_t slot = w.households.append(cell, reg, persons, arrived);
-    w.households.workers[slot] = workers_in(persons, s.economy.workers_per_person);
+    draw_household_makeup(w.households, slot, s, rng);
     if (rural) {
       w.households.sector[slot] = Sector::primary;
       w.households.origin[slot] = cell;

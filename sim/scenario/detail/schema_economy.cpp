@@ -29,6 +29,16 @@ std::vector<KeyRule> rural_migration_rules() {
       number_key("population.urban_share", "1", kShare,
                  [](auto& s) -> auto& { return s.population.urban_share; },
                  "Share of households starting in the city's zones (population.placement: urban_share)."),
+      number_key("population.elderly_share", "1", kShare,
+                 [](auto& s) -> auto& { return s.population.elderly_share; },
+                 "Share of a household's non-working members who are elderly; the others are children."),
+      number_key("population.digital_access", "1", kShare,
+                 [](auto& s) -> auto& { return s.population.digital_access; },
+                 "Share of households able to use online services at the start (digital access)."),
+      number_key("population.special_share", "1", kShare,
+                 [](auto& s) -> auto& { return s.population.special_share; },
+                 "Share of households with a member in a special population (released prisoners, "
+                 "drug users, idle youth: the targets of assistance programmes, 帮教)."),
       number_key("migration.ht_beta", "1/year", {0.0, 100.0},
                  [](auto& s) -> auto& { return s.migration.ht_beta; },
                  "Responsiveness of rural households to the expected urban gain: the yearly hazard "
