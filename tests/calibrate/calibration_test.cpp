@@ -13,11 +13,15 @@
 namespace zhili {
 
 namespace {
-const std::string kDir = std::string(ZHILI_BINARY_DIR) + "/calibration_test";
+// One folder per test: ctest runs tests in parallel.
+std::string test_dir() {
+  return std::string(ZHILI_BINARY_DIR) + "/calibration_test/" +
+         ::testing::UnitTest::GetInstance()->current_test_info()->name();
+}
 
 std::string write(const std::string& name, const std::string& text) {
-  std::filesystem::create_directories(kDir);
-  const std::string path = kDir + "/" + name;
+  std::filesystem::create_directories(test_dir());
+  const std::string path = test_dir() + "/" + name;
   std::ofstream(path) << text;
   return path;
 }

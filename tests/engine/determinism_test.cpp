@@ -47,8 +47,10 @@ Datasets read_all(const std::string& path) {
   return out;
 }
 
-std::string run_with_threads(int threads) {
-  const std::string out = std::string(ZHILI_BINARY_DIR) + "/determinism_t" + std::to_string(threads) + ".h5";
+// `tag` keeps the files of tests that ctest may run at the same time apart.
+std::string run_with_threads(int threads, const std::string& tag) {
+  const std::string out =
+      std::string(ZHILI_BINARY_DIR) + "/determinism_" + tag + "_t" + std::to_string(threads) + ".h5";
   const Scenario s = load_scenario(std::string(ZHILI_SOURCE_DIR) + "/tests/data/small.yaml",
                                    {"run.threads=" + std::to_string(threads)});
   const RunOutcome r = run_scenario(s, RunRequest{out, nullptr, {}});
@@ -59,12 +61,12 @@ std::string run_with_threads(int threads) {
 }  // namespace
 
 TEST(Determinism, IdenticalFilesFor1And2And8Threads) {
-  const Datasets one = read_all(run_with_threads(1));
+  const Datasets one = read_all(run_with_threads(1, "identical"));
   ASSERT_GT(one.size(), 20u);  // observables, levers, maps, timeline
   ASSERT_TRUE(one.count("observables/moves/value"));
   ASSERT_TRUE(one.count("maps/migrant_share/value"));
   for (int t : {2, 8}) {
-    const Datasets other = read_all(run_with_threads(t));
+    const Datasets other = read_all(run_with_threads(t, "identical"));
     ASSERT_EQ(one.size(), other.size()) << t << " threads";
     for (const auto& [name, bytes] : one) {
       ASSERT_TRUE(other.count(name)) << name;
@@ -81,7 +83,7 @@ TEST(Determinism, IdenticalFilesFor1And2And8Threads) {
 }
 
 TEST(Determinism, DifferentSeedsGiveDifferentRuns) {
-  const std::string a = run_with_threads(2);
+  const std::string a = run_with_threads(2, "seeds");
   const Scenario s = load_scenario(std::string(ZHILI_SOURCE_DIR) + "/tests/data/small.yaml",
                                    {"run.threads=2", "run.seed=8"});
   const std::string b = std::string(ZHILI_BINARY_DIR) + "/determinism_seed8.h5";
