@@ -26,6 +26,8 @@ enum class Stream : std::uint32_t {
   return_migration = 13,    // long-unemployed migrants going home to the countryside
   relocation_order = 14,    // within-city moves, sequential activation: the visiting order
   rural_nonfarm = 15,       // does a villager work off the farm this year
+  demography = 16,          // births, deaths, ageing, household splits
+  household_formation = 17, // where a new household settles
   test_a = 1000,            // reserved for tests
   test_b = 1001,
 };

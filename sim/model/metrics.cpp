@@ -52,6 +52,12 @@ std::vector<SeriesSpec> Metrics::series_specs(const Scenario& scenario) {
   };
   if (scenario.economy.enabled)
     for (auto& e : EconomyMetrics::series_specs()) specs.push_back(std::move(e));
+  if (scenario.demography.enabled) {
+    specs.push_back({"births", "persons/step", "Births during the step, real persons", "", {}});
+    specs.push_back({"deaths", "persons/step", "Deaths during the step, real persons", "", {}});
+    specs.push_back({"households_formed", "households/step",
+                     "New households split off during the step, real households", "", {}});
+  }
   return specs;
 }
 
@@ -193,7 +199,15 @@ void Metrics::compute(const World& w, const StepContext& ctx, const MeasureInput
   row[k++] = static_cast<double>(t.elderly) * scale;
   row[k++] = share(static_cast<double>(t.digital_households), static_cast<double>(h.size_alive()));
   row[k++] = static_cast<double>(t.special_households) * scale;
-  if (in.labour && in.rural) economy_.compute(w, ctx, *in.labour, *in.rural, row.subspan(k));
+  if (in.labour && in.rural) {
+    economy_.compute(w, ctx, *in.labour, *in.rural, row.subspan(k));
+    k += EconomyMetrics::row_width();
+  }
+  if (in.demography) {
+    row[k++] = static_cast<double>(in.demography->births) * scale;
+    row[k++] = static_cast<double>(in.demography->deaths) * scale;
+    row[k++] = static_cast<double>(in.demography->formed) * scale;
+  }
 }
 
 void Metrics::fill_map(const World& w, const Scenario& s, std::size_t map_index,

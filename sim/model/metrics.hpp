@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "io/result_layout.hpp"
+#include "model/demography.hpp"
 #include "model/flows.hpp"
 #include "model/labour_market.hpp"
 #include "model/neighbourhood.hpp"
@@ -29,6 +30,7 @@ struct MeasureInputs {
   const RelocationCounts& moves;
   const LabourState* labour = nullptr;
   const RuralMigrationCounts* rural = nullptr;
+  const DemographyCounts* demography = nullptr;
   // Neighbour counts kept current by relocation (sequential mode), else null
   // and Metrics counts them itself (setup_neighbours).
   const NeighbourCounts* neighbours = nullptr;

@@ -67,6 +67,15 @@ std::vector<SeriesSpec> EconomyMetrics::series_specs() {
   };
 }
 
+std::size_t EconomyMetrics::row_width() {
+  static const std::size_t width = [] {
+    std::size_t n = 0;
+    for (const auto& s : series_specs()) n += s.width();
+    return n;
+  }();
+  return width;
+}
+
 void EconomyMetrics::setup(const World& w) {
   tallies_.reserve(Executor::block_count(w.households.capacity()) + 1);
 }

@@ -19,6 +19,7 @@ namespace zhili {
 class EconomyMetrics {
  public:
   static std::vector<SeriesSpec> series_specs();
+  static std::size_t row_width();  // doubles compute() writes
   void setup(const World& w);
   // Writes series_specs()'s values, in order, at the front of `row`.
   void compute(const World& w, const StepContext& ctx, const LabourState& labour,

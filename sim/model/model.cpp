@@ -7,7 +7,7 @@ Model::Model(const Scenario& s) : scenario_(s), world_(build_world(s)) {
   // and the economy are off (add any new submodel that does to this test):
   // relocation then keeps the cell counts current itself, and its sequential
   // mode keeps its state between steps.
-  const bool relocation_sole_mover = !s.migration.enabled && !s.economy.enabled;
+  const bool relocation_sole_mover = !s.migration.enabled && !s.economy.enabled && !s.demography.enabled;
   flows_.setup(world_);
   relocation_.setup(world_, s, relocation_sole_mover);
   metrics_.setup(world_);
@@ -16,6 +16,7 @@ Model::Model(const Scenario& s) : scenario_(s), world_(build_world(s)) {
     labour_.setup(world_, s);
     rural_.setup(world_);
   }
+  if (s.demography.enabled) demography_.setup(world_);
 
   // Order matters and is documented in docs/MODEL.md ("Process overview"):
   // people leave and settle, the cell counts are brought up to date, the labour
@@ -26,8 +27,13 @@ Model::Model(const Scenario& s) : scenario_(s), world_(build_world(s)) {
     phases_.push_back({"departures", [this](World& w, const StepContext& c) { flows_.depart(w, c); }});
     phases_.push_back({"settlement", [this](World& w, const StepContext& c) { flows_.settle(w, c); }});
   }
+  if (s.demography.enabled)
+    phases_.push_back({"natural_change", [this](World& w, const StepContext& c) { demography_.change(w, c); }});
   if (!relocation_sole_mover)
     phases_.push_back({"recount_cells", [](World& w, const StepContext&) { recount_cells(w); }});
+  if (s.demography.enabled)
+    phases_.push_back({"household_formation",
+                       [this](World& w, const StepContext& c) { demography_.form_households(w, c); }});
   if (s.economy.enabled) {
     phases_.push_back({"labour_market", [this](World& w, const StepContext& c) { labour_.step(w, c); }});
     phases_.push_back({"rural_migration",
@@ -43,6 +49,7 @@ void Model::measure(const StepContext& ctx, std::span<double> row) {
   const MeasureInputs in{flows_.counts(), relocation_.counts(),
                          scenario_.economy.enabled ? &labour_.state() : nullptr,
                          scenario_.economy.enabled ? &rural_.counts() : nullptr,
+                         scenario_.demography.enabled ? &demography_.counts() : nullptr,
                          relocation_.neighbour_counts()};
   metrics_.compute(world_, ctx, in, row);
 }

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "io/result_layout.hpp"
+#include "model/demography.hpp"
 #include "model/flows.hpp"
 #include "model/labour_market.hpp"
 #include "model/metrics.hpp"
@@ -51,6 +52,7 @@ class Model {
   Relocation relocation_;
   LabourMarket labour_;
   RuralMigration rural_;
+  Demography demography_;
   Metrics metrics_;
   std::vector<Phase> phases_;
 };

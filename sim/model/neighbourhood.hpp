@@ -11,7 +11,7 @@
 // (their value is meaningless) and never read.
 //
 // It also keeps the two sums behind the same_group_neighbour_share observable
-// (docs/MODEL.md 7.5), over households h and the other households within r of
+// (docs/MODEL.md 7.8), over households h and the other households within r of
 // h: `same` counts those of h's group, `total` all of them. Each neighbour pair
 // is counted once from each side; a move updates both sums in O(1).
 #pragma once

@@ -118,7 +118,7 @@ struct MigrationSpec {
   double points_stable_job = 2.0;   // when employed (economy on)
   double points_housing = 1.0;      // when living outside an urban village
   // Rural-urban migration of the map's own rural households (Harris & Todaro
-  // 1970), active when economy.enabled: see docs/MODEL.md 7.7.
+  // 1970), active when economy.enabled: see docs/MODEL.md 7.6.
   double ht_beta = 0.3;             // yearly moving chance per unit of relative expected gain
   double ht_moving_cost = 300.0;    // yuan/month equivalent of moving and settling costs
   double ht_hukou_barrier = 800.0;  // yuan/month equivalent at hukou.openness = 0
@@ -157,6 +157,17 @@ struct EconomySpec {
   double rural_nonfarm_wage = 0.6;  // local off-farm wage, share of the secondary wage
 };
 
+// Natural change: births, deaths, ageing and household formation (off by default).
+struct DemographySpec {
+  bool enabled = false;
+  double birth_rate = 0.012;        // births per person of working age per year
+  double death_rate = 0.004;        // deaths per child or person of working age per year
+  double elderly_death_rate = 0.05; // deaths per elderly person per year
+  double childhood_years = 16.0;    // mean years a child stays a child
+  double working_years = 45.0;      // mean years of working age before becoming elderly
+  double formation_rate = 0.03;     // yearly chance a household of 4+ with 2+ workers splits
+};
+
 // Moves within the city: Schelling-style tolerance for same-group neighbours.
 // synchronous: all decide from the state at the start of the phase, claims are
 // settled afterwards (parallel). sequential: one at a time in a random order
@@ -185,6 +196,7 @@ struct Scenario {
   PopulationSpec population;
   MigrationSpec migration;
   EconomySpec economy;
+  DemographySpec demography;
   RelocationSpec relocation;
   LeverValues policy = default_levers();  // values in force at step 0
   std::vector<ScheduleEntry> schedule;    // resolved to steps, sorted by start step

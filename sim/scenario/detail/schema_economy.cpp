@@ -64,6 +64,32 @@ std::vector<KeyRule> rural_migration_rules() {
   };
 }
 
+std::vector<KeyRule> demography_rules() {
+  return {
+      bool_key("demography.enabled", [](auto& s) -> auto& { return s.demography.enabled; },
+               "Simulate natural change: births, deaths, ageing and household formation."),
+      number_key("demography.birth_rate", "1/year", kShare,
+                 [](auto& s) -> auto& { return s.demography.birth_rate; },
+                 "Births per person of working age per year."),
+      number_key("demography.death_rate", "1/year", kShare,
+                 [](auto& s) -> auto& { return s.demography.death_rate; },
+                 "Deaths per child or person of working age per year."),
+      number_key("demography.elderly_death_rate", "1/year", kShare,
+                 [](auto& s) -> auto& { return s.demography.elderly_death_rate; },
+                 "Deaths per elderly person per year."),
+      number_key("demography.childhood_years", "years", {1.0, 100.0},
+                 [](auto& s) -> auto& { return s.demography.childhood_years; },
+                 "Mean years a child stays a child (ageing: 1/this a year)."),
+      number_key("demography.working_years", "years", {1.0, 100.0},
+                 [](auto& s) -> auto& { return s.demography.working_years; },
+                 "Mean years of working age before a person becomes elderly."),
+      number_key("demography.formation_rate", "1/year", kShare,
+                 [](auto& s) -> auto& { return s.demography.formation_rate; },
+                 "Yearly chance that a household of four or more with two or more workers splits "
+                 "off a new household of two workers, in a vacant home of the same kind of area."),
+  };
+}
+
 std::vector<KeyRule> economy_rules() {
   return {
       bool_key("economy.enabled", [](auto& s) -> auto& { return s.economy.enabled; },

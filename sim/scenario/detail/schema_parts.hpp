@@ -10,5 +10,6 @@ namespace zhili::scenario_detail {
 
 std::vector<KeyRule> rural_migration_rules();  // schema_economy.cpp
 std::vector<KeyRule> economy_rules();          // schema_economy.cpp
+std::vector<KeyRule> demography_rules();       // schema_economy.cpp
 
 }  // namespace zhili::scenario_detail
