@@ -7,7 +7,7 @@
 namespace zhili {
 
 void MigrationFlows::setup(const World& w) {
-  leaving_.reserve(w.households.capacity());
+  leavers_.reserve(w.households.capacity());
   vacancies_.reserve(w.grid.size());
   block_counts_.reserve(Executor::block_count(w.households.capacity()) + 1);
 }
@@ -15,33 +15,36 @@ void MigrationFlows::setup(const World& w) {
 void MigrationFlows::depart(World& w, const StepContext& ctx) {
   auto& h = w.households;
   const std::size_t n = h.size_alive();
-  leaving_.resize(n);  // within the reserve: no allocation
   const double p = ctx.per_step(ctx.scenario.migration.return_rate);
   const auto seed = ctx.seed();
   const auto step = static_cast<std::uint64_t>(ctx.step);
 
+  // Decide in parallel; each block writes its leavers' slots, in increasing
+  // order, at the start of its own range of leavers_.
+  leavers_.resize(n);  // within the reserve; only new elements are initialised
   counts_.departures = deterministic_reduce(
       ctx.exec, n, block_counts_, std::int64_t{0},
       [&](std::size_t b, std::size_t e) {
-        std::int64_t k = 0;
+        std::uint32_t* out = leavers_.data() + b;
         for (std::size_t i = b; i < e; ++i) {
-          bool leave = false;
           // Only migrants from outside the map leave it; the map's own
           // villagers who moved to the city go home by RuralMigration.
-          if (is_migrant(h.registration[i]) && h.origin[i] == kOutsideOrigin)
-            leave = CounterRng(seed, Stream::departures, step, h.id[i]).bernoulli(p);
-          leaving_[i] = leave;
-          k += leave;
+          if (is_migrant(h.registration[i]) && h.origin[i] == kOutsideOrigin &&
+              CounterRng(seed, Stream::departures, step, h.id[i]).bernoulli(p))
+            *out++ = static_cast<std::uint32_t>(i);
         }
-        return k;
+        return static_cast<std::int64_t>(out - (leavers_.data() + b));
       },
       [](std::int64_t a, std::int64_t b) { return a + b; });
 
   if (counts_.departures == 0) return;
   // Remove from the back so that the household swapped into a freed slot has
-  // already been visited (and is staying): one pass, order independent of threads.
-  for (std::size_t i = n; i-- > 0;)
-    if (leaving_[i]) h.remove(i);
+  // already been visited (and is staying): the leavers in descending slot
+  // order, block by block from the last; order independent of threads.
+  for (std::size_t blk = Executor::block_count(n); blk-- > 0;) {
+    const std::uint32_t* first = leavers_.data() + blk * Executor::kBlock;
+    for (auto k = static_cast<std::size_t>(block_counts_[blk]); k-- > 0;) h.remove(first[k]);
+  }
 }
 
 void MigrationFlows::settle(World& w, const StepContext& ctx) {

@@ -33,7 +33,7 @@ class MigrationFlows {
 
  private:
   FlowCounts counts_;
-  std::vector<std::uint8_t> leaving_;           // per slot, set in parallel
+  std::vector<std::uint32_t> leavers_;          // per block: its leaving slots, at its start
   std::vector<std::int64_t> block_counts_;      // per-block scratch for reductions
   VacancyIndex vacancies_;                      // rebuilt per arrival phase
 };

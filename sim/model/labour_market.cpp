@@ -83,7 +83,28 @@ void LabourMarket::step(World& w, const StepContext& ctx) {
   state_.jobs_secondary = jobs * (1.0 - tertiary);
   state_.jobs_tertiary = jobs * tertiary;
 
+  // Villagers: farming employs at most primary_share of all workers; the
+  // others work off the farm nearby. Who does is drawn afresh each year and
+  // kept for the year: a draw fixed for good would let migration (which
+  // takes farmers first: they earn less) skew who is left behind. This needs
+  // only the tally above, so it is done in the separations pass.
+  const double primary = std::clamp(e.primary_share + e.primary_shift * years, 0.0, 1.0);
+  const double farm_room = primary * static_cast<double>(before.force + before.villagers);
+  const double nonfarm_share =
+      before.villagers > 0 ? std::clamp(1.0 - farm_room / before.villagers, 0.0, 1.0) : 0.0;
+  const double nonfarm_wage = e.rural_nonfarm_wage * state_.wage_secondary;
+  const auto year_index = static_cast<std::uint64_t>(std::floor(years + 1e-9));
+  const double benefit = e.unemployment_benefit * state_.wage_secondary;
+  const double wage_secondary = state_.wage_secondary;
+  const double wage_tertiary = state_.wage_tertiary;
+  const double rural_income = state_.rural_income;
+
   // 2. Separations: turnover, plus layoffs where a sector has more workers than jobs.
+  //    The same pass sets every household's income and unemployment spell as
+  //    they stand after separations (only hiring, below, changes them again,
+  //    and it fixes up the households it hires), and writes each block's
+  //    seekers at the start of the block's own range of seekers_ (compacted
+  //    afterwards, in block order).
   const double turnover = ctx.per_step(e.separation_rate);
   const auto excess = [](double employed, double jobs_s) {
     return employed > jobs_s && employed > 0 ? (employed - jobs_s) / employed : 0.0;
@@ -92,23 +113,55 @@ void LabourMarket::step(World& w, const StepContext& ctx) {
       1.0 - (1.0 - turnover) * (1.0 - excess(before.employed[2], state_.jobs_secondary));
   const double lose3 =
       1.0 - (1.0 - turnover) * (1.0 - excess(before.employed[3], state_.jobs_tertiary));
+  const std::size_t n = h.size_alive();
+  seekers_.resize(n);  // within the reserve; only new elements are initialised
   const Tally after = deterministic_reduce(
-      ctx.exec, h.size_alive(), tallies_, Tally{},
+      ctx.exec, n, tallies_, Tally{},
       [&](std::size_t b, std::size_t en) {
         Tally t;
+        Seeker* out = seekers_.data() + b;
         for (std::size_t i = b; i < en; ++i) {
-          if (!in_city(g, h.cell[i])) continue;
-          if (h.sector[i] == Sector::primary) h.sector[i] = Sector::none;  // came from the farm
-          const Sector s = h.sector[i];
+          if (!in_city(g, h.cell[i])) {
+            if (h.registration[i] == Registration::registered_rural) {
+              CounterRng fixed(seed, Stream::rural_nonfarm, year_index, h.id[i]);
+              const bool off_farm = fixed.uniform() < nonfarm_share;
+              h.sector[i] = !off_farm ? Sector::primary
+                            : fixed.uniform() < tertiary ? Sector::tertiary : Sector::secondary;
+              h.income[i] = static_cast<float>((off_farm ? nonfarm_wage : rural_income) * h.workers[i]);
+              continue;
+            }
+            double per_worker = benefit;
+            switch (h.sector[i]) {
+              case Sector::primary: per_worker = rural_income; break;
+              case Sector::secondary: per_worker = wage_secondary; break;
+              case Sector::tertiary: per_worker = wage_tertiary; break;
+              default: break;
+            }
+            h.income[i] = static_cast<float>(per_worker * h.workers[i]);
+            continue;
+          }
+          Sector s = h.sector[i];
+          if (s == Sector::primary) s = Sector::none;  // came from the farm
           if (s == Sector::secondary || s == Sector::tertiary) {
             const double p = s == Sector::secondary ? lose2 : lose3;
             if (CounterRng(seed, Stream::job_separation, step, h.id[i]).bernoulli(p)) {
-              h.sector[i] = Sector::none;
+              s = Sector::none;
               ++t.separations;
             }
           }
-          t.employed[static_cast<std::size_t>(h.sector[i])] += h.workers[i];
-          t.seekers += h.sector[i] == Sector::none;
+          h.sector[i] = s;
+          t.employed[static_cast<std::size_t>(s)] += h.workers[i];
+          if (s == Sector::none) {
+            ++t.seekers;
+            *out++ = {counter_hash(seed, Stream::job_matching, step, h.id[i]), static_cast<std::uint32_t>(i)};
+            h.income[i] = static_cast<float>(benefit * h.workers[i]);
+            if (h.unemployed_steps[i] < 0xFFFF) ++h.unemployed_steps[i];
+          } else {
+            h.income[i] = static_cast<float>((s == Sector::secondary ? wage_secondary : wage_tertiary) *
+                                             h.workers[i]);
+            h.unemployed_steps[i] = 0;
+            t.force += h.workers[i];  // employed after separations
+          }
         }
         return t;
       },
@@ -121,22 +174,19 @@ void LabourMarket::step(World& w, const StepContext& ctx) {
   //    more open jobs, while a whole household's workers fit.
   double open2 = state_.jobs_secondary - static_cast<double>(after.employed[2]);
   double open3 = state_.jobs_tertiary - static_cast<double>(after.employed[3]);
-  // Gather the seekers in parallel: the reduction left each block's count in
-  // tallies_[block]; their running sum is where each block writes.
-  const std::size_t blocks = Executor::block_count(h.size_alive());
-  offsets_.resize(blocks);
+  // Compact the seekers: each block wrote its tallies_[block].seekers at its
+  // own start; move them together in block order.
+  const std::size_t blocks = Executor::block_count(n);
   std::size_t total = 0;
   for (std::size_t blk = 0; blk < blocks; ++blk) {
-    offsets_[blk] = total;
-    total += static_cast<std::size_t>(tallies_[blk].seekers);
+    const auto k = static_cast<std::size_t>(tallies_[blk].seekers);
+    const std::size_t from = blk * Executor::kBlock;
+    if (from != total && k > 0) std::copy_n(seekers_.begin() + static_cast<std::ptrdiff_t>(from), k,
+                                            seekers_.begin() + static_cast<std::ptrdiff_t>(total));
+    total += k;
   }
-  seekers_.resize(total);
-  ctx.exec.for_each_block(h.size_alive(), [&](std::size_t blk, std::size_t b, std::size_t en) {
-    std::size_t at = offsets_[blk];
-    for (std::size_t i = b; i < en; ++i)
-      if (h.sector[i] == Sector::none && in_city(g, h.cell[i]))
-        seekers_[at++] = {counter_hash(seed, Stream::job_matching, step, h.id[i]), static_cast<std::uint32_t>(i)};
-  });
+  const auto first = seekers_.begin();
+  const auto last = seekers_.begin() + static_cast<std::ptrdiff_t>(total);
   const auto by_order = [](const Seeker& a, const Seeker& b) {
     return a.order != b.order ? a.order < b.order : a.slot < b.slot;
   };
@@ -144,72 +194,32 @@ void LabourMarket::step(World& w, const StepContext& ctx) {
   // one seeker per open job, plus slack for households too big to fit), and
   // the rest only if the head runs out before the jobs do.
   const auto open_jobs = static_cast<std::size_t>(std::max(0.0, open2) + std::max(0.0, open3));
-  std::size_t ordered = std::min(seekers_.size(), open_jobs + 64);
-  std::nth_element(seekers_.begin(), seekers_.begin() + static_cast<std::ptrdiff_t>(ordered), seekers_.end(), by_order);
-  std::sort(seekers_.begin(), seekers_.begin() + static_cast<std::ptrdiff_t>(ordered), by_order);
+  std::size_t ordered = std::min(total, open_jobs + 64);
+  std::nth_element(first, first + static_cast<std::ptrdiff_t>(ordered), last, by_order);
+  std::sort(first, first + static_cast<std::ptrdiff_t>(ordered), by_order);
   std::int64_t hires = 0;
-  for (std::size_t q = 0; q < seekers_.size(); ++q) {
+  std::int64_t employed_workers = after.force;
+  for (std::size_t q = 0; q < total; ++q) {
     if (open2 < 1.0 && open3 < 1.0) break;
     if (q == ordered) {  // rare: the slack was used up by households that did not fit
-      std::sort(seekers_.begin() + static_cast<std::ptrdiff_t>(q), seekers_.end(), by_order);
-      ordered = seekers_.size();
+      std::sort(first + static_cast<std::ptrdiff_t>(q), last, by_order);
+      ordered = total;
     }
-    const Seeker& sk = seekers_[q];
+    const Seeker& sk = first[static_cast<std::ptrdiff_t>(q)];
     const double need = h.workers[sk.slot];
     double& open = open2 >= open3 ? open2 : open3;
     if (open < need) continue;  // a smaller household may still fit
-    h.sector[sk.slot] = &open == &open2 ? Sector::secondary : Sector::tertiary;
+    const bool secondary = &open == &open2;
+    h.sector[sk.slot] = secondary ? Sector::secondary : Sector::tertiary;
+    // 5. (for the hired) income and spell as the separations pass would have set them.
+    h.income[sk.slot] = static_cast<float>((secondary ? wage_secondary : wage_tertiary) * h.workers[sk.slot]);
+    h.unemployed_steps[sk.slot] = 0;
+    employed_workers += h.workers[sk.slot];
     open -= need;
     ++hires;
   }
   state_.hires = hires;
 
-  // 4. Villagers: farming employs at most primary_share of all workers; the
-  //    others work off the farm nearby. Who does is drawn afresh each year and
-  //    kept for the year: a draw fixed for good would let migration (which
-  //    takes farmers first: they earn less) skew who is left behind.
-  const double primary = std::clamp(e.primary_share + e.primary_shift * years, 0.0, 1.0);
-  const double farm_room = primary * static_cast<double>(before.force + before.villagers);
-  const double nonfarm_share =
-      before.villagers > 0 ? std::clamp(1.0 - farm_room / before.villagers, 0.0, 1.0) : 0.0;
-  const double nonfarm_wage = e.rural_nonfarm_wage * state_.wage_secondary;
-  const auto year_index = static_cast<std::uint64_t>(std::floor(years + 1e-9));
-
-  // 5. Incomes and unemployment spells.
-  const double benefit = e.unemployment_benefit * state_.wage_secondary;
-  std::int64_t employed_workers = 0;
-  employed_workers = deterministic_reduce(
-      ctx.exec, h.size_alive(), tallies_, Tally{},
-      [&](std::size_t b, std::size_t en) {
-        Tally t;
-        for (std::size_t i = b; i < en; ++i) {
-          if (!in_city(g, h.cell[i]) && h.registration[i] == Registration::registered_rural) {
-            CounterRng fixed(seed, Stream::rural_nonfarm, year_index, h.id[i]);
-            const bool off_farm = fixed.uniform() < nonfarm_share;
-            h.sector[i] = !off_farm ? Sector::primary
-                          : fixed.uniform() < tertiary ? Sector::tertiary : Sector::secondary;
-            h.income[i] = static_cast<float>((off_farm ? nonfarm_wage : state_.rural_income) * h.workers[i]);
-            continue;
-          }
-          double per_worker = benefit;
-          switch (h.sector[i]) {
-            case Sector::primary: per_worker = state_.rural_income; break;
-            case Sector::secondary: per_worker = state_.wage_secondary; break;
-            case Sector::tertiary: per_worker = state_.wage_tertiary; break;
-            default: break;
-          }
-          h.income[i] = static_cast<float>(per_worker * h.workers[i]);
-          if (!in_city(g, h.cell[i])) continue;
-          if (h.sector[i] == Sector::none) {
-            if (h.unemployed_steps[i] < 0xFFFF) ++h.unemployed_steps[i];
-          } else {
-            h.unemployed_steps[i] = 0;
-            t.force += h.workers[i];
-          }
-        }
-        return t;
-      },
-      add).force;
   state_.employment_rate =
       before.force > 0 ? static_cast<double>(employed_workers) / static_cast<double>(before.force) : 1.0;
 }

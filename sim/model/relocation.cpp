@@ -345,11 +345,24 @@ void Relocation::step_synchronous(World& w, const StepContext& ctx) {
 
   // 2. Settle contention for vacancies by a rule, not by thread timing:
   //    claims on a cell are served in order of a hash of (seed, step, id).
-  claims_.clear();
-  for (std::size_t i = 0; i < n; ++i)
-    if (target_[i] >= 0)
-      claims_.push_back(Claim{target_[i], static_cast<std::uint32_t>(i),
-                              counter_hash(seed, Stream::claim_tiebreak, step, h.id[i])});
+  //    Gathered in parallel: the reduction left each block's claim count in
+  //    tallies_[block]; their running sum is where each block writes (the
+  //    same list, in slot order, as a serial scan).
+  const std::size_t blocks = Executor::block_count(n);
+  std::size_t total = 0;
+  for (std::size_t blk = 0; blk < blocks; ++blk) {
+    const auto k = static_cast<std::size_t>(tallies_[blk].claims);
+    tallies_[blk].claims = static_cast<std::int64_t>(total);  // now the block's offset
+    total += k;
+  }
+  claims_.resize(total);  // within the reserve
+  ctx.exec.for_each_block(n, [&](std::size_t blk, std::size_t b, std::size_t e) {
+    auto at = static_cast<std::size_t>(tallies_[blk].claims);
+    for (std::size_t i = b; i < e; ++i)
+      if (target_[i] >= 0)
+        claims_[at++] = Claim{target_[i], static_cast<std::uint32_t>(i),
+                              counter_hash(seed, Stream::claim_tiebreak, step, h.id[i])};
+  });
   std::sort(claims_.begin(), claims_.end(), [](const Claim& a, const Claim& b) {
     if (a.cell != b.cell) return a.cell < b.cell;
     return a.order != b.order ? a.order < b.order : a.slot < b.slot;
