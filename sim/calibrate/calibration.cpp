@@ -23,27 +23,13 @@ std::string number(double v) {
   return buf;
 }
 
-// Built field by field: GCC 12 warns (wrongly) about brace-initialising it here.
-Diagnostic diagnostic(std::string file, int line, int column, std::string key, std::string message,
-                      std::string found, std::string expected) {
-  Diagnostic d;
-  d.where.file = std::move(file);
-  d.where.line = line;
-  d.where.column = column;
-  d.key_path = std::move(key);
-  d.message = std::move(message);
-  d.found = std::move(found);
-  d.expected = std::move(expected);
-  return d;
-}
-
 struct Reader {
   std::string file;
   Diagnostics diags;
   void error(const YAML::Node& at, const std::string& key, const std::string& msg,
              const std::string& expected) {
     const auto m = at.Mark();
-    diags.add(diagnostic(file, m.is_null() ? 0 : m.line + 1, m.is_null() ? 0 : m.column + 1, key, msg,
+    diags.add(make_diagnostic(file, m.is_null() ? 0 : m.line + 1, m.is_null() ? 0 : m.column + 1, key, msg,
                          at.IsScalar() ? at.Scalar() : "", expected));
   }
   template <class T>
@@ -62,7 +48,7 @@ std::vector<CalibrationTarget> read_targets(const std::string& path, Diagnostics
   std::vector<CalibrationTarget> out;
   std::ifstream in(path);
   if (!in) {
-    diags.add(diagnostic(path, 0, 0, "targets", "cannot read the targets file", "", "a readable CSV file"));
+    diags.add(make_diagnostic(path, 0, 0, "targets", "cannot read the targets file", "", "a readable CSV file"));
     return out;
   }
   std::string line;
@@ -74,7 +60,7 @@ std::vector<CalibrationTarget> read_targets(const std::string& path, Diagnostics
     std::stringstream ss(line);
     for (std::string cell; std::getline(ss, cell, ',');) f.push_back(cell);
     if (f.size() < 6) {
-      diags.add(diagnostic(path, row, 1, "targets", "too few columns", line,
+      diags.add(make_diagnostic(path, row, 1, "targets", "too few columns", line,
                            "year,observable,column,value,tolerance,kind[,source]"));
       continue;
     }
@@ -90,7 +76,7 @@ std::vector<CalibrationTarget> read_targets(const std::string& path, Diagnostics
       if (f.size() > 6) t.source = f[6];
       out.push_back(t);
     } catch (const std::exception&) {
-      diags.add(diagnostic(path, row, 1, "targets", "bad target row", line,
+      diags.add(make_diagnostic(path, row, 1, "targets", "bad target row", line,
                            "an integer year, numbers for value and tolerance, kind absolute|relative"));
     }
   }
@@ -107,10 +93,10 @@ CalibrationSpec load_calibration(const std::string& path) {
   try {
     doc = YAML::LoadFile(path);
   } catch (const YAML::BadFile&) {
-    r.diags.add(diagnostic(path, 0, 0, "", "cannot read the calibration file", "", "a readable YAML file"));
+    r.diags.add(make_diagnostic(path, 0, 0, "", "cannot read the calibration file", "", "a readable YAML file"));
     throw ScenarioError(std::move(r.diags));
   } catch (const YAML::ParserException& e) {
-    r.diags.add(diagnostic(path, e.mark.line + 1, e.mark.column + 1, "", "YAML syntax error", e.msg, "valid YAML"));
+    r.diags.add(make_diagnostic(path, e.mark.line + 1, e.mark.column + 1, "", "YAML syntax error", e.msg, "valid YAML"));
     throw ScenarioError(std::move(r.diags));
   }
   const auto dir = std::filesystem::path(path).parent_path();
@@ -157,7 +143,7 @@ CalibrationSpec load_calibration(const std::string& path) {
     std::stringstream parts(p.key);
     for (std::string part; std::getline(parts, part, '.');) n = n[part];
     if (!n || !n.IsScalar()) {
-      r.diags.add(diagnostic(path, 0, 0, p.key, "not a numeric scenario key", p.key, "a key of docs/SCENARIOS.md"));
+      r.diags.add(make_diagnostic(path, 0, 0, p.key, "not a numeric scenario key", p.key, "a key of docs/SCENARIOS.md"));
       continue;
     }
     p.start = std::clamp(n.as<double>(), p.lo, p.hi);

@@ -4,6 +4,7 @@
 #include <type_traits>
 
 #include "core/rng.hpp"
+#include "scenario/load.hpp"
 #include "scenario/diagnostics.hpp"
 
 namespace zhili {
@@ -69,10 +70,8 @@ constexpr std::int64_t kMaxVacantHomes = std::int64_t{1} << 27;
 
 void check_vacant_homes(const Scenario& s, std::int64_t homes) {
   if (homes <= kMaxVacantHomes) return;
-  const auto at = s.key_locations.find("relocation.activation");
   Diagnostics d;
-  d.add(Diagnostic{at != s.key_locations.end() ? at->second : SourceLocation{s.source_path, 0, 0},
-                   "relocation.activation", "too many vacant homes for sequential activation",
+  d.add(Diagnostic{key_location(s, "relocation.activation"), "relocation.activation", "too many vacant homes for sequential activation",
                    std::to_string(homes) + " homes to list",
                    "at most " + std::to_string(kMaxVacantHomes) + " (one list entry of 8 bytes per home)",
                    "lower world.capacity.<zone> or use activation: synchronous"});

@@ -51,4 +51,18 @@ std::string headline(const Diagnostics& d) {
 ScenarioError::ScenarioError(Diagnostics d)
     : std::runtime_error(headline(d)), diags_(std::move(d)) {}
 
+Diagnostic make_diagnostic(std::string file, int line, int column, std::string key, std::string message,
+                           std::string found, std::string expected, std::string hint) {
+  Diagnostic d;
+  d.where.file = std::move(file);
+  d.where.line = line;
+  d.where.column = column;
+  d.key_path = std::move(key);
+  d.message = std::move(message);
+  d.found = std::move(found);
+  d.expected = std::move(expected);
+  d.hint = std::move(hint);
+  return d;
+}
+
 }  // namespace zhili

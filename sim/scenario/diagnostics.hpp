@@ -27,6 +27,11 @@ struct Diagnostic {
   std::string format() const;
 };
 
+// Builds a Diagnostic field by field (GCC 12 warns falsely, -Wmaybe-uninitialized,
+// on nested brace-initialisation of its strings at -O3).
+Diagnostic make_diagnostic(std::string file, int line, int column, std::string key, std::string message,
+                           std::string found = "", std::string expected = "", std::string hint = "");
+
 class Diagnostics {
  public:
   void add(Diagnostic d) { items_.push_back(std::move(d)); }

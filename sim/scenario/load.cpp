@@ -113,4 +113,10 @@ Scenario load_scenario(const std::string& path, const std::vector<std::string>& 
   return load_scenario_text(text, path, overrides);
 }
 
+SourceLocation key_location(const Scenario& s, const std::string& key) {
+  const auto it = s.key_locations.find(key);
+  if (it != s.key_locations.end()) return it->second;
+  return SourceLocation{s.source_path, 0, 0};
+}
+
 }  // namespace zhili

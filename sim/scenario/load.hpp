@@ -25,6 +25,11 @@ Scenario load_scenario_text(const std::string& text, const std::string& display_
 // this text again yields an equal Scenario.
 std::string resolved_yaml(const Scenario& s);
 
+// Where `key` was written (file:line:column), for checks made after loading
+// (e.g. when the world is built); the scenario file with no position when
+// the key was not written.
+SourceLocation key_location(const Scenario& s, const std::string& key);
+
 // A short human summary (name, dates, steps, map, households, levers, schedule).
 std::string summary(const Scenario& s);
 

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "scenario/load.hpp"
 #include "world/raster_read.hpp"
 
 namespace zhili {
@@ -100,12 +101,6 @@ namespace {
 
 using namespace raster_detail;
 
-SourceLocation location_of(const Scenario& s, const std::string& key) {
-  auto it = s.key_locations.find(key);
-  if (it != s.key_locations.end()) return it->second;
-  return SourceLocation{s.source_path, 0, 0};
-}
-
 // 0 on success, else the errno of the failure.
 int read_whole_file(const std::string& path, std::string& out) {
   std::FILE* f = std::fopen(path.c_str(), "rb");
@@ -138,7 +133,7 @@ void check_size(const Scenario& s, const ZoneImage& img, Diagnostics& d) {
                {"world.height", s.world.height, img.height, "height"}};
   for (const auto& side : sides) {
     if (side.given == 0 || side.found == 0 || side.given == side.found) continue;
-    d.add(Diagnostic{location_of(s, side.key), side.key, raster_error::kSizeMismatch,
+    d.add(Diagnostic{key_location(s, side.key), side.key, raster_error::kSizeMismatch,
                      std::to_string(side.given),
                      "the raster's " + std::string(side.side) + ", " + std::to_string(side.found) +
                          " cells (" + s.world.raster.path + ")",
@@ -153,7 +148,7 @@ CellGrid load_raster_map(const Scenario& s) {
   std::string bytes;
   if (const int err = read_whole_file(spec.path, bytes); err != 0) {
     Diagnostics d;
-    d.add(Diagnostic{location_of(s, "world.raster.path"), "world.raster.path",
+    d.add(Diagnostic{key_location(s, "world.raster.path"), "world.raster.path",
                      std::string(raster_error::kUnreadable) + ": " + std::strerror(err), spec.path,
                      "", ""});
     throw ScenarioError(std::move(d));

@@ -6,23 +6,18 @@
 
 #include "core/rng.hpp"
 #include "scenario/diagnostics.hpp"
+#include "scenario/load.hpp"
 #include "world/map_source.hpp"
 
 namespace zhili {
 
 namespace {
 
-SourceLocation location_of(const Scenario& s, const std::string& key) {
-  auto it = s.key_locations.find(key);
-  if (it != s.key_locations.end()) return it->second;
-  return SourceLocation{s.source_path, 0, 0};
-}
-
 void check_fits(const Scenario& s, const CellGrid& g) {
   const std::int64_t capacity = g.total_capacity();
   if (s.population.households <= capacity) return;
   Diagnostics d;
-  d.add(Diagnostic{location_of(s, "population.households"), "population.households",
+  d.add(Diagnostic{key_location(s, "population.households"), "population.households",
                    "more households than the map can house",
                    std::to_string(s.population.households),
                    "at most " + std::to_string(capacity) +
@@ -39,12 +34,12 @@ void check_split_fits(const Scenario& s, std::int64_t city_homes, std::int64_t r
   const double margin = 4.0 * std::sqrt(n * u * (1.0 - u)) + 1.0;
   Diagnostics d;
   if (u * n + margin > static_cast<double>(city_homes) && u > 0)
-    d.add(Diagnostic{location_of(s, "population.urban_share"), "population.urban_share",
+    d.add(Diagnostic{key_location(s, "population.urban_share"), "population.urban_share",
                      "the city's zones cannot house this share of the households",
                      std::to_string(u), "at most about " + std::to_string(static_cast<double>(city_homes) / n),
                      "raise world.capacity of the city's zones or lower population.urban_share"});
   if ((1.0 - u) * n + margin > static_cast<double>(rural_homes) && u < 1)
-    d.add(Diagnostic{location_of(s, "population.urban_share"), "population.urban_share",
+    d.add(Diagnostic{key_location(s, "population.urban_share"), "population.urban_share",
                      "the rural cells cannot house the rest of the households", std::to_string(u),
                      "at least about " + std::to_string(1.0 - static_cast<double>(rural_homes) / n),
                      "raise world.capacity.rural or population.urban_share"});

@@ -5,20 +5,10 @@
 namespace zhili {
 namespace {
 
-// Field by field: GCC 12 warns falsely (-Wmaybe-uninitialized) on nested
-// brace-initialisation of these strings at -O3.
 Diagnostic diag(std::string file, int line, int column, std::string key, std::string message,
                 std::string found = "", std::string expected = "", std::string hint = "") {
-  Diagnostic d;
-  d.where.file = std::move(file);
-  d.where.line = line;
-  d.where.column = column;
-  d.key_path = std::move(key);
-  d.message = std::move(message);
-  d.found = std::move(found);
-  d.expected = std::move(expected);
-  d.hint = std::move(hint);
-  return d;
+  return make_diagnostic(std::move(file), line, column, std::move(key), std::move(message), std::move(found),
+                         std::move(expected), std::move(hint));
 }
 
 TEST(ScenarioDiagnostics, FormatsEveryPart) {
