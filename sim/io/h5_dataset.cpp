@@ -61,6 +61,19 @@ Handle create_growable(hid_t loc, const std::string& name, hid_t file_type,
   return ds;
 }
 
+namespace {
+// Selects rows [first, first + rows) of a dataset of shape `dims` in
+// `file_space`; returns the matching memory dataspace.
+Handle select_rows(hid_t file_space, int rank, const Dims& dims, hsize_t first, hsize_t rows) {
+  Dims start{}, count = dims;
+  start[0] = first;
+  count[0] = rows;
+  check_status(H5Sselect_hyperslab(file_space, H5S_SELECT_SET, start.data(), nullptr, count.data(), nullptr),
+               "selecting rows");
+  return Handle(H5Screate_simple(rank, count.data(), nullptr), "creating a dataspace");
+}
+}  // namespace
+
 void append_rows(hid_t dset, hid_t mem_type, hsize_t first_row, hsize_t rows, const void* data) {
   if (rows == 0) return;
   Dims dims{};
@@ -73,13 +86,7 @@ void append_rows(hid_t dset, hid_t mem_type, hsize_t first_row, hsize_t rows, co
   dims[0] = first_row + rows;
   check_status(H5Dset_extent(dset, dims.data()), "extending a dataset");
   Handle file_space(H5Dget_space(dset), "reading a dataset's shape");
-  Dims start{}, count = dims;
-  start[0] = first_row;
-  count[0] = rows;
-  check_status(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start.data(), nullptr,
-                                   count.data(), nullptr),
-               "selecting rows");
-  Handle mem_space(H5Screate_simple(rank, count.data(), nullptr), "creating a dataspace");
+  const Handle mem_space = select_rows(file_space.get(), rank, dims, first_row, rows);
   check_status(H5Dwrite(dset, mem_type, mem_space.get(), file_space.get(), H5P_DEFAULT, data),
                "writing rows");
 }
@@ -103,13 +110,7 @@ void read_rows(hid_t dset, hid_t mem_type, hsize_t first, hsize_t count, void* o
   Dims dims{};
   const int rank = rank_and_dims(file_space.get(), dims);
   if (rank < 1 || first + count > dims[0]) throw Error("reading rows past the end of a dataset");
-  Dims start{}, counts = dims;
-  start[0] = first;
-  counts[0] = count;
-  check_status(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start.data(), nullptr,
-                                   counts.data(), nullptr),
-               "selecting rows");
-  Handle mem_space(H5Screate_simple(rank, counts.data(), nullptr), "creating a dataspace");
+  const Handle mem_space = select_rows(file_space.get(), rank, dims, first, count);
   check_status(H5Dread(dset, mem_type, mem_space.get(), file_space.get(), H5P_DEFAULT, out),
                "reading rows");
 }

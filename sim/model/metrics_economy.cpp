@@ -10,9 +10,11 @@ std::vector<std::string> registration_labels() {
   return {kRegistrationNames, kRegistrationNames + kRegistrationCount};
 }
 
-int gini_bin(double per_capita) {
-  if (per_capita < 1.0) return 0;
-  const int b = static_cast<int>(std::log10(per_capita) / 6.0 * EconomyMetrics::kGiniBins);
+// Bin of a per-capita income relative to the reference income (the rural
+// income of the step), so the bins fit any currency unit and any year.
+int gini_bin(double relative) {
+  if (!(relative > 1e-3)) return 0;
+  const int b = static_cast<int>((std::log10(relative) + 3.0) / 6.0 * EconomyMetrics::kGiniBins);
   return std::min(b, EconomyMetrics::kGiniBins - 1);
 }
 
@@ -86,6 +88,7 @@ void EconomyMetrics::compute(const World& w, const StepContext& ctx, const Labou
   const auto& g = w.grid;
   const double scale = ctx.scenario.population.scale;
 
+  const double reference = labour.rural_income > 0 ? labour.rural_income : labour.mean_urban_wage();
   const Tally t = deterministic_reduce(
       ctx.exec, h.size_alive(), tallies_, Tally{},
       [&](std::size_t b, std::size_t e) {
@@ -114,7 +117,7 @@ void EconomyMetrics::compute(const World& w, const StepContext& ctx, const Labou
             k.rural_income += income;
           }
           k.employed[static_cast<std::size_t>(h.sector[i])] += h.workers[i];
-          const int bin = gini_bin(income / persons);
+          const int bin = gini_bin(income / persons / reference);
           k.bin_persons[bin] += persons;
           k.bin_income[bin] += income;
         }

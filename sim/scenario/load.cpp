@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "core/read_file.hpp"
 #include "scenario/detail/consistency.hpp"
 #include "scenario/detail/key_rules.hpp"
 #include "scenario/detail/messages.hpp"
@@ -77,19 +78,6 @@ Scenario finish(LoadContext& ctx, const std::vector<std::string>& overrides) {
   return std::move(ctx.scenario);
 }
 
-// 0 on success, else the errno of the failure.
-int read_whole_file(const std::string& path, std::string& out) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) return errno;
-  errno = 0;
-  char buf[1 << 16];
-  std::size_t n = 0;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
-  // A directory opens fine and fails here with EISDIR.
-  const int err = std::ferror(f) ? (errno ? errno : EIO) : 0;
-  std::fclose(f);
-  return err;
-}
 
 }  // namespace
 

@@ -28,13 +28,7 @@ std::size_t HouseholdStore::append(std::int32_t home_cell, Registration reg, std
 }
 
 void HouseholdStore::remove(std::size_t slot) {
-  const std::size_t last = id.size() - 1;
-  ids_.removed(id[slot]);
-  if (slot != last) ids_.moved(id[last], slot);
-  each_field([slot, last](auto& v) {
-    v[slot] = v[last];
-    v.pop_back();
-  });
+  ids_.swap_remove(id, slot, [this](auto f) { each_field(f); });
 }
 
 }  // namespace zhili

@@ -28,6 +28,20 @@ class IdIndex {
   void removed(AgentId id) { slot_of_id_[id] = kNoSlot; }
 
   std::int32_t slot_of(AgentId id) const { return id < slot_of_id_.size() ? slot_of_id_[id] : kNoSlot; }
+
+  // Removes the agent in `slot` of a store: the last agent moves into it.
+  // `ids` is the store's id array; `each_field(f)` applies f to every one of
+  // its per-agent arrays (ids included).
+  template <class EachField>
+  void swap_remove(const std::vector<AgentId>& ids, std::size_t slot, EachField&& each_field) {
+    const std::size_t last = ids.size() - 1;
+    removed(ids[slot]);
+    if (slot != last) moved(ids[last], slot);
+    each_field([slot, last](auto& v) {
+      v[slot] = v[last];
+      v.pop_back();
+    });
+  }
   AgentId next_id() const { return next_id_; }
 
  private:

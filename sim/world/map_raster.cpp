@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "core/read_file.hpp"
 #include "scenario/load.hpp"
 #include "world/raster_read.hpp"
 
@@ -101,18 +102,6 @@ namespace {
 
 using namespace raster_detail;
 
-// 0 on success, else the errno of the failure.
-int read_whole_file(const std::string& path, std::string& out) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) return errno;
-  errno = 0;
-  char buf[1 << 16];
-  std::size_t n = 0;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
-  const int err = std::ferror(f) ? (errno ? errno : EIO) : 0;  // a directory fails here
-  std::fclose(f);
-  return err;
-}
 
 bool is_pgm(const RasterSpec& r) {
   if (r.format != RasterFormat::automatic) return r.format == RasterFormat::pgm;

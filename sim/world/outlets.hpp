@@ -47,13 +47,7 @@ class OutletStore {
   }
   // Closes the outlet in `slot`: the last outlet takes its slot, ids stay.
   void remove(std::size_t slot) {
-    const std::size_t last = id.size() - 1;
-    ids_.removed(id[slot]);
-    if (slot != last) ids_.moved(id[last], slot);
-    each_field([slot, last](auto& v) {
-      v[slot] = v[last];
-      v.pop_back();
-    });
+    ids_.swap_remove(id, slot, [this](auto f) { each_field(f); });
   }
   std::int32_t slot_of(OutletId oid) const { return ids_.slot_of(oid); }
 
