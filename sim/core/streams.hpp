@@ -28,6 +28,7 @@ enum class Stream : std::uint32_t {
   rural_nonfarm = 15,       // does a villager work off the farm this year
   demography = 16,          // births, deaths, ageing, household splits
   household_formation = 17, // where a new household settles
+  commute = 18,             // does a job-seeker take a job outside the zone it lives in
   test_a = 1000,            // reserved for tests
   test_b = 1001,
 };

@@ -29,9 +29,47 @@ void LabourMarket::setup(const World& w, const Scenario& s) {
   for (std::size_t i = 0; i < h.size_alive(); ++i)
     if (in_city(w.grid, h.cell[i])) force += h.workers[i];
   initial_jobs_ = s.economy.jobs_per_worker * static_cast<double>(force);
+  zone_homes_.fill(0.0);
+  for (std::size_t c = 0; c < w.grid.size(); ++c)
+    if (in_city(w.grid, static_cast<std::int32_t>(c)))
+      zone_homes_[static_cast<std::size_t>(w.grid.zone[c])] += w.grid.capacity[c];
   tallies_.reserve(Executor::block_count(h.capacity()) + 1);
   seekers_.reserve(h.capacity());
   offsets_.reserve(Executor::block_count(h.capacity()) + 1);
+}
+
+void LabourMarket::place_jobs(const EconomySpec& e, double jobs, double tertiary, double years) {
+  // A zone's share: homes x job weight, the weight growing at the zone's own
+  // rate. Zones given no weight at all fall back to homes alone.
+  std::array<double, kCityZoneCount> weight{};
+  double total = 0;
+  for (std::size_t z = 0; z < kCityZoneCount; ++z) {
+    weight[z] = zone_homes_[z] * e.job_weight[z] * std::pow(1.0 + e.zone_job_growth[z], years);
+    total += weight[z];
+  }
+  if (!(total > 0)) {
+    weight = zone_homes_;
+    total = 0;
+    for (double v : weight) total += v;
+  }
+  // Re-centre the zones' tertiary offsets so the city total keeps `tertiary`.
+  double mean_offset = 0;
+  for (std::size_t z = 0; z < kCityZoneCount; ++z)
+    if (total > 0) mean_offset += weight[z] / total * e.zone_tertiary[z];
+  state_.jobs_secondary = 0;
+  state_.jobs_tertiary = 0;
+  double homes = 0;
+  for (double v : zone_homes_) homes += v;
+  state_.city_jobs_per_home = homes > 0 ? jobs / homes : 0.0;
+  for (std::size_t z = 0; z < kCityZoneCount; ++z) {
+    const double zone_jobs = total > 0 ? jobs * weight[z] / total : 0.0;
+    const double t = std::clamp(tertiary + e.zone_tertiary[z] - mean_offset, 0.0, 1.0);
+    state_.zone_jobs_secondary[z] = zone_jobs * (1.0 - t);
+    state_.zone_jobs_tertiary[z] = zone_jobs * t;
+    state_.jobs_per_home[z] = zone_homes_[z] > 0 ? zone_jobs / zone_homes_[z] : 0.0;
+    state_.jobs_secondary += state_.zone_jobs_secondary[z];
+    state_.jobs_tertiary += state_.zone_jobs_tertiary[z];
+  }
 }
 
 void LabourMarket::step(World& w, const StepContext& ctx) {
@@ -52,6 +90,10 @@ void LabourMarket::step(World& w, const StepContext& ctx) {
   const auto add = [](Tally a, const Tally& b) {
     a.force += b.force;
     for (std::size_t s = 0; s < kSectorCount; ++s) a.employed[s] += b.employed[s];
+    for (std::size_t z = 0; z < kCityZoneCount; ++z) {
+      a.employed_zone[z][0] += b.employed_zone[z][0];
+      a.employed_zone[z][1] += b.employed_zone[z][1];
+    }
     a.separations += b.separations;
     a.villagers += b.villagers;
     a.all_workers += b.all_workers;
@@ -70,6 +112,8 @@ void LabourMarket::step(World& w, const StepContext& ctx) {
           }
           t.force += h.workers[i];
           t.employed[static_cast<std::size_t>(h.sector[i])] += h.workers[i];
+          if (h.sector[i] == Sector::secondary) t.employed_zone[h.job_zone[i]][0] += h.workers[i];
+          if (h.sector[i] == Sector::tertiary) t.employed_zone[h.job_zone[i]][1] += h.workers[i];
         }
         return t;
       },
@@ -80,8 +124,7 @@ void LabourMarket::step(World& w, const StepContext& ctx) {
     const double logit = e.logit_intercept + e.logit_slope * years + e.logit_curvature * years * years;
     jobs = static_cast<double>(before.all_workers) / (1.0 + std::exp(-logit));
   }
-  state_.jobs_secondary = jobs * (1.0 - tertiary);
-  state_.jobs_tertiary = jobs * tertiary;
+  place_jobs(e, jobs, tertiary, years);
 
   // Villagers: farming employs at most primary_share of all workers; the
   // others work off the farm nearby. Who does is drawn afresh each year and
@@ -109,10 +152,15 @@ void LabourMarket::step(World& w, const StepContext& ctx) {
   const auto excess = [](double employed, double jobs_s) {
     return employed > jobs_s && employed > 0 ? (employed - jobs_s) / employed : 0.0;
   };
-  const double lose2 =
-      1.0 - (1.0 - turnover) * (1.0 - excess(before.employed[2], state_.jobs_secondary));
-  const double lose3 =
-      1.0 - (1.0 - turnover) * (1.0 - excess(before.employed[3], state_.jobs_tertiary));
+  // Layoffs by the zone the job is in: demand shifting between zones (or
+  // sectors) lays off where it left. lose[zone][0] secondary, [1] tertiary.
+  std::array<std::array<double, 2>, kCityZoneCount> lose{};
+  for (std::size_t z = 0; z < kCityZoneCount; ++z) {
+    lose[z][0] = 1.0 - (1.0 - turnover) *
+                           (1.0 - excess(before.employed_zone[z][0], state_.zone_jobs_secondary[z]));
+    lose[z][1] = 1.0 - (1.0 - turnover) *
+                           (1.0 - excess(before.employed_zone[z][1], state_.zone_jobs_tertiary[z]));
+  }
   const std::size_t n = h.size_alive();
   seekers_.resize(n);  // within the reserve; only new elements are initialised
   const Tally after = deterministic_reduce(
@@ -142,11 +190,14 @@ void LabourMarket::step(World& w, const StepContext& ctx) {
           }
           Sector s = h.sector[i];
           if (s == Sector::primary) s = Sector::none;  // came from the farm
+          const std::size_t sector_column = s == Sector::tertiary ? 1 : 0;
           if (s == Sector::secondary || s == Sector::tertiary) {
-            const double p = s == Sector::secondary ? lose2 : lose3;
+            const double p = lose[h.job_zone[i]][sector_column];
             if (CounterRng(seed, Stream::job_separation, step, h.id[i]).bernoulli(p)) {
               s = Sector::none;
               ++t.separations;
+            } else {
+              t.employed_zone[h.job_zone[i]][sector_column] += h.workers[i];
             }
           }
           h.sector[i] = s;
@@ -170,10 +221,25 @@ void LabourMarket::step(World& w, const StepContext& ctx) {
   state_.labour_force = before.force;
 
   // 3. Hiring: job-seekers are served in the order of a hash of (seed, step,
-  //    id) - a lottery no thread timing can change - each into the sector with
-  //    more open jobs, while a whole household's workers fit.
-  double open2 = state_.jobs_secondary - static_cast<double>(after.employed[2]);
-  double open3 = state_.jobs_tertiary - static_cast<double>(after.employed[3]);
+  //    id) - a lottery no thread timing can change. Each takes the sector
+  //    with more open jobs in the zone it lives in, while a whole household's
+  //    workers fit; failing that, with chance commute_acceptance, the zone
+  //    and sector with the most open jobs (lowest index on ties).
+  std::array<std::array<double, 2>, kCityZoneCount> open{};
+  double open_total = 0;
+  for (std::size_t z = 0; z < kCityZoneCount; ++z) {
+    open[z][0] = state_.zone_jobs_secondary[z] - static_cast<double>(after.employed_zone[z][0]);
+    open[z][1] = state_.zone_jobs_tertiary[z] - static_cast<double>(after.employed_zone[z][1]);
+    open_total += std::max(0.0, open[z][0]) + std::max(0.0, open[z][1]);
+  }
+  const auto most_open = [&open]() -> std::pair<std::size_t, std::size_t> {
+    std::pair<std::size_t, std::size_t> best{0, 0};
+    for (std::size_t z = 0; z < kCityZoneCount; ++z)
+      for (std::size_t k = 0; k < 2; ++k)
+        if (open[z][k] > open[best.first][best.second]) best = {z, k};
+    return best;
+  };
+  const double commute = e.commute_acceptance;
   // Compact the seekers: each block wrote its tallies_[block].seekers at its
   // own start; move them together in block order.
   const std::size_t blocks = Executor::block_count(n);
@@ -191,33 +257,45 @@ void LabourMarket::step(World& w, const StepContext& ctx) {
     return a.order != b.order ? a.order < b.order : a.slot < b.slot;
   };
   // Only the head of the queue can be hired: order just enough of it (at most
-  // one seeker per open job, plus slack for households too big to fit), and
-  // the rest only if the head runs out before the jobs do.
-  const auto open_jobs = static_cast<std::size_t>(std::max(0.0, open2) + std::max(0.0, open3));
-  std::size_t ordered = std::min(total, open_jobs + 64);
+  // one seeker per open job, plus slack for households that do not fit or do
+  // not commute), and the rest only if the head runs out before the jobs do.
+  std::size_t ordered = std::min(total, static_cast<std::size_t>(open_total) + 64);
   std::nth_element(first, first + static_cast<std::ptrdiff_t>(ordered), last, by_order);
   std::sort(first, first + static_cast<std::ptrdiff_t>(ordered), by_order);
   std::int64_t hires = 0;
+  std::int64_t commuters = 0;
   std::int64_t employed_workers = after.force;
   for (std::size_t q = 0; q < total; ++q) {
-    if (open2 < 1.0 && open3 < 1.0) break;
-    if (q == ordered) {  // rare: the slack was used up by households that did not fit
+    const auto [best_zone, best_sector] = most_open();
+    if (open[best_zone][best_sector] < 1.0) break;  // no job left anywhere
+    if (q == ordered) {  // rare: the slack was used up by households not hired
       std::sort(first + static_cast<std::ptrdiff_t>(q), last, by_order);
       ordered = total;
     }
     const Seeker& sk = first[static_cast<std::ptrdiff_t>(q)];
     const double need = h.workers[sk.slot];
-    double& open = open2 >= open3 ? open2 : open3;
-    if (open < need) continue;  // a smaller household may still fit
-    const bool secondary = &open == &open2;
+    const auto home = static_cast<std::size_t>(g.zone[h.cell[sk.slot]]);
+    std::size_t zone = home;
+    std::size_t sector = open[home][0] >= open[home][1] ? 0 : 1;
+    if (open[zone][sector] < need) {
+      if (open[best_zone][best_sector] < need) continue;  // a smaller household may still fit
+      if (commute < 1.0 && !CounterRng(seed, Stream::commute, step, h.id[sk.slot]).bernoulli(commute))
+        continue;
+      zone = best_zone;
+      sector = best_sector;
+      ++commuters;
+    }
+    const bool secondary = sector == 0;
     h.sector[sk.slot] = secondary ? Sector::secondary : Sector::tertiary;
+    h.job_zone[sk.slot] = static_cast<std::uint8_t>(zone);
     // 5. (for the hired) income and spell as the separations pass would have set them.
     h.income[sk.slot] = static_cast<float>((secondary ? wage_secondary : wage_tertiary) * h.workers[sk.slot]);
     h.unemployed_steps[sk.slot] = 0;
     employed_workers += h.workers[sk.slot];
-    open -= need;
+    open[zone][sector] -= need;
     ++hires;
   }
+  state_.commuters = commuters;
   state_.hires = hires;
 
   state_.employment_rate =

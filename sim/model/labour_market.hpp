@@ -4,9 +4,15 @@
 // the urban labour market.
 //
 // Labour demand is exogenous: urban jobs grow at economy.job_growth a year
-// and shift towards the tertiary sector at economy.tertiary_shift a year
-// (structural change, domain brief "Concepts"). Jobs and workers are counted
-// in simulated workers (a household brings `workers` of them).
+// (or follow the logistic path) and shift towards the tertiary sector at
+// economy.tertiary_shift a year (structural change, domain brief "Concepts").
+// They are spread over the city's zones by homes x economy.job_weight, each
+// zone's weight growing at its own economy.zone_job_growth (the trajectory by
+// zone), with a zone-specific sector mix. Each job is located in a zone: a
+// job-seeker takes an open job in the zone it lives in, or, failing that and
+// with chance economy.commute_acceptance, in the zone with the most open jobs.
+// Jobs and workers are counted in simulated workers (a household brings
+// `workers` of them).
 #pragma once
 
 #include <array>
@@ -18,9 +24,18 @@
 
 namespace zhili {
 
+// The city's zones are the zones before Zone::rural.
+inline constexpr std::size_t kCityZoneCount = static_cast<std::size_t>(Zone::rural);
+static_assert(kCityZoneCount + 1 == kZoneCount, "Zone::rural must be the last zone");
+
 struct LabourState {
-  double jobs_secondary = 0;   // simulated workers' jobs
+  double jobs_secondary = 0;   // simulated workers' jobs, city total
   double jobs_tertiary = 0;
+  std::array<double, kCityZoneCount> zone_jobs_secondary{};  // by the zone the job is in
+  std::array<double, kCityZoneCount> zone_jobs_tertiary{};
+  std::array<double, kCityZoneCount> jobs_per_home{};  // zone's jobs over its homes
+  double city_jobs_per_home = 0;                       // the same over all the city's homes
+  std::int64_t commuters = 0;     // households hired this step into a zone they do not live in
   double wage_secondary = 0;   // yuan/month per worker
   double wage_tertiary = 0;
   double rural_income = 0;     // yuan/month per farm worker
@@ -47,13 +62,19 @@ class LabourMarket {
   struct Tally {
     std::int64_t force = 0;
     std::array<std::int64_t, kSectorCount> employed{};  // workers by sector (urban only)
+    // Workers in urban jobs by the job's zone: [zone][0] secondary, [zone][1] tertiary.
+    std::array<std::array<std::int64_t, 2>, kCityZoneCount> employed_zone{};
     std::int64_t separations = 0;
     std::int64_t villagers = 0;    // workers of villager households
     std::int64_t all_workers = 0;  // every household's workers
     std::int64_t seekers = 0;      // city households without a job after separations
   };
 
+  // Sets the step's jobs by zone and sector from the city totals.
+  void place_jobs(const EconomySpec& e, double jobs, double tertiary, double years);
+
   double initial_jobs_ = 0;
+  std::array<double, kCityZoneCount> zone_homes_{};  // homes in each city zone
   LabourState state_;
   std::vector<Tally> tallies_;
   std::vector<Seeker> seekers_;

@@ -66,6 +66,10 @@ std::vector<SeriesSpec> EconomyMetrics::series_specs() {
        {kZoneNames.begin(), kZoneNames.end()}},
       {"housing_cost_burden", "1",
        "Rent of the city's households' homes over their income (housing cost = the home cell's rent)", "", {}},
+      {"jobs_by_zone", "jobs", "Urban jobs located in each zone, real workers (rural: 0)", "zone",
+       {kZoneNames.begin(), kZoneNames.end()}},
+      {"commuting_hires", "households/step",
+       "Households hired during the step into a job outside the zone they live in", "", {}},
   };
 }
 
@@ -175,6 +179,11 @@ void EconomyMetrics::compute(const World& w, const StepContext& ctx, const Labou
   for (std::size_t z = 0; z < kZoneCount; ++z) row[k++] = ratio(t.zone_unemployed[z], t.zone_force[z]);
   for (std::size_t z = 0; z < kZoneCount; ++z) row[k++] = ratio(t.zone_income[z], t.zone_persons[z]);
   row[k++] = ratio(t.city_rent, t.city_income);
+  for (std::size_t z = 0; z < kZoneCount; ++z)
+    row[k++] = z < kCityZoneCount
+                   ? (labour.zone_jobs_secondary[z] + labour.zone_jobs_tertiary[z]) * scale
+                   : 0.0;
+  row[k++] = static_cast<double>(labour.commuters) * scale;
 }
 
 }  // namespace zhili

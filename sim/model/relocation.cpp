@@ -61,6 +61,12 @@ class StepSequence {
   int used_ = 8;
 };
 
+// The affordable share of income, or 0 when the rule is off: it needs
+// incomes, which only the economy submodel sets.
+double affordable_share(const Scenario& s) {
+  return s.economy.enabled ? s.economy.max_rent_share : 0.0;
+}
+
 // Working sets above this size are fetched ahead (about the L2 cache of one core).
 constexpr std::size_t kCacheBytes = std::size_t{1} << 20;
 
@@ -88,6 +94,7 @@ struct Mover {
   StepSequence activation;
   StepSequence choice;
   double p_move;
+  double rent_share;  // affordability: 0 = off
   std::int64_t claims = 0;
   std::int64_t moves = 0;
 
@@ -101,7 +108,15 @@ struct Mover {
     const auto at = static_cast<std::int32_t>(static_cast<std::uint32_t>(agent) >> 1);
     const bool migrant = (agent & 1u) != 0;
     const auto slot = static_cast<std::size_t>(agent >> 32);
-    const auto pick = static_cast<std::size_t>(choice.below(vacant.size()));
+    auto pick = static_cast<std::size_t>(choice.below(vacant.size()));
+    if (rent_share > 0) {  // the first of a few draws it can afford, or stay
+      const double max_rent = rent_share * households.income[slot];
+      int draws = 1;
+      while (grid.rent[static_cast<std::uint32_t>(vacant[pick])] > max_rent) {
+        if (draws++ == Relocation::kAffordableDraws) return agent;
+        pick = static_cast<std::size_t>(choice.below(vacant.size()));
+      }
+    }
     const std::int32_t from = households.cell[slot];
     const std::uint64_t home = vacant[pick];
     const auto to = static_cast<std::int32_t>(home & 0xffffffffu);
@@ -209,8 +224,11 @@ void Relocation::step_sequential(World& w, const StepContext& ctx) {
               near_,
               StepSequence(ctx.seed(), Stream::relocation_activation, step),
               StepSequence(ctx.seed(), Stream::relocation_choice, step),
-              spec.move_probability};
+              spec.move_probability,
+              affordable_share(ctx.scenario)};
+  const double rent_share = mover.rent_share;
   std::int64_t content = villagers_;
+  std::int64_t burdened = 0;
 
   // A forward Fisher-Yates shuffle, each household acting as soon as its
   // place in the order is drawn: a uniformly random visiting order.
@@ -253,8 +271,16 @@ void Relocation::step_sequential(World& w, const StepContext& ctx) {
       const std::int64_t migrants = NeighbourCounts::migrants_in(near);
       const std::int64_t same = (migrant ? migrants : registered) - 1;  // not counting itself
       const std::int64_t total = registered + migrants - 1;
-      if (same >= min_count && (!share_rule || total == 0 ||
-                                static_cast<double>(same) >= min_share * static_cast<double>(total))) {
+      bool ok = same >= min_count && (!share_rule || total == 0 ||
+                                      static_cast<double>(same) >= min_share * static_cast<double>(total));
+      if (rent_share > 0) {
+        const auto slot = static_cast<std::size_t>(agent >> 32);
+        if (g.rent[h.cell[slot]] > rent_share * h.income[slot]) {
+          ++burdened;
+          ok = false;
+        }
+      }
+      if (ok) {
         ++content;
         continue;
       }
@@ -265,7 +291,7 @@ void Relocation::step_sequential(World& w, const StepContext& ctx) {
     visit_all(std::true_type{});
   else
     visit_all(std::false_type{});
-  counts_ = RelocationCounts{content, mover.claims, mover.moves};
+  counts_ = RelocationCounts{content, mover.claims, mover.moves, burdened};
 }
 
 void Relocation::build_prefix_sums(const CellGrid& g) {
@@ -303,6 +329,7 @@ void Relocation::step_synchronous(World& w, const StepContext& ctx) {
   build_prefix_sums(g);
   vacancies_.rebuild(g, VacancyIndex::Zones::urban);  // moves within the city
   const bool any_vacancy = vacancies_.homes() > 0;
+  const double rent_share = affordable_share(ctx.scenario);
 
   // 1. Decide, in parallel: each household writes only its own target slot.
   target_.resize(n);
@@ -322,8 +349,13 @@ void Relocation::step_synchronous(World& w, const StepContext& ctx) {
           const bool migrant = is_migrant(h.registration[i]);
           const std::int32_t same = (migrant ? mig : reg) - 1;  // not counting itself
           const std::int32_t total = reg + mig - 1;
-          const bool content = same >= spec.min_same_count &&
-                               (total == 0 || same >= spec.min_same_share * total);
+          bool content = same >= spec.min_same_count &&
+                         (total == 0 || same >= spec.min_same_share * total);
+          const double max_rent = rent_share * h.income[i];
+          if (rent_share > 0 && g.rent[h.cell[i]] > max_rent) {
+            ++t.burdened;
+            content = false;
+          }
           if (content) {
             ++t.content;
             continue;
@@ -333,13 +365,19 @@ void Relocation::step_synchronous(World& w, const StepContext& ctx) {
                    .bernoulli(spec.move_probability))
             continue;
           CounterRng choice(seed, Stream::relocation_choice, step, h.id[i]);
-          target_[i] = vacancies_.draw(choice);
+          std::int32_t to = vacancies_.draw(choice);
+          for (int d = 1; rent_share > 0 && to >= 0 && g.rent[to] > max_rent; ++d)
+            to = d < kAffordableDraws ? vacancies_.draw(choice) : -1;
+          if (to < 0) continue;
+          target_[i] = to;
           ++t.claims;
         }
         return t;
       },
-      [](BlockTally a, BlockTally b) { return BlockTally{a.content + b.content, a.claims + b.claims}; });
-  counts_ = RelocationCounts{tally.content, tally.claims, 0};
+      [](BlockTally a, BlockTally b) {
+        return BlockTally{a.content + b.content, a.claims + b.claims, a.burdened + b.burdened};
+      });
+  counts_ = RelocationCounts{tally.content, tally.claims, 0, tally.burdened};
   if (tally.claims == 0) return;
 
   // 2. Settle contention for vacancies by a rule, not by thread timing:

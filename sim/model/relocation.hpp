@@ -1,10 +1,15 @@
-// Moves within the city: a Schelling-style tolerance for same-group neighbours.
+// Moves within the city: a Schelling-style tolerance for same-group neighbours,
+// and affordability.
 //
 // Each household counts registered and migrant households in the cells within
 // Chebyshev radius r (itself excluded). It is content when the same-group
 // count reaches min_same_count and the same-group share reaches
 // min_same_share. A discontented household looks for a place with probability
-// move_probability. Two activation modes (relocation.activation,
+// move_probability. With the economy simulated and economy.max_rent_share > 0,
+// a household whose rent exceeds that share of its income is discontented
+// too, and a vacant home it cannot afford is no option: it draws up to
+// kAffordableDraws homes and takes the first it can afford, or stays. (With
+// the rule off this is exactly the Schelling model.) Two activation modes (relocation.activation,
 // docs/MODEL.md 7.4):
 //
 // - synchronous (default): every household decides from the state at the
@@ -34,10 +39,13 @@ struct RelocationCounts {
                              // start of the phase; sequential, on their turn
   std::int64_t claims = 0;   // households that looked for a new place
   std::int64_t moves = 0;    // households that moved
+  std::int64_t burdened = 0; // city households whose rent exceeds the affordable share of income
 };
 
 class Relocation {
  public:
+  static constexpr int kAffordableDraws = 3;
+
   // `sole_mover`: no other phase moves households, adds or removes them or
   // changes their group, so sequential mode may keep its state between steps
   // instead of rebuilding it from the world each step.
@@ -57,6 +65,7 @@ class Relocation {
   struct BlockTally {
     std::int64_t content = 0;
     std::int64_t claims = 0;
+    std::int64_t burdened = 0;
   };
 
   void step_synchronous(World& w, const StepContext& ctx);

@@ -9,19 +9,6 @@ namespace zhili {
 
 namespace {
 
-// How much a zone offers a newcomer looking for work, relative to the core.
-// Urban villages and the fringe are where most migrants first live (domain
-// brief: key areas), the core has the most jobs but the least room.
-double job_access(Zone z) {
-  switch (z) {
-    case Zone::urban_core: return 1.0;
-    case Zone::fringe: return 0.9;
-    case Zone::urban_village: return 0.9;
-    case Zone::suburb: return 0.6;
-    default: return 0.0;
-  }
-}
-
 // Flee's distance softening, in km: nearby places are preferred, but not
 // overwhelmingly.
 constexpr double kSofteningKm = 10.0;
@@ -44,6 +31,13 @@ void RuralMigration::setup(const World& w) {
   block_counts_.reserve(Executor::block_count(w.households.capacity()) + 1);
   urban_homes_.reserve(g.size());
   rural_homes_.reserve(g.size());
+  double rent = 0, homes = 0;
+  for (std::size_t c = 0; c < g.size(); ++c) {
+    if (g.zone[c] == Zone::rural) continue;
+    rent += static_cast<double>(g.rent[c]) * g.capacity[c];
+    homes += g.capacity[c];
+  }
+  mean_city_rent_ = homes > 0 ? rent / homes : 0.0;
 }
 
 void RuralMigration::count_origins(const World& w) {
@@ -58,8 +52,8 @@ void RuralMigration::count_origins(const World& w) {
   }
 }
 
-std::int32_t RuralMigration::choose_destination(const CellGrid& g, std::int32_t from,
-                                                CounterRng& rng) const {
+std::int32_t RuralMigration::choose_destination(const CellGrid& g, std::int32_t from, double workers,
+                                                const DestinationTerms& terms, CounterRng& rng) const {
   // Best of a few random vacant homes by Flee's score: attraction over
   // (softening + distance), times a capacity multiplier falling to 0 as the
   // place fills.
@@ -69,9 +63,14 @@ std::int32_t RuralMigration::choose_destination(const CellGrid& g, std::int32_t 
     const std::int32_t c = urban_homes_.draw(rng);
     const std::int32_t free = g.capacity[c] - g.occupancy(c);
     if (free <= 0) continue;
+    const double rent = g.rent[c];
+    if (terms.max_rent > 0 && rent > terms.max_rent * workers) continue;  // unaffordable
+    double pull = terms.job_pull[static_cast<std::size_t>(g.zone[c])];
+    if (terms.rent_elasticity > 0 && mean_city_rent_ > 0)
+      pull *= std::pow(mean_city_rent_ / std::max(rent, 0.01 * mean_city_rent_), terms.rent_elasticity);
     const double km = std::hypot(g.x_of(c) - g.x_of(from), g.y_of(c) - g.y_of(from)) * g.cell_km;
     const double fill = static_cast<double>(free) / g.capacity[c];
-    const double score = job_access(g.zone[c]) * fill / (1.0 + km / kSofteningKm);
+    const double score = pull * fill / (1.0 + km / kSofteningKm);
     if (score > best_score) {
       best_score = score;
       best = c;
@@ -147,6 +146,12 @@ void RuralMigration::step(World& w, const StepContext& ctx, const LabourState& l
   urban_homes_.rebuild(g, VacancyIndex::Zones::urban);
   rural_homes_.rebuild(g, VacancyIndex::Zones::rural);
   const double permit = ctx.lever(LeverId::hukou_permit_coverage);
+  DestinationTerms terms;
+  for (std::size_t z = 0; z < kCityZoneCount; ++z)
+    terms.job_pull[z] = labour.city_jobs_per_home > 0 ? labour.jobs_per_home[z] / labour.city_jobs_per_home : 1.0;
+  terms.rent_elasticity = m.rent_elasticity;
+  if (ctx.scenario.economy.max_rent_share > 0)
+    terms.max_rent = ctx.scenario.economy.max_rent_share * expected_urban;
 
   for (const Mover& mv : movers_) {
     const std::size_t i = mv.slot;
@@ -154,7 +159,7 @@ void RuralMigration::step(World& w, const StepContext& ctx, const LabourState& l
     CounterRng rng(seed, Stream::rural_destination, step, h.id[i]);
     if (decision_[i] == 1) {
       if (urban_homes_.homes() == 0) continue;
-      const std::int32_t to = choose_destination(g, from, rng);
+      const std::int32_t to = choose_destination(g, from, h.workers[i], terms, rng);
       if (to < 0) continue;
       --g.registered[from];
       ++g.migrants[to];

@@ -10,8 +10,17 @@
 // s_o the share of its origin area's people already in the city as migrants.
 // With frictions off, moving stops where p W_U = W_R + cost: the Harris-Todaro
 // equilibrium (tested).
+//
+// Destination: the best of a few vacant city homes drawn at random, scored
+// after Flee as pull x fill / (1 + distance / 10 km), where pull = the zone's
+// jobs per home over the city's x (mean city rent / the cell's rent)^
+// migration.rent_elasticity, and fill = the cell's free share of homes (the
+// capacity multiplier). With economy.max_rent_share > 0, homes whose rent
+// exceeds that share of the expected household income p W_U x workers are
+// not taken.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -43,10 +52,18 @@ class RuralMigration {
     std::uint32_t slot;
   };
   std::int32_t area_of(const CellGrid& g, std::int32_t cell) const;
-  std::int32_t choose_destination(const CellGrid& g, std::int32_t from, CounterRng& rng) const;
+  // What a newcomer weighs, fixed for the step.
+  struct DestinationTerms {
+    std::array<double, kCityZoneCount> job_pull{};  // zone's jobs per home over the city's
+    double rent_elasticity = 0;
+    double max_rent = 0;  // per worker; 0 = no affordability rule
+  };
+  std::int32_t choose_destination(const CellGrid& g, std::int32_t from, double workers,
+                                  const DestinationTerms& terms, CounterRng& rng) const;
   void count_origins(const World& w);
 
   RuralMigrationCounts counts_;
+  double mean_city_rent_ = 0;  // over the city's homes (rents are fixed)
   int areas_x_ = 1;
   std::vector<std::int32_t> area_villagers_;  // persons at home in each origin area
   std::vector<std::int32_t> area_migrants_;   // persons from each area living in the city

@@ -125,6 +125,9 @@ struct MigrationSpec {
   double ht_network = 2.0;          // extra pull per unit share of one's origin already in the city
   double ht_return_after_months = 6.0;  // unemployed this long, a migrant may go home
   double ht_return_rate = 0.5;      // yearly chance of returning once that long unemployed
+  // Destination choice (after Flee): a city cell's pull is its jobs per home
+  // over the city's mean, times (mean rent / its rent)^rent_elasticity.
+  double rent_elasticity = 1.0;
 };
 
 // Urban labour market and incomes (structural change after the domain brief).
@@ -155,6 +158,21 @@ struct EconomySpec {
   double primary_share = 1.0;
   double primary_shift = 0.0;
   double rural_nonfarm_wage = 0.6;  // local off-farm wage, share of the secondary wage
+  // Where the urban jobs are: a city cell's share of them is proportional to
+  // its homes x job_weight[zone] x (1 + zone_job_growth[zone])^years (the
+  // trajectory by zone); a zone's tertiary share is the city's plus
+  // zone_tertiary[zone], less the job-weighted mean of those offsets (so the
+  // city total keeps following tertiary_share). Rural entries are unused.
+  std::array<double, kZoneCount> job_weight{3.0, 1.0, 0.6, 0.8, 0.0};
+  std::array<double, kZoneCount> zone_job_growth{};
+  std::array<double, kZoneCount> zone_tertiary{};
+  // Chance per step that a job-seeker finding no open job in the zone it
+  // lives in takes one in another zone (1 = one city-wide labour market).
+  double commute_acceptance = 1.0;
+  // Affordability: a city household will not take a home whose rent exceeds
+  // this share of its income, and looks for another when its own does.
+  // 0 = no affordability rule (scenarios whose incomes are relative units).
+  double max_rent_share = 0.0;
 };
 
 // Natural change: births, deaths, ageing and household formation (off by default).

@@ -17,6 +17,7 @@ std::size_t HouseholdStore::append(std::int32_t home_cell, Registration reg, std
   arrival_step.push_back(arrived);
   workers.push_back(1);
   sector.push_back(Sector::none);
+  job_zone.push_back(0);
   unemployed_steps.push_back(0);
   origin.push_back(kOutsideOrigin);
   income.push_back(0.0f);

@@ -51,7 +51,7 @@ using HouseholdId = AgentId;
 
 class HouseholdStore {
  public:
-  // Per-household fields, one array each: 8+4+1+1+4 + 1+1+2+4+4 + 1+1+1+1 = 34 bytes per
+  // Per-household fields, one array each: 8+4+1+1+4 + 1+1+1+2+4+4 + 1+1+1+1 = 35 bytes per
   // household. Housing cost is not stored: it is the rent of the home cell.
   std::vector<HouseholdId> id;
   std::vector<std::int32_t> cell;          // home cell index
@@ -60,6 +60,8 @@ class HouseholdStore {
   std::vector<std::int32_t> arrival_step;  // step the household arrived in the city (<0: before the run)
   std::vector<std::uint8_t> workers;       // persons of working age in work or seeking it
   std::vector<Sector> sector;              // where they work (none = unemployed)
+  std::vector<std::uint8_t> job_zone;      // zone (Zone) of the job when sector is secondary or
+                                           //   tertiary; may differ from the home's (commuting)
   std::vector<std::uint16_t> unemployed_steps;  // consecutive steps without urban work
   std::vector<std::int32_t> origin;        // rural cell the household came from, or kOutsideOrigin
   std::vector<float> income;               // household income, yuan/month
@@ -87,7 +89,7 @@ class HouseholdStore {
   // Applies f to every per-household array, for the operations that treat them alike.
   template <class F>
   void each_field(F&& f) {
-    f(id), f(cell), f(registration), f(size), f(arrival_step), f(workers), f(sector),
+    f(id), f(cell), f(registration), f(size), f(arrival_step), f(workers), f(sector), f(job_zone),
         f(unemployed_steps), f(origin), f(income), f(children), f(elderly), f(digital), f(special);
   }
 

@@ -61,6 +61,10 @@ std::vector<KeyRule> rural_migration_rules() {
       number_key("migration.ht_return_rate", "1/year", kShare,
                  [](auto& s) -> auto& { return s.migration.ht_return_rate; },
                  "Yearly chance that a long-unemployed migrant returns to the countryside."),
+      number_key("migration.rent_elasticity", "1", {0.0, 10.0},
+                 [](auto& s) -> auto& { return s.migration.rent_elasticity; },
+                 "Destination choice: a city cell's pull is its jobs per home over the city mean, "
+                 "times (city mean rent / the cell's rent) to this power (0 = rent ignored)."),
   };
 }
 
@@ -91,7 +95,7 @@ std::vector<KeyRule> demography_rules() {
 }
 
 std::vector<KeyRule> economy_rules() {
-  return {
+  std::vector<KeyRule> rules{
       bool_key("economy.enabled", [](auto& s) -> auto& { return s.economy.enabled; },
                "Simulate the urban labour market, incomes and rural-urban migration."),
       number_key("economy.jobs_per_worker", "1", {0.0, 10.0},
@@ -154,7 +158,42 @@ std::vector<KeyRule> economy_rules() {
       number_key("economy.workers_per_person", "1", {0.0, 1.0, true},
                  [](auto& s) -> auto& { return s.economy.workers_per_person; },
                  "Workers in a household = round(size x this), at least one."),
+      number_key("economy.commute_acceptance", "1", kShare,
+                 [](auto& s) -> auto& { return s.economy.commute_acceptance; },
+                 "Chance per step that a job-seeker who finds no open job in the zone it lives "
+                 "in takes one in another zone (1 = one city-wide labour market)."),
+      number_key("economy.max_rent_share", "1", kShare,
+                 [](auto& s) -> auto& { return s.economy.max_rent_share; },
+                 "Affordability: city households neither take a home whose rent exceeds this "
+                 "share of their income nor stay content in one (0 = no affordability rule, "
+                 "for scenarios whose incomes are relative units)."),
   };
+  // Labour demand by zone (the city's zones; rural jobs are farming and local work).
+  for (std::size_t z = 0; z + 1 < kZoneCount; ++z) {
+    const std::string zone = kZoneNames[z];
+    rules.push_back(number_key(
+        "economy.job_weight." + zone, "1", {0.0, 1000.0},
+        [z](auto& s) -> auto& { return s.economy.job_weight[z]; },
+        "Jobs per home in zone " + zone + ", relative to the other zones: a cell's share of "
+        "the urban jobs is proportional to its homes x this."));
+  }
+  for (std::size_t z = 0; z + 1 < kZoneCount; ++z) {
+    const std::string zone = kZoneNames[z];
+    rules.push_back(number_key(
+        "economy.zone_job_growth." + zone, "1/year", kRate,
+        [z](auto& s) -> auto& { return s.economy.zone_job_growth[z]; },
+        "Extra yearly growth of zone " + zone + "'s job weight (shifts jobs between zones "
+        "over time; the city's total follows economy.demand)."));
+  }
+  for (std::size_t z = 0; z + 1 < kZoneCount; ++z) {
+    const std::string zone = kZoneNames[z];
+    rules.push_back(number_key(
+        "economy.zone_tertiary." + zone, "1", {-1.0, 1.0},
+        [z](auto& s) -> auto& { return s.economy.zone_tertiary[z]; },
+        "Tertiary share of zone " + zone + "'s jobs above (or below) the city's, before "
+        "re-centring so the city total keeps economy.tertiary_share."));
+  }
+  return rules;
 }
 
 }  // namespace zhili::scenario_detail
