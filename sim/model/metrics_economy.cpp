@@ -1,5 +1,7 @@
 #include "model/metrics_economy.hpp"
 
+#include <algorithm>
+#include <bit>
 #include <cmath>
 
 namespace zhili {
@@ -10,12 +12,31 @@ std::vector<std::string> registration_labels() {
   return {kRegistrationNames, kRegistrationNames + kRegistrationCount};
 }
 
+// log2 of x > 0 from its bits: the exponent plus log2 of the mantissa's top 8
+// bits' midpoint, from a table (error < 0.003, a 26th of a Gini bin's width
+// of 0.078 in log2 units). A library log costs more than the rest of the
+// measuring pass per household.
+struct Log2Table {
+  std::array<double, 256> mantissa{};
+  Log2Table() {
+    for (int m = 0; m < 256; ++m) mantissa[static_cast<std::size_t>(m)] = std::log2(1.0 + (m + 0.5) / 256.0);
+  }
+};
+const Log2Table kLog2;
+
+double approx_log2(double x) {
+  const auto bits = std::bit_cast<std::uint64_t>(x);
+  const auto exponent = static_cast<int>((bits >> 52) & 0x7ff) - 1023;
+  return exponent + kLog2.mantissa[(bits >> 44) & 0xff];
+}
+
 // Bin of a per-capita income relative to the reference income (the rural
 // income of the step), so the bins fit any currency unit and any year.
 int gini_bin(double relative) {
   if (!(relative > 1e-3)) return 0;
-  const int b = static_cast<int>((std::log10(relative) + 3.0) / 6.0 * EconomyMetrics::kGiniBins);
-  return std::min(b, EconomyMetrics::kGiniBins - 1);
+  constexpr double kBinsPerLog2 = EconomyMetrics::kGiniBins / 6.0 * 0.30102999566398120;  // log10(2)
+  const int b = static_cast<int>(approx_log2(relative) * kBinsPerLog2 + 0.5 * EconomyMetrics::kGiniBins);
+  return std::clamp(b, 0, EconomyMetrics::kGiniBins - 1);
 }
 
 // Gini from a Lorenz curve of binned incomes (trapezoids).
