@@ -1,85 +1,113 @@
 #include "model/flows.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "core/rng.hpp"
 
 namespace zhili {
 
 void MigrationFlows::setup(const World& w) {
-  leavers_.reserve(w.households.capacity());
+  events_.reserve(w.households.capacity());
   vacancies_.reserve(w.grid.size());
-  block_counts_.reserve(Executor::block_count(w.households.capacity()) + 1);
+  block_events_.reserve(Executor::block_count(w.households.capacity()) + 1);
 }
 
-void MigrationFlows::depart(World& w, const StepContext& ctx) {
+void MigrationFlows::depart_and_settle(World& w, const StepContext& ctx) {
   auto& h = w.households;
+  auto& g = w.grid;
   const std::size_t n = h.size_alive();
-  const double p = ctx.per_step(ctx.scenario.migration.return_rate);
+  const auto& m = ctx.scenario.migration;
+  const double p_leave = ctx.per_step(m.return_rate);
+  const double p_settle = ctx.per_step(m.settlement_rate * ctx.lever(LeverId::hukou_openness));
+  const auto min_steps = static_cast<std::int64_t>(m.settlement_min_years / ctx.years_per_step);
+  const double threshold = ctx.lever(LeverId::hukou_points_threshold);
+  const bool jobs_known = ctx.scenario.economy.enabled;
   const auto seed = ctx.seed();
   const auto step = static_cast<std::uint64_t>(ctx.step);
 
   // Decide in parallel; each block writes its leavers' slots, in increasing
-  // order, at the start of its own range of leavers_.
-  leavers_.resize(n);  // within the reserve; only new elements are initialised
-  counts_.departures = deterministic_reduce(
-      ctx.exec, n, block_counts_, std::int64_t{0},
+  // order, at the start of its own range of events_, and its settlers' slots
+  // at the end. Settlers change their own registration here; the shared cell
+  // counts are updated serially below.
+  events_.resize(n);  // within the reserve; only new elements are initialised
+  const BlockEvents total = deterministic_reduce(
+      ctx.exec, n, block_events_, BlockEvents{},
       [&](std::size_t b, std::size_t e) {
-        std::uint32_t* out = leavers_.data() + b;
-        for (std::size_t i = b; i < e; ++i) {
-          // Only migrants from outside the map leave it; the map's own
-          // villagers who moved to the city go home by RuralMigration.
-          if (is_migrant(h.registration[i]) && h.origin[i] == kOutsideOrigin &&
-              CounterRng(seed, Stream::departures, step, h.id[i]).bernoulli(p))
-            *out++ = static_cast<std::uint32_t>(i);
+        std::uint32_t* leave = events_.data() + b;
+        std::uint32_t* settle = events_.data() + e;
+        // Only migrants leave or settle. Their slots are gathered first,
+        // without a branch (a third of households, at random: a branch on it
+        // mispredicts often), so the loop drawing their random numbers runs
+        // without stalls.
+        constexpr std::size_t kChunk = 1024;
+        std::array<std::uint32_t, kChunk> migrants;
+        for (std::size_t c = b; c < e; c += kChunk) {
+          const std::size_t ce = std::min(e, c + kChunk);
+          std::size_t k = 0;
+          for (std::size_t i = c; i < ce; ++i) {
+            migrants[k] = static_cast<std::uint32_t>(i);
+            k += is_migrant(h.registration[i]);
+          }
+          for (std::size_t j = 0; j < k; ++j) {
+            const std::uint32_t i = migrants[j];
+            // Only migrants from outside the map leave it; the map's own
+            // villagers who moved to the city go home by RuralMigration.
+            if (h.origin[i] == kOutsideOrigin &&
+                CounterRng(seed, Stream::departures, step, h.id[i]).bernoulli(p_leave)) {
+              *leave++ = i;
+              continue;  // gone: does not settle
+            }
+            const std::int64_t stayed = ctx.step - h.arrival_step[i];
+            if (stayed < min_steps) continue;
+            // Points rule (积分落户): years in the city, a job, formal housing.
+            // Points are never negative (stayed >= min_steps >= 0, points keys
+            // >= 0), so a threshold <= 0 (the default) passes everyone and
+            // the points need not be counted.
+            if (threshold > 0) {
+              const double points =
+                  m.points_per_year * static_cast<double>(stayed) * ctx.years_per_step +
+                  (jobs_known && h.sector[i] != Sector::none ? m.points_stable_job : 0.0) +
+                  (g.zone[h.cell[i]] != Zone::urban_village ? m.points_housing : 0.0);
+              if (points < threshold) continue;
+            }
+            if (CounterRng(seed, Stream::settlement, step, h.id[i]).bernoulli(p_settle)) {
+              h.registration[i] = Registration::settled;
+              *--settle = i;
+            }
+          }
         }
-        return static_cast<std::int64_t>(out - (leavers_.data() + b));
+        return BlockEvents{leave - (events_.data() + b), (events_.data() + e) - settle};
       },
-      [](std::int64_t a, std::int64_t b) { return a + b; });
+      [](BlockEvents a, const BlockEvents& b) {
+        return BlockEvents{a.leavers + b.leavers, a.settlers + b.settlers};
+      });
+  counts_.departures = total.leavers;
+  counts_.settlements = total.settlers;
+  if (total.leavers == 0 && total.settlers == 0) return;
 
-  if (counts_.departures == 0) return;
+  const std::size_t blocks = Executor::block_count(n);
+  // Settlers count as registered from now on (integer counts: order is free).
+  if (total.settlers > 0) {
+    for (std::size_t blk = 0; blk < blocks; ++blk) {
+      const std::uint32_t* last = events_.data() + std::min(n, (blk + 1) * Executor::kBlock);
+      for (auto k = block_events_[blk].settlers; k > 0; --k) {
+        const std::int32_t c = h.cell[*(last - k)];
+        --g.migrants[c];
+        ++g.registered[c];
+      }
+    }
+  }
   // Remove from the back so that the household swapped into a freed slot has
   // already been visited (and is staying): the leavers in descending slot
   // order, block by block from the last; order independent of threads.
-  for (std::size_t blk = Executor::block_count(n); blk-- > 0;) {
-    const std::uint32_t* first = leavers_.data() + blk * Executor::kBlock;
-    for (auto k = static_cast<std::size_t>(block_counts_[blk]); k-- > 0;) h.remove(first[k]);
+  for (std::size_t blk = blocks; blk-- > 0;) {
+    const std::uint32_t* first = events_.data() + blk * Executor::kBlock;
+    for (auto k = static_cast<std::size_t>(block_events_[blk].leavers); k-- > 0;) {
+      --g.migrants[h.cell[first[k]]];
+      h.remove(first[k]);
+    }
   }
-}
-
-void MigrationFlows::settle(World& w, const StepContext& ctx) {
-  auto& h = w.households;
-  const auto& m = ctx.scenario.migration;
-  const double p = ctx.per_step(m.settlement_rate * ctx.lever(LeverId::hukou_openness));
-  const auto min_steps = static_cast<std::int64_t>(m.settlement_min_years / ctx.years_per_step);
-  const auto seed = ctx.seed();
-  const auto step = static_cast<std::uint64_t>(ctx.step);
-  const double threshold = ctx.lever(LeverId::hukou_points_threshold);
-  const bool jobs_known = ctx.scenario.economy.enabled;
-  const auto& g = w.grid;
-
-  counts_.settlements = deterministic_reduce(
-      ctx.exec, h.size_alive(), block_counts_, std::int64_t{0},
-      [&](std::size_t b, std::size_t e) {
-        std::int64_t k = 0;
-        for (std::size_t i = b; i < e; ++i) {
-          if (!is_migrant(h.registration[i])) continue;
-          const std::int64_t stayed = ctx.step - h.arrival_step[i];
-          if (stayed < min_steps) continue;
-          // Points rule (积分落户): years in the city, a job, formal housing.
-          const double points =
-              m.points_per_year * static_cast<double>(stayed) * ctx.years_per_step +
-              (jobs_known && h.sector[i] != Sector::none ? m.points_stable_job : 0.0) +
-              (g.zone[h.cell[i]] != Zone::urban_village ? m.points_housing : 0.0);
-          if (points < threshold) continue;
-          if (CounterRng(seed, Stream::settlement, step, h.id[i]).bernoulli(p)) {
-            h.registration[i] = Registration::settled;
-            ++k;
-          }
-        }
-        return k;
-      },
-      [](std::int64_t a, std::int64_t b) { return a + b; });
 }
 
 void MigrationFlows::arrive(World& w, const StepContext& ctx) {

@@ -24,17 +24,25 @@ struct FlowCounts {
 class MigrationFlows {
  public:
   void setup(const World& w);
-  // Phases, in this order within a step.
-  void depart(World& w, const StepContext& ctx);
-  void settle(World& w, const StepContext& ctx);
+  // Phases, in this order within a step. Departures and settlement are one
+  // pass: a household's settlement depends only on its own state, which
+  // departures do not change, so settling the households that stay is the
+  // same as settling after the others have left. The phase keeps the cell
+  // counts current (leavers and settlers), so no recount is needed after it.
+  void depart_and_settle(World& w, const StepContext& ctx);
   void arrive(World& w, const StepContext& ctx);
   const FlowCounts& counts() const { return counts_; }
   void reset_counts() { counts_ = {}; }
 
  private:
+  struct BlockEvents {
+    std::int64_t leavers = 0, settlers = 0;
+  };
   FlowCounts counts_;
-  std::vector<std::uint32_t> leavers_;          // per block: its leaving slots, at its start
-  std::vector<std::int64_t> block_counts_;      // per-block scratch for reductions
+  // Per block, in its own range of slots: its leavers' slots in increasing
+  // order from the start, its settlers' slots from the end.
+  std::vector<std::uint32_t> events_;
+  std::vector<BlockEvents> block_events_;       // per-block scratch for the reduction
   VacancyIndex vacancies_;                      // rebuilt per arrival phase
 };
 

@@ -23,13 +23,15 @@ Model::Model(const Scenario& s) : scenario_(s), world_(build_world(s)) {
   // market clears, villagers decide to move, newcomers take vacancies, then
   // residents re-sort themselves.
   phases_.push_back({"reset_counts", [this](World&, const StepContext&) { flows_.reset_counts(); }});
-  if (s.migration.enabled) {
-    phases_.push_back({"departures", [this](World& w, const StepContext& c) { flows_.depart(w, c); }});
-    phases_.push_back({"settlement", [this](World& w, const StepContext& c) { flows_.settle(w, c); }});
-  }
+  if (s.migration.enabled)
+    phases_.push_back({"departures_settlement",
+                       [this](World& w, const StepContext& c) { flows_.depart_and_settle(w, c); }});
   if (s.demography.enabled)
     phases_.push_back({"natural_change", [this](World& w, const StepContext& c) { demography_.change(w, c); }});
-  if (!relocation_sole_mover)
+  // Every other phase keeps the cell counts current as it moves households or
+  // changes their group (departures and settlement too); natural change
+  // removes dissolved households without, so the counts are rebuilt after it.
+  if (s.demography.enabled)
     phases_.push_back({"recount_cells", [](World& w, const StepContext&) { recount_cells(w); }});
   if (s.demography.enabled)
     phases_.push_back({"household_formation",
