@@ -1,19 +1,23 @@
 # zhili: quick start
 #   make run    install missing Debian packages, build (Release), run scenarios/default.yaml
 #   make test   same set-up, then the whole test suite through ctest
-# Other targets: deps, build, bench, clean. Variables: BUILD (build dir), JOBS.
+# Other targets: deps, build, view (the viewer on runs/default.h5), bench, clean. Variables: BUILD (build dir), JOBS.
 
 BUILD ?= build
 JOBS  ?= $(shell nproc 2>/dev/null || echo 2)
 SUDO  := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
 # Everything zhili needs, from Debian 12's archive (nothing is downloaded at build time).
+# The viewer (viz/) adds Dear ImGui, stb, GLFW, OpenGL (Mesa renders in software),
+# a CJK font, and Xvfb for its headless tests.
 PACKAGES := cmake make g++ git pkg-config \
             libtbb-dev libhdf5-dev hdf5-tools libyaml-cpp-dev libeigen3-dev libcli11-dev \
             librandom123-dev libgtest-dev libgmock-dev libbenchmark-dev \
-            python3 python3-h5py python3-numpy
+            python3 python3-h5py python3-numpy \
+            libimgui-dev libstb-dev libglfw3-dev libgl-dev libgl1-mesa-dri fonts-wqy-microhei \
+            xvfb xauth
 
-.PHONY: all deps configure build run test bench clean
+.PHONY: all deps configure build run view test bench clean
 
 all: build
 
@@ -41,6 +45,11 @@ build: configure
 run: build
 	@mkdir -p runs
 	$(BUILD)/bin/zhili run scenarios/default.yaml -o runs/default.h5
+
+# The viewer on the result of `make run` (docs/VIEWER.md).
+view: build
+	@test -f runs/default.h5 || $(MAKE) --no-print-directory run
+	$(BUILD)/bin/zhili-view runs/default.h5
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)

@@ -1,0 +1,254 @@
+// zhili-view as a user meets it: --help, errors and exit codes, and the
+// headless screenshot mode under Xvfb on real runs of tests/data/small.yaml.
+// The screenshot tests skip (with a message) when xvfb-run is not installed.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include "data/colour.hpp"
+#include "data/png.hpp"
+#include "fixture.hpp"
+#include "process.hpp"
+
+namespace zhili::view {
+
+namespace {
+
+const std::string kSmall = std::string(ZHILI_SOURCE_DIR) + "/tests/data/small.yaml";
+
+std::string tmp(const std::string& name) { return test::fixture_dir() + "/" + name; }
+
+// A real run of the small scenario (12 steps: two map snapshots).
+std::string make_run(const std::string& name, const std::string& openness) {
+  const std::string path = tmp(name + ".h5");
+  const auto r = test::run_program({ZHILI_EXE, "run", kSmall, "-o", path, "--steps", "12", "--threads", "1",
+                                    "--quiet", "--set", "policy.hukou.openness=" + openness, "--set",
+                                    "run.name=" + name});
+  EXPECT_EQ(r.exit_code, 0) << "zhili run " << kSmall << " failed, so this viewer test has no run to show: "
+                            << r.err;
+  return path;
+}
+
+bool have_xvfb() { return std::filesystem::exists(ZHILI_XVFB_RUN); }
+
+// zhili-view under xvfb-run; the "-a" picks a free display so tests run in parallel.
+test::Result view(std::vector<std::string> args) {
+  args.insert(args.begin(), {ZHILI_XVFB_RUN, "-a", ZHILI_VIEW_EXE});
+  return test::run_program(args);
+}
+
+#define REQUIRE_XVFB()                                                                             \
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run not found (Debian packages xvfb, xauth): screenshot " \
+                                    "tests skipped"
+
+struct Box {
+  int x0, y0, x1, y1;  // fractions of the image, in percent
+};
+
+std::set<std::uint32_t> colours_in(const Image& img, Box b) {
+  std::set<std::uint32_t> seen;
+  for (int y = img.height * b.y0 / 100; y < img.height * b.y1 / 100; ++y)
+    for (int x = img.width * b.x0 / 100; x < img.width * b.x1 / 100; ++x) seen.insert(img.pixel(x, y));
+  return seen;
+}
+
+int count_colour(const Image& img, Rgba c) {
+  int n = 0;
+  for (int y = 0; y < img.height; ++y)
+    for (int x = 0; x < img.width; ++x) n += img.pixel(x, y) == pack(c);
+  return n;
+}
+
+}  // namespace
+
+TEST(ViewerCli, HelpNeedsNoDisplay) {
+  const auto r = test::run_program({ZHILI_VIEW_EXE, "--help"});
+  EXPECT_EQ(r.exit_code, 0);
+  for (const char* word : {"--screenshot", "--time", "--panel", "--size", "Exit codes"})
+    EXPECT_NE(r.out.find(word), std::string::npos) << word;
+}
+
+TEST(ViewerCli, UsageErrorsExitWith2) {
+  const std::string run = test::write_fixture("cli_usage");
+  const std::string png = tmp("usage.png");
+  EXPECT_EQ(test::run_program({ZHILI_VIEW_EXE, "--screenshot", png}).exit_code, 2);  // no run
+  EXPECT_EQ(test::run_program({ZHILI_VIEW_EXE, "--screenshot", png, "--time", "June", run}).exit_code, 2);
+  EXPECT_EQ(test::run_program({ZHILI_VIEW_EXE, "--screenshot", png, "--size", "big", run}).exit_code, 2);
+  EXPECT_EQ(test::run_program({ZHILI_VIEW_EXE, "--screenshot", png, "--panel", "radar", run}).exit_code, 2);
+}
+
+TEST(ViewerCli, UnreadableRunExitsWith3NamingIt) {
+  const std::string bad = tmp("not_a_run.h5");
+  std::ofstream(bad) << "not HDF5\n";
+  // Files are opened before any window, so this needs no display.
+  const auto r = test::run_program({ZHILI_VIEW_EXE, "--screenshot", tmp("bad.png"), bad});
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find(bad), std::string::npos) << r.err;
+  const auto missing = test::run_program({ZHILI_VIEW_EXE, "--screenshot", tmp("bad.png"), "/nonexistent/run.h5"});
+  EXPECT_EQ(missing.exit_code, 3);
+  EXPECT_NE(missing.err.find("/nonexistent/run.h5"), std::string::npos) << missing.err;
+}
+
+TEST(ViewerCli, CsvOfAnObservableNeedsNoDisplay) {
+  const std::string run = test::write_fixture("cli_csv");
+  const std::string csv = tmp("cli.csv");
+  const auto r = test::run_program({ZHILI_VIEW_EXE, "--csv", csv, "--observable", "population_by_zone", run});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::ifstream in(csv);
+  std::string header;
+  std::getline(in, header);
+  EXPECT_EQ(header, "date,fixture:core,fixture:fringe");
+  EXPECT_EQ(test::run_program({ZHILI_VIEW_EXE, "--csv", csv, "--observable", "nothing", run}).exit_code, 2);
+  EXPECT_EQ(test::run_program({ZHILI_VIEW_EXE, "--csv", csv, run}).exit_code, 2);  // which observable?
+  EXPECT_EQ(test::run_program({ZHILI_VIEW_EXE, "--csv", "/nonexistent/x.csv", "--observable", "population", run})
+                .exit_code,
+            3);
+}
+
+TEST(Screenshot, FrameTimeBenchmarkReportsFramesPerSecond) {
+  REQUIRE_XVFB();
+  const std::string run = test::write_fixture("bench_frames");
+  const auto r = view({"--bench-frames", "10", "--size", "640x480", run});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("frames: 10 at 640x480"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("frames/s"), std::string::npos) << r.out;
+}
+
+TEST(Screenshot, MapPanelHasTheSizeAndManyColours) {
+  REQUIRE_XVFB();
+  const std::string run = make_run("shot_map", "0.2");
+  const std::string png = tmp("shot_map.png");
+  std::filesystem::remove(png);
+  const auto r = view({"--screenshot", png, "--size", "900x640", "--panel", "map", "--map", "households", run});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const Image img = read_png(png);
+  EXPECT_EQ(img.width, 900);
+  EXPECT_EQ(img.height, 640);
+  EXPECT_GT(colours_in(img, {0, 0, 100, 100}).size(), 50u) << "blank or nearly blank picture";
+  // The map fills the middle of the window: a 60 x 50 grid of households in
+  // many shades of the colour map.
+  EXPECT_GT(colours_in(img, {35, 30, 65, 70}).size(), 25u);
+}
+
+TEST(Screenshot, ChartsPanelDrawsEveryRunInItsColour) {
+  REQUIRE_XVFB();
+  const std::string a = make_run("shot_chart_a", "0.2"), b = make_run("shot_chart_b", "0.9");
+  const std::string png = tmp("shot_charts.png");
+  const auto r = view({"--screenshot", png, "--size", "1000x700", "--panel", "charts", "--observable", "population",
+                       "--time", "2015-06", a, b});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const Image img = read_png(png);
+  // Lines (and legend swatches) in the first two category colours.
+  EXPECT_GT(count_colour(img, category_colour(0)), 40);
+  EXPECT_GT(count_colour(img, category_colour(1)), 40);
+}
+
+TEST(Screenshot, ComparePanelShowsBothRunsAndTheirDifference) {
+  REQUIRE_XVFB();
+  const std::string a = make_run("shot_cmp_a", "0.1"), b = make_run("shot_cmp_b", "0.9");
+  const std::string png = tmp("shot_compare.png");
+  const auto r = view({"--screenshot", png, "--size", "1200x800", "--panel", "compare", "--map", "households", a, b});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const Image img = read_png(png);
+  // Three maps side by side in the upper half: run A, run B, difference.
+  const Box left{5, 20, 28, 45}, middle{38, 20, 61, 45}, right{72, 20, 95, 45};
+  EXPECT_GT(colours_in(img, left).size(), 15u);
+  EXPECT_GT(colours_in(img, middle).size(), 15u);
+  // The difference map uses the diverging scale: reddish and bluish cells.
+  int red = 0, blue = 0;
+  for (std::uint32_t p : colours_in(img, right)) {
+    const int cr = static_cast<int>(p & 0xff), cb = static_cast<int>((p >> 16) & 0xff);
+    red += cr > cb + 30;
+    blue += cb > cr + 30;
+  }
+  EXPECT_GT(red, 3);
+  EXPECT_GT(blue, 3);
+}
+
+TEST(Screenshot, ChineseInterfaceRenders) {
+  REQUIRE_XVFB();
+  const std::string run = test::write_fixture("shot_zh");
+  const std::string en = tmp("shot_en.png"), zh = tmp("shot_zh.png");
+  ASSERT_EQ(view({"--screenshot", en, "--size", "800x600", run}).exit_code, 0);
+  const auto r = view({"--screenshot", zh, "--size", "800x600", "--lang", "zh", run});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err.find("font not found"), std::string::npos) << r.err;
+  // The tab bar holds different text in the two languages.
+  const Image a = read_png(en), b = read_png(zh);
+  EXPECT_NE(colours_in(a, {0, 0, 30, 8}), colours_in(b, {0, 0, 30, 8}));
+}
+
+// --hover places the pointer: the map's cell tooltip and the chart's read-out
+// appear next to it, changing the picture there.
+TEST(Screenshot, HoverShowsTooltips) {
+  REQUIRE_XVFB();
+  const std::string run = test::write_fixture("shot_hover");
+  for (const char* panel : {"map", "charts"}) {
+    const std::string plain = tmp(std::string("hover_none_") + panel + ".png");
+    const std::string hovered = tmp(std::string("hover_") + panel + ".png");
+    ASSERT_EQ(view({"--screenshot", plain, "--size", "800x600", "--panel", panel, run}).exit_code, 0);
+    const auto r = view({"--screenshot", hovered, "--size", "800x600", "--panel", panel, "--hover", "400,300", run});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const Image a = read_png(plain), b = read_png(hovered);
+    int changed = 0;
+    for (int y = 300; y < 380; ++y)
+      for (int x = 400; x < 560; ++x) changed += a.pixel(x, y) != b.pixel(x, y);
+    EXPECT_GT(changed, 500) << panel << ": no tooltip next to the pointer";
+  }
+  EXPECT_EQ(view({"--screenshot", tmp("hover_bad.png"), "--hover", "middle", run}).exit_code, 2);
+}
+
+TEST(Screenshot, StackedBreakdownFillsBands) {
+  REQUIRE_XVFB();
+  const std::string run = test::write_fixture("shot_stacked");
+  const std::string lines = tmp("stack_lines.png"), bands = tmp("stack_bands.png");
+  for (const auto& [png, extra] : {std::pair{lines, ""}, std::pair{bands, "--stacked"}}) {
+    std::vector<std::string> args{"--screenshot", png, "--size", "800x600", "--panel", "charts", "--observable",
+                                  "population_by_zone"};
+    if (*extra) args.push_back(extra);
+    args.push_back(run);
+    ASSERT_EQ(view(args).exit_code, 0);
+  }
+  const Image a = read_png(lines), b = read_png(bands);
+  // The plot area (middle of the window) is mostly background with lines and
+  // mostly filled bands when stacked.
+  int changed = 0, total = 0;
+  for (int y = 200; y < 450; ++y)
+    for (int x = 300; x < 600; ++x, ++total) changed += a.pixel(x, y) != b.pixel(x, y);
+  EXPECT_GT(changed, total / 4);
+}
+
+TEST(Screenshot, PanelOnlyCropsToThePanel) {
+  REQUIRE_XVFB();
+  const std::string run = test::write_fixture("shot_panel_only");
+  const std::string png = tmp("shot_panel_only.png");
+  ASSERT_EQ(view({"--screenshot", png, "--size", "800x600", "--panel-only", run}).exit_code, 0);
+  const Image img = read_png(png);
+  // Narrower than the window by the margins, and without header, tabs and timeline.
+  EXPECT_GT(img.width, 700);
+  EXPECT_LT(img.width, 800);
+  EXPECT_GT(img.height, 300);
+  EXPECT_LT(img.height, 560);
+}
+
+TEST(Screenshot, RunBrowserListsAFolder) {
+  REQUIRE_XVFB();
+  const std::string run = test::write_fixture("shot_browser");
+  const std::string png = tmp("shot_runs.png");
+  const auto r = view({"--screenshot", png, "--size", "900x500", "--panel", "runs", "--browse",
+                       test::fixture_dir(), run});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(read_png(png).width, 900);
+}
+
+TEST(Screenshot, UnwritablePngExitsWith3) {
+  REQUIRE_XVFB();
+  const std::string run = test::write_fixture("shot_unwritable");
+  const auto r = view({"--screenshot", "/nonexistent/dir/x.png", "--size", "640x480", run});
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("/nonexistent/dir/x.png"), std::string::npos) << r.err;
+}
+
+}  // namespace zhili::view

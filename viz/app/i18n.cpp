@@ -1,0 +1,27 @@
+#include "app/i18n.hpp"
+
+namespace zhili::view {
+
+namespace {
+Lang g_lang = Lang::en;  // one UI language per process: the whole window switches at once
+}
+
+void set_language(Lang lang) { g_lang = lang; }
+Lang language() { return g_lang; }
+const char* tr(const Text& t) { return g_lang == Lang::zh ? t.zh : t.en; }
+
+std::string label(const Text& t, const char* id) { return std::string(tr(t)) + "###" + id; }
+
+std::vector<const char*> all_chinese_strings() {
+  using namespace txt;
+  const Text* all[] = {&map, &charts, &compare, &play, &pause, &speed, &steps_per_second, &time, &run, &runs,
+                       &field, &observable, &cell, &zone, &value, &no_data, &no_maps, &no_runs, &need_two, &run_a,
+                       &run_b, &difference, &outcomes, &label_col, &grids_differ, &no_common_map, &switch_language, &fit,
+                       &hint_map, &hint_chart, &snapshot_of, &before_start, &font_missing, &open_failed, &no_value, &export_csv, &save_png, &save_panel, &saved,
+                       &runs_tab, &folder, &scan, &file, &scenario, &dates, &seed, &steps, &status, &open, &opened, &stacked};
+  std::vector<const char*> out;
+  for (const Text* t : all) out.push_back(t->zh);
+  return out;
+}
+
+}  // namespace zhili::view

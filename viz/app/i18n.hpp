@@ -1,0 +1,87 @@
+// User interface text in English and Chinese, switchable at run time.
+//
+// Every visible string is a Text pair defined here, so a translator edits one
+// file and the font loader can collect exactly the Chinese characters the UI
+// needs. Widgets that show translated labels give ImGui a fixed id after
+// "###" (see label()), so switching language keeps their state.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace zhili::view {
+
+enum class Lang { en, zh };
+
+struct Text {
+  const char* en;
+  const char* zh;
+};
+
+void set_language(Lang lang);
+Lang language();
+const char* tr(const Text& t);
+// "<translated text>###<id>": stable ImGui id whatever the language.
+std::string label(const Text& t, const char* id);
+// Every Chinese string of the table (for building the font's glyph ranges).
+std::vector<const char*> all_chinese_strings();
+
+namespace txt {
+inline constexpr Text map{"Map", "地图"};
+inline constexpr Text charts{"Charts", "图表"};
+inline constexpr Text compare{"Compare", "对比"};
+inline constexpr Text play{"Play", "播放"};
+inline constexpr Text pause{"Pause", "暂停"};
+inline constexpr Text speed{"Speed", "速度"};
+inline constexpr Text steps_per_second{"%.0f steps/s", "每秒 %.0f 步"};
+inline constexpr Text time{"Time", "时间"};
+inline constexpr Text run{"Run", "运行"};
+inline constexpr Text runs{"Runs", "运行结果"};
+inline constexpr Text field{"Field", "图层"};
+inline constexpr Text observable{"Observable", "指标"};
+inline constexpr Text cell{"Cell", "网格"};
+inline constexpr Text zone{"Zone", "区域"};
+inline constexpr Text value{"Value", "数值"};
+inline constexpr Text no_data{"no data at this time", "此时无数据"};
+inline constexpr Text no_maps{"This run has no maps.", "该运行没有地图。"};
+inline constexpr Text no_runs{"No runs open. Start with: zhili-view RUN.h5 ... or drop .h5 files onto this window.",
+                              "未打开任何运行结果。用法：zhili-view RUN.h5 …，或将 .h5 文件拖入窗口。"};
+inline constexpr Text need_two{"Open two runs to compare them.", "请打开两个运行结果以进行对比。"};
+inline constexpr Text run_a{"Run A", "运行 A"};
+inline constexpr Text run_b{"Run B", "运行 B"};
+inline constexpr Text difference{"Difference B - A", "差值 B - A"};
+inline constexpr Text outcomes{"Outcomes at this time", "当前时间的结果"};
+inline constexpr Text label_col{"Label", "分组"};
+inline constexpr Text grids_differ{"The two runs have different map grids: no cell-by-cell comparison.",
+                                   "两个运行结果的网格不同，无法逐格对比。"};
+inline constexpr Text no_common_map{"The two runs share no map.", "两个运行结果没有共同的地图。"};
+inline constexpr Text switch_language{"中文", "English"};  // the button shows the other language
+inline constexpr Text fit{"Fit", "适应窗口"};
+inline constexpr Text hint_map{"Drag to pan, wheel to zoom, F to fit.", "拖动平移，滚轮缩放，F 键适应窗口。"};
+inline constexpr Text hint_chart{"Wheel to zoom the time axis, drag to pan, double-click to reset.",
+                                 "滚轮缩放时间轴，拖动平移，双击复位。"};
+inline constexpr Text snapshot_of{"snapshot of %s", "快照日期 %s"};
+inline constexpr Text before_start{"before the run starts", "运行尚未开始"};
+inline constexpr Text font_missing{"Chinese font not found (install fonts-wqy-microhei): Chinese text cannot be shown.",
+                                   "未找到中文字体（请安装 fonts-wqy-microhei）。"};
+inline constexpr Text open_failed{"Cannot open", "无法打开"};
+inline constexpr Text no_value{"no value", "无数值"};
+inline constexpr Text export_csv{"Export CSV", "导出 CSV"};
+inline constexpr Text save_png{"Save PNG", "保存 PNG"};
+inline constexpr Text save_panel{"Save panel", "保存面板"};
+inline constexpr Text saved{"Saved", "已保存"};
+inline constexpr Text runs_tab{"Runs", "运行列表"};
+inline constexpr Text folder{"Folder", "文件夹"};
+inline constexpr Text scan{"Scan", "扫描"};
+inline constexpr Text file{"File", "文件"};
+inline constexpr Text scenario{"Scenario", "情景"};
+inline constexpr Text dates{"Dates", "日期范围"};
+inline constexpr Text seed{"Seed", "随机种子"};
+inline constexpr Text steps{"Steps", "步数"};
+inline constexpr Text status{"Status", "状态"};
+inline constexpr Text open{"Open", "打开"};
+inline constexpr Text opened{"open", "已打开"};
+inline constexpr Text stacked{"Stacked", "堆叠"};
+}  // namespace txt
+
+}  // namespace zhili::view

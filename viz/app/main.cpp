@@ -1,0 +1,236 @@
+// zhili-view: opens result files and shows maps, charts and comparisons over a
+// shared timeline (docs/VIEWER.md). With --screenshot it renders one frame to
+// a PNG and exits.
+#include <CLI/CLI.hpp>
+#include <imgui.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+
+#include "app/fonts.hpp"
+#include "app/headless.hpp"
+#include "app/i18n.hpp"
+#include "app/options.hpp"
+#include "app/platform.hpp"
+#include "app/viewer.hpp"
+#include "data/decimal_year.hpp"
+#include "data/export.hpp"
+#include "data/png.hpp"
+
+namespace zv = zhili::view;
+
+namespace {
+
+constexpr const char* kFooter = R"(Keys: Space play/pause, Left/Right step, Home/End first/last, 1-4 panels,
+F fit maps, P save the window as PNG, L switch English/Chinese. Drop .h5 files onto
+the window, or use the Runs panel, to open them. Runs still being written are followed.
+
+Exit codes: 0 success, 2 bad command line, 3 a run cannot be read or the PNG
+cannot be written, 4 no display or OpenGL 3.3 (use xvfb-run -a for --screenshot
+without a display), 1 internal error.)";
+
+bool parse_size(const std::string& text, int& w, int& h) {
+  char x = 0;
+  char rest = 0;
+  if (std::sscanf(text.c_str(), "%d%c%d%c", &w, &x, &h, &rest) != 3 || (x != 'x' && x != 'X')) return false;
+  return w >= 320 && h >= 240 && w <= 8192 && h <= 8192;
+}
+
+// Opens every run; a file that cannot be read stops the program (exit 3):
+// a presenter would rather know now than find a run missing on stage.
+bool open_runs(zv::ViewerState& s, const std::vector<std::string>& paths) {
+  for (const auto& p : paths) {
+    try {
+      s.add_run(std::make_unique<zv::RunData>(p));
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "zhili-view: cannot open %s: %s\n", p.c_str(), e.what());
+      return false;
+    }
+  }
+  return true;
+}
+
+void open_dropped(zv::ViewerState& s, const std::vector<std::string>& paths) {
+  for (const auto& p : paths) {
+    try {
+      s.add_run(std::make_unique<zv::RunData>(p));
+      s.message.clear();
+    } catch (const std::exception& e) {
+      s.message = std::string(zv::tr(zv::txt::open_failed)) + " " + p + ": " + e.what();
+    }
+  }
+}
+
+// The window (or only its panel) as shown, into the working directory, named
+// by panel and date.
+void save_window(zv::Platform& platform, zv::ViewerState& s) {
+  const bool panel_only = s.save_panel_requested && !s.save_png_requested;
+  s.save_png_requested = s.save_panel_requested = false;
+  const char* panel = s.panel == zv::Panel::map      ? "map"
+                      : s.panel == zv::Panel::charts ? "charts"
+                      : s.panel == zv::Panel::compare ? "compare"
+                                                      : "runs";
+  const std::string name = std::string("zhili-view-") + (panel_only ? "panel-" : "") + panel +
+                           (s.timeline.empty() ? "" : "-" + zv::date_label(s.now())) + ".png";
+  const std::string path = std::filesystem::absolute(name).string();
+  try {
+    const zv::Image frame = platform.read_pixels();
+    zv::write_png(path, panel_only ? zv::panel_part(frame, s) : frame);
+    s.message = std::string(zv::tr(zv::txt::saved)) + " " + path;
+  } catch (const std::exception& e) {
+    s.message = e.what();
+  }
+}
+
+int run_interactive(zv::Platform& platform, zv::Viewer& viewer) {
+  auto last = std::chrono::steady_clock::now();
+  auto last_follow = last;
+  while (!platform.should_close()) {
+    // Idle: sleep until input (a software renderer would otherwise spin a core);
+    // playing: poll and draw continuously. The timeout also paces following.
+    platform.wait_events(viewer.state().playing ? 0.0 : 0.25);
+    open_dropped(viewer.state(), platform.take_dropped_paths());
+    const auto now = std::chrono::steady_clock::now();
+    // Runs still being written are re-read once a second (the writer flushes
+    // every output.flush_every steps, usually less often).
+    if (now - last_follow > std::chrono::seconds(1)) {
+      viewer.state().follow_growing_runs();
+      last_follow = now;
+    }
+    const double dt = std::chrono::duration<double>(now - last).count();
+    last = now;
+    platform.begin_frame();
+    viewer.frame(dt);
+    platform.render();
+    if (viewer.state().save_png_requested || viewer.state().save_panel_requested) save_window(platform, viewer.state());
+    platform.present();
+  }
+  return zv::kExitOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  zv::Options opt;
+  std::string size = "1600x1000";
+  CLI::App app{"zhili-view: explore zhili result files (maps, charts, comparisons over time)"};
+  app.footer(kFooter);
+  app.add_option("runs", opt.runs, "Result files (RUN.h5) to open");
+  app.add_option("--screenshot", opt.screenshot, "Render one frame to this PNG file and exit");
+  app.add_option("--browse", opt.browse, "Folder listed by the run browser (the Runs panel)");
+  app.add_option("--time", opt.time, "Date to show first, YYYY-MM or YYYY-MM-DD (default: the end)");
+  const std::map<std::string, zv::Panel> panels{
+      {"map", zv::Panel::map}, {"charts", zv::Panel::charts}, {"compare", zv::Panel::compare},
+      {"runs", zv::Panel::runs}};
+  app.add_option("--panel", opt.panel, "Panel to show first: map (default), charts, compare or runs")
+      ->transform(CLI::CheckedTransformer(panels, CLI::ignore_case))
+      ->option_text("map|charts|compare|runs");
+  app.add_option("--size", size, "Window or screenshot size WxH in pixels (default 1600x1000)");
+  app.add_option("--map", opt.map, "Map field to show first on the map and compare panels (e.g. migrant_share)");
+  app.add_option("--observable", opt.observable, "Observable to chart first (e.g. population_by_registration)");
+  app.add_flag("--panel-only", opt.panel_only, "Screenshots: only the panel, without header and timeline");
+  app.add_flag("--stacked", opt.stacked, "Charts: draw breakdowns as stacked areas");
+  app.add_option("--lang", opt.lang, "Interface language: en or zh")->check(CLI::IsMember({"en", "zh"}));
+  app.add_option("--bench-frames", opt.bench_frames,
+                 "Frame-time benchmark: play N frames offscreen, print frame times and fps, exit")
+      ->check(CLI::Range(1, 1000000));
+  app.add_option("--csv", opt.csv, "Write the data of the --observable chart (all runs) as CSV and exit; "
+                                   "needs no display");
+  std::string hover;
+  app.add_option("--hover", hover, "Screenshots: pointer position X,Y in pixels, to show the tooltip there");
+  app.add_option("--font", opt.font, std::string("Font file (default ") + zv::kCjkFontPath + ")");
+  try {
+    app.parse(argc, argv);
+    if (!parse_size(size, opt.width, opt.height))
+      throw CLI::ValidationError("--size", "expected WxH between 320x240 and 8192x8192, got '" + size + "'");
+    char rest = 0;
+    if (!hover.empty() && std::sscanf(hover.c_str(), "%f,%f%c", &opt.hover_x, &opt.hover_y, &rest) != 2)
+      throw CLI::ValidationError("--hover", "expected X,Y in pixels, got '" + hover + "'");
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? zv::kExitOk : zv::kExitUsage;
+  }
+  double start_time = 0.0;
+  if (!opt.time.empty()) {
+    const auto d = zhili::parse_date(opt.time);
+    if (!d) {
+      std::fprintf(stderr, "zhili-view: --time: expected YYYY-MM or YYYY-MM-DD, got '%s'\n", opt.time.c_str());
+      return zv::kExitUsage;
+    }
+    start_time = zv::decimal_year(*d);
+  }
+  if (!opt.csv.empty() && (opt.runs.empty() || opt.observable.empty())) {
+    std::fprintf(stderr, "zhili-view: --csv needs --observable NAME and at least one RUN.h5\n");
+    return zv::kExitUsage;
+  }
+  const bool headless = !opt.screenshot.empty() || opt.bench_frames > 0;
+  if (headless && opt.runs.empty()) {
+    std::fprintf(stderr, "zhili-view: --screenshot and --bench-frames need at least one RUN.h5\n");
+    return zv::kExitUsage;
+  }
+
+  try {
+    zv::Viewer viewer;
+    zv::ViewerState& s = viewer.state();
+    if (!open_runs(s, opt.runs)) return zv::kExitFile;
+    if (!opt.time.empty()) s.set_time(start_time);
+    // Without runs, start in the run browser: there is nothing else to show.
+    s.panel = opt.runs.empty() ? zv::Panel::runs : opt.panel;
+    s.map_name = opt.map;
+    s.compare_map = opt.map;
+    s.observable = opt.observable;
+    s.stacked = opt.stacked;
+    s.browser_folder = opt.browse;
+    zv::set_language(opt.lang == "zh" ? zv::Lang::zh : zv::Lang::en);
+    if (!opt.csv.empty()) {
+      std::vector<zv::RunData*> runs;
+      for (auto& r : s.runs) runs.push_back(r.get());
+      bool any = false;
+      for (auto* r : runs) any = any || r->find_observable(opt.observable) != nullptr;
+      if (!any) {
+        std::fprintf(stderr, "zhili-view: --csv: no run has an observable '%s'\n", opt.observable.c_str());
+        return zv::kExitUsage;
+      }
+      try {
+        zv::write_text_file(opt.csv, zv::observable_csv(runs, s.labels, opt.observable));
+      } catch (const std::exception& e) {
+        std::fprintf(stderr, "zhili-view: %s\n", e.what());
+        return zv::kExitFile;
+      }
+      std::printf("CSV: %s\n", opt.csv.c_str());
+      if (!headless) return zv::kExitOk;
+    }
+
+    std::unique_ptr<zv::Platform> platform;
+    try {
+      platform = std::make_unique<zv::Platform>(opt.width, opt.height, !headless, "zhili-view");
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "zhili-view: %s\n", e.what());
+      return zv::kExitDisplay;
+    }
+    if (opt.hover_x >= 0.0f) platform->set_pointer(opt.hover_x, opt.hover_y);
+    const zv::FontResult font = zv::load_fonts(17.0f, opt.font.empty() ? zv::kCjkFontPath : opt.font);
+    s.cjk_font = font.cjk;
+    if (!font.cjk) std::fprintf(stderr, "%s\n", font.message.c_str());
+
+    if (!headless) return run_interactive(*platform, viewer);
+    if (opt.bench_frames > 0) {
+      const zv::FrameStats st = zv::measure_frames(*platform, viewer, opt.bench_frames);
+      std::printf("frames: %d at %dx%d, frame time mean %.2f ms, median %.2f ms, p95 %.2f ms: %.1f frames/s\n",
+                  st.frames, opt.width, opt.height, st.mean_ms, st.median_ms, st.p95_ms, st.fps());
+      if (opt.screenshot.empty()) return zv::kExitOk;
+    }
+    try {
+      zv::take_screenshot(*platform, viewer, opt.screenshot, opt.panel_only);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "zhili-view: %s\n", e.what());
+      return zv::kExitFile;
+    }
+    std::printf("Screenshot: %s\n", opt.screenshot.c_str());
+    return zv::kExitOk;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "zhili-view: internal error: %s\n", e.what());
+    return zv::kExitInternal;
+  }
+}

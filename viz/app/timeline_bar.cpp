@@ -1,0 +1,58 @@
+// Timeline bar: every panel shows the instant chosen here. The slider moves
+// through the common timeline of all open runs and shows calendar dates.
+#include <imgui.h>
+
+#include <algorithm>
+
+#include <cmath>
+
+#include "app/i18n.hpp"
+#include "app/panels.hpp"
+#include "data/decimal_year.hpp"
+
+namespace zhili::view {
+
+void advance_playback(ViewerState& s, double dt) {
+  if (!s.playing || s.timeline.empty()) return;
+  s.play_clock += dt * s.speed;
+  while (s.play_clock >= 1.0) {
+    s.play_clock -= 1.0;
+    if (s.time_index + 1 >= s.timeline.size()) {
+      s.playing = false;  // stop at the end rather than loop: the last frame is the outcome
+      s.play_clock = 0.0;
+      break;
+    }
+    ++s.time_index;
+  }
+}
+
+void draw_timeline_bar(ViewerState& s) {
+  if (s.timeline.empty()) return;
+  const int last = static_cast<int>(s.timeline.size()) - 1;
+  int index = static_cast<int>(s.time_index);
+  if (ImGui::Button("|<")) index = 0;
+  ImGui::SameLine();
+  if (ImGui::Button("<")) index = std::max(0, index - 1);
+  ImGui::SameLine();
+  if (ImGui::Button(label(s.playing ? txt::pause : txt::play, "play").c_str(), ImVec2(80.0f, 0.0f))) {
+    if (!s.playing && index == last) index = 0;  // play again from the start
+    s.playing = !s.playing;
+    s.play_clock = 0.0;
+  }
+  ImGui::SameLine();
+  if (ImGui::Button(">")) index = std::min(last, index + 1);
+  ImGui::SameLine();
+  if (ImGui::Button(">|")) index = last;
+  ImGui::SameLine(0.0f, 16.0f);
+  ImGui::SetNextItemWidth(150.0f);
+  ImGui::SliderFloat(label(txt::speed, "speed").c_str(), &s.speed, 1.0f, 120.0f, tr(txt::steps_per_second),
+                     ImGuiSliderFlags_Logarithmic);
+  ImGui::SameLine(0.0f, 16.0f);
+  const std::string date = date_label(s.timeline.time(static_cast<std::size_t>(index)));
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(tr(txt::time)).x - 12.0f);
+  // The slider's text is the date, not the index (no '%' in a date, so it is a safe format).
+  ImGui::SliderInt(label(txt::time, "time").c_str(), &index, 0, last, date.c_str(), ImGuiSliderFlags_AlwaysClamp);
+  s.time_index = static_cast<std::size_t>(std::clamp(index, 0, last));
+}
+
+}  // namespace zhili::view

@@ -1,0 +1,111 @@
+#include "app/viewer.hpp"
+
+#include <imgui.h>
+
+#include "app/i18n.hpp"
+
+namespace zhili::view {
+
+namespace {
+// GLFW key codes: the 1.86 GLFW backend fills io.KeysDown by them.
+constexpr int kKey1 = 49, kKeyF = 70, kKeyL = 76, kKeyP = 80;  // '1' ('2'-'4' follow), 'F', 'L', 'P'
+}  // namespace
+
+void Viewer::handle_keys() {
+  ViewerState& s = state_;
+  if (ImGui::GetIO().WantTextInput) return;
+  const Panel keyed[4] = {Panel::map, Panel::charts, Panel::compare, Panel::runs};
+  for (int i = 0; i < 4; ++i)
+    if (ImGui::IsKeyPressed(kKey1 + i, false)) {
+      s.panel = keyed[i];
+      s.panel_changed = true;
+    }
+  if (s.timeline.empty()) return;
+  const std::size_t last = s.timeline.size() - 1;
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false)) {
+    if (!s.playing && s.time_index == last) s.time_index = 0;
+    s.playing = !s.playing;
+  }
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow)) && s.time_index > 0) --s.time_index;
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow)) && s.time_index < last) ++s.time_index;
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home))) s.time_index = 0;
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_End))) s.time_index = last;
+  if (ImGui::IsKeyPressed(kKeyF, false)) s.map_view.zoom = s.compare_view.zoom = 0.0f;
+  if (ImGui::IsKeyPressed(kKeyP, false)) s.save_png_requested = true;
+  if (ImGui::IsKeyPressed(kKeyL, false)) set_language(language() == Lang::en ? Lang::zh : Lang::en);
+}
+
+void Viewer::header() {
+  ViewerState& s = state_;
+  ImGui::TextUnformatted("zhili-view");
+  // Runs with their colours, as the charts draw them when several are open.
+  for (std::size_t i = 0; i < s.runs.size(); ++i) {
+    ImGui::SameLine(0.0f, 18.0f);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(pack(category_colour(i))), "■");
+    ImGui::SameLine(0.0f, 4.0f);
+    const auto& dates = s.runs[i]->dates();
+    ImGui::Text("%s", s.labels[i].c_str());
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("%s\n%s – %s, seed %llu", s.runs[i]->path().c_str(), dates.empty() ? "" : dates.front().c_str(),
+                        dates.empty() ? "" : dates.back().c_str(),
+                        static_cast<unsigned long long>(s.runs[i]->metadata().seed));
+  }
+  const char* lang = tr(txt::switch_language);
+  const char* png = tr(txt::save_png);
+  const char* panel_png = tr(txt::save_panel);
+  ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(lang).x -
+                  ImGui::CalcTextSize(png).x - ImGui::CalcTextSize(panel_png).x - 56.0f);
+  if (ImGui::SmallButton(label(txt::save_panel, "panel_png").c_str())) s.save_panel_requested = true;
+  ImGui::SameLine();
+  if (ImGui::SmallButton(label(txt::save_png, "png").c_str())) s.save_png_requested = true;
+  ImGui::SameLine();
+  if (ImGui::SmallButton(label(txt::switch_language, "lang").c_str()))
+    set_language(language() == Lang::en ? Lang::zh : Lang::en);
+}
+
+void Viewer::frame(double dt) {
+  ViewerState& s = state_;
+  handle_keys();
+  advance_playback(s, dt);
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->WorkPos);
+  ImGui::SetNextWindowSize(vp->WorkSize);
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+  ImGui::Begin("zhili-view", nullptr, flags);
+  header();
+
+  const float bottom = 2.0f * ImGui::GetFrameHeightWithSpacing() + 4.0f;
+  if (ImGui::BeginTabBar("##panels")) {
+    const Panel panels[4] = {Panel::map, Panel::charts, Panel::compare, Panel::runs};
+    const Text* names[4] = {&txt::map, &txt::charts, &txt::compare, &txt::runs_tab};
+    const char* ids[4] = {"tab_map", "tab_charts", "tab_compare", "tab_runs"};
+    for (int i = 0; i < 4; ++i) {
+      const ImGuiTabItemFlags f = s.panel_changed && s.panel == panels[i] ? ImGuiTabItemFlags_SetSelected : 0;
+      if (ImGui::BeginTabItem(label(*names[i], ids[i]).c_str(), nullptr, f)) {
+        if (!s.panel_changed) s.panel = panels[i];
+        ImGui::BeginChild("##panel", ImVec2(0.0f, -bottom));
+        const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+        s.panel_rect[0] = pos.x;
+        s.panel_rect[1] = pos.y;
+        s.panel_rect[2] = size.x;
+        s.panel_rect[3] = size.y;
+        if (panels[i] == Panel::map) draw_map_panel(s, layers_);
+        else if (panels[i] == Panel::charts) draw_chart_panel(s, layers_);
+        else if (panels[i] == Panel::compare) draw_compare_panel(s, layers_);
+        else draw_browser_panel(s);
+        ImGui::EndChild();
+        ImGui::EndTabItem();
+      }
+    }
+    s.panel_changed = false;
+    ImGui::EndTabBar();
+  }
+  ImGui::Separator();
+  draw_timeline_bar(s);
+  if (!s.message.empty()) ImGui::TextColored(ImVec4(1.0f, 0.85f, 0.5f, 1.0f), "%s", s.message.c_str());
+  else if (!s.cjk_font && language() == Lang::zh) ImGui::TextUnformatted(txt::font_missing.en);
+  ImGui::End();
+}
+
+}  // namespace zhili::view

@@ -1,0 +1,30 @@
+// Comparing two runs: the outcomes both files hold, side by side with their
+// difference, and the cell-by-cell difference of two map snapshots.
+#pragma once
+
+#include <span>
+#include <string>
+#include <vector>
+
+#include "data/run.hpp"
+
+namespace zhili::view {
+
+struct OutcomeRow {
+  std::string name;   // observable name
+  std::string label;  // breakdown label, "" for a scalar
+  std::string unit;
+  double a = 0.0;     // value of run A at the instant
+  double b = 0.0;
+  double difference() const { return b - a; }
+};
+
+// Every observable present in both runs with the same unit and labels (in A's
+// order; a breakdown gives one row per label), valued at instant t.
+std::vector<OutcomeRow> compare_outcomes(RunData& a, RunData& b, double t);
+
+// b - a per cell (NaN where either is NaN). Throws std::invalid_argument if
+// the sizes differ: maps of different grids cannot be compared cell by cell.
+std::vector<float> map_difference(std::span<const float> a, std::span<const float> b);
+
+}  // namespace zhili::view
