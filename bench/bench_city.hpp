@@ -2,7 +2,7 @@
 // parameters, with the map grown so that housing stays ~70 % occupied. With
 // `economy`, the whole population-and-migration submodel set runs: labour
 // market, Harris-Todaro migration of the villagers, settlement, arrivals,
-// relocation.
+// relocation. With `services`, public services on the default outlet layout.
 #pragma once
 
 #include <cmath>
@@ -12,7 +12,8 @@
 
 namespace zhili::bench {
 
-inline Scenario city(long long households, long long steps, int threads, bool economy = false) {
+inline Scenario city(long long households, long long steps, int threads, bool economy = false,
+                     bool services = false) {
   // Capacity averages ~10 households per cell over a city this shape; size the
   // square map so the population fills about 70 % of it.
   const int side = static_cast<int>(std::ceil(std::sqrt(households / 7.0)));
@@ -39,6 +40,7 @@ inline Scenario city(long long households, long long steps, int threads, bool ec
         "          primary_share: 0.4, primary_shift: -0.005, wage_secondary: 2.2, wage_tertiary: 2.6,\n"
         "          rural_income: 1.0, rural_nonfarm_wage: 0.6}\n"
         "migration: {ht_beta: 0.3, ht_hukou_barrier: 0.6, ht_moving_cost: 0.1}\n";
+  if (services) yaml += "services: {enabled: true}\n";  // needs, default outlet layout, online platform
   return load_scenario_text(yaml, "<bench city>");
 }
 

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   int threads = 0, repeats = 3;
   bool write_file = true;
   bool economy = false;
+  bool services = false;
   CLI::App app{"zhili whole-run benchmark"};
   app.add_option("-n,--households", households, "Simulated households");
   app.add_option("-s,--steps", steps, "Steps per run");
@@ -33,13 +34,14 @@ int main(int argc, char** argv) {
   app.add_option("-r,--repeats", repeats, "Repeats (median reported)");
   app.add_flag("!--no-file", write_file, "Step the engine without writing a result file");
   app.add_flag("--economy", economy, "Run the whole population/economy/migration submodel set");
+  app.add_flag("--services", services, "Add public services (default outlet layout)");
   CLI11_PARSE(app, argc, argv);
 
   const long rss0 = peak_rss_kib();
   std::vector<double> rates;
   double setup_s = 0;
   for (int r = 0; r < repeats; ++r) {
-    const zhili::Scenario s = zhili::bench::city(households, steps, threads, economy);
+    const zhili::Scenario s = zhili::bench::city(households, steps, threads, economy, services);
     if (write_file) {
       const auto out = zhili::run_scenario(s, zhili::RunRequest{"bench_run.h5", nullptr, {}});
       setup_s = out.setup_s;
@@ -55,6 +57,7 @@ int main(int argc, char** argv) {
         for (std::size_t p = 0; p < phases.size(); ++p)
           std::printf("phase %-18s %8.2f ms/step\n", phases[p].name.c_str(),
                       1e3 * e.phase_seconds()[p] / static_cast<double>(steps));
+        std::printf("phase %-18s %8.2f ms/step\n", "(measure)", 1e3 * e.measure_seconds() / static_cast<double>(steps));
       }
       const double loop_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
       rates.push_back(static_cast<double>(households) * steps / loop_s);
@@ -67,8 +70,9 @@ int main(int argc, char** argv) {
   std::printf("steps per run         %lld\n", steps);
   std::printf("threads               %d\n", zhili::Executor(threads).threads());
   std::printf("result file           %s\n", write_file ? "written (bench_run.h5)" : "none");
-  std::printf("submodels             %s\n", economy ? "flows, settlement, labour market, rural migration, relocation"
-                                                     : "flows, settlement, relocation");
+  std::printf("submodels             %s%s\n", economy ? "flows, settlement, labour market, rural migration, relocation"
+                                                       : "flows, settlement, relocation",
+              services ? ", services" : "");
   std::printf("set-up                %.3f s\n", setup_s);
   std::printf("household-steps/s     %.3g (median of %d; min %.3g, max %.3g)\n", median, repeats,
               rates.front(), rates.back());

@@ -84,6 +84,32 @@ inline std::uint64_t CounterRng::poisson(double mean) {
   return k;
 }
 
+// A cheap counter-based draw for the one frequent yes/no question of a pass
+// over every agent, where most answers are "no" (does a household get a new
+// service need this step?): SplitMix64 (Steele, Lea & Flood 2014), whose
+// outputs for consecutive counters pass BigCrush, with the state set from
+// (seed, stream, step) once per step and the agent id as the counter. One
+// multiply-xorshift finalizer per agent instead of ten Philox rounds; every
+// other draw stays with Philox.
+class StepHash {
+ public:
+  StepHash(std::uint64_t seed, Stream stream, std::uint64_t step)
+      : state_(mix(mix(seed + kGolden * (static_cast<std::uint64_t>(stream) + 1)) + kGolden * (step + 1))) {}
+  // Uniform in [0, 1) with 53 bits, for agent `id`.
+  double uniform(std::uint64_t id) const {
+    return static_cast<double>(mix(state_ + kGolden * (id + 1)) >> 11) * 0x1.0p-53;
+  }
+
+ private:
+  static constexpr std::uint64_t kGolden = 0x9e3779b97f4a7c15ull;
+  static std::uint64_t mix(std::uint64_t z) {
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+  }
+  std::uint64_t state_;
+};
+
 // A 64-bit hash of (seed, stream, step, id) for ordering claims deterministically.
 inline std::uint64_t counter_hash(std::uint64_t seed, Stream stream, std::uint64_t step,
                                   std::uint64_t id) {

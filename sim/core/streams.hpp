@@ -29,6 +29,10 @@ enum class Stream : std::uint32_t {
   demography = 16,          // births, deaths, ageing, household splits
   household_formation = 17, // where a new household settles
   commute = 18,             // does a job-seeker take a job outside the zone it lives in
+  service_need = 19,        // needs arising: whether, which, when, eligibility
+  digital_growth = 20,      // households gaining digital access
+  service_visit = 21,       // a case's visit to an outlet (counter step = day): arrival, service, patience, outcome
+  service_online = 22,      // a case's online channel: taken or not, processing days, failure
   test_a = 1000,            // reserved for tests
   test_b = 1001,
 };

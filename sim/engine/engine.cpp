@@ -25,7 +25,9 @@ void Engine::step() {
     phases[p].run(model_.world(), ctx);
     phase_seconds_[p] += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   }
+  const auto t0 = std::chrono::steady_clock::now();
   model_.measure(ctx, row_);
+  measure_seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   ++step_;
 }
 

@@ -37,6 +37,7 @@ class Engine {
   const LeverValues& levers() const { return levers_; }
   // Seconds spent in each phase so far, in phase order (for profiling).
   const std::vector<double>& phase_seconds() const { return phase_seconds_; }
+  double measure_seconds() const { return measure_seconds_; }  // spent measuring observables
 
  private:
   const Scenario& scenario_;
@@ -47,6 +48,7 @@ class Engine {
   LeverValues levers_{};
   std::vector<double> row_;
   std::vector<double> phase_seconds_;
+  double measure_seconds_ = 0;
 };
 
 }  // namespace zhili

@@ -46,9 +46,11 @@ std::string default_output_path(const Scenario& s) {
 }
 
 ResultLayout result_layout(const Scenario& s, const CellGrid& grid,
-                           const std::vector<SeriesSpec>& series, const std::vector<MapSpec>& maps) {
+                           const std::vector<SeriesSpec>& series, const std::vector<MapSpec>& maps,
+                           const std::vector<EntitySeriesSpec>& entities) {
   ResultLayout layout;
   layout.observables = series;
+  layout.entity_series = entities;
   if (s.output.map_every > 0) layout.maps = maps;
   layout.map_width = grid.width;
   layout.map_height = grid.height;
@@ -64,11 +66,12 @@ RunOutcome run_scenario(const Scenario& s, const RunRequest& req) {
   const auto series = engine.model().series_specs();
   const auto maps = engine.model().map_specs();
   const CellGrid& grid = engine.world().grid;
-  const ResultLayout layout = result_layout(s, grid, series, maps);
+  const ResultLayout layout = result_layout(s, grid, series, maps, engine.model().entity_specs());
 
   ResultWriter writer(req.output_path, layout, metadata_for(s, engine.executor().threads()),
                       WriterSettings{s.output.flush_every, s.output.compression});
   std::vector<float> map_buffer(grid.size());
+  std::vector<double> entity_buffer;
   const auto& cal = engine.calendar();
   const std::int64_t total = engine.steps_planned();
 
@@ -82,6 +85,11 @@ RunOutcome run_scenario(const Scenario& s, const RunRequest& req) {
     // Row k: levers in force and flows during step k, state at its end, dated by its start.
     writer.append_step(k, cal.decimal_year_of(k), cal.date_of(k), engine.observables(),
                        engine.levers());
+    for (std::size_t e = 0; e < layout.entity_series.size(); ++e) {
+      entity_buffer.resize(layout.entity_series[e].entity_names.size());
+      engine.model().fill_entities(e, entity_buffer);
+      writer.append_entity_row(e, entity_buffer);
+    }
     const bool last = engine.done();
     if (!layout.maps.empty() && (k % s.output.map_every == 0 || last)) {
       for (std::size_t m = 0; m < layout.maps.size(); ++m) {

@@ -51,6 +51,7 @@ RunOutcome run_scenario(const Scenario& s, const RunRequest& request);
 // The layout of the file for a scenario (observables, maps, levers) on its
 // built map (a drawn map's size is known only then).
 ResultLayout result_layout(const Scenario& s, const CellGrid& grid,
-                           const std::vector<SeriesSpec>& series, const std::vector<MapSpec>& maps);
+                           const std::vector<SeriesSpec>& series, const std::vector<MapSpec>& maps,
+                           const std::vector<EntitySeriesSpec>& entities = {});
 
 }  // namespace zhili

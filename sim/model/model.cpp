@@ -45,6 +45,27 @@ Model::Model(const Scenario& s) : scenario_(s), world_(build_world(s)) {
     phases_.push_back({"arrivals", [this](World& w, const StepContext& c) { flows_.arrive(w, c); }});
   if (s.relocation.enabled)
     phases_.push_back({"relocation", [this](World& w, const StepContext& c) { relocation_.step(w, c); }});
+  // Needs arise where people live at the end of the step's moves.
+  if (s.services.enabled) {
+    services_.setup(world_, s);
+    phases_.push_back({"services", [this](World& w, const StepContext& c) { services_.step(w, c); }});
+  }
+}
+
+std::vector<SeriesSpec> Model::series_specs() const {
+  auto specs = Metrics::series_specs(scenario_);
+  if (scenario_.services.enabled)
+    for (auto& e : ServiceMetrics::series_specs()) specs.push_back(std::move(e));
+  return specs;
+}
+
+std::vector<EntitySeriesSpec> Model::entity_specs() const {
+  if (!scenario_.services.enabled) return {};
+  return ServiceMetrics::entity_specs(services_);
+}
+
+void Model::fill_entities(std::size_t series, std::span<double> values) const {
+  service_metrics_.fill_entities(services_, series, values);
 }
 
 void Model::measure(const StepContext& ctx, std::span<double> row) {
@@ -53,7 +74,14 @@ void Model::measure(const StepContext& ctx, std::span<double> row) {
                          scenario_.economy.enabled ? &rural_.counts() : nullptr,
                          scenario_.demography.enabled ? &demography_.counts() : nullptr,
                          relocation_.neighbour_counts()};
-  metrics_.compute(world_, ctx, in, row);
+  if (!scenario_.services.enabled) {
+    metrics_.compute(world_, ctx, in, row);
+    return;
+  }
+  // The services' series come last in the row.
+  const std::size_t base = row.size() - ServiceMetrics::row_width();
+  metrics_.compute(world_, ctx, in, row.first(base));
+  service_metrics_.compute(world_, ctx, services_, row.subspan(base));
 }
 
 std::optional<std::size_t> Model::column_of(const std::string& name, const std::string& label) const {
@@ -70,8 +98,20 @@ std::optional<std::size_t> Model::column_of(const std::string& name, const std::
   return std::nullopt;
 }
 
+std::vector<MapSpec> Model::map_specs() const {
+  auto maps = Metrics::map_specs();
+  if (scenario_.services.enabled)
+    for (auto& m : ServiceMetrics::map_specs()) maps.push_back(std::move(m));
+  return maps;
+}
+
 void Model::fill_map(std::size_t map_index, std::span<float> cells) const {
-  metrics_.fill_map(world_, scenario_, map_index, cells);
+  const std::size_t base = Metrics::map_specs().size();
+  if (map_index < base) {
+    metrics_.fill_map(world_, scenario_, map_index, cells);
+    return;
+  }
+  service_metrics_.fill_map(world_, scenario_, services_, map_index - base, cells);
 }
 
 }  // namespace zhili

@@ -17,8 +17,10 @@
 #include "model/flows.hpp"
 #include "model/labour_market.hpp"
 #include "model/metrics.hpp"
+#include "model/metrics_services.hpp"
 #include "model/relocation.hpp"
 #include "model/rural_migration.hpp"
+#include "model/services.hpp"
 #include "model/step_context.hpp"
 #include "world/world.hpp"
 
@@ -37,8 +39,11 @@ class Model {
   World& world() { return world_; }
   const World& world() const { return world_; }
 
-  std::vector<SeriesSpec> series_specs() const { return Metrics::series_specs(scenario_); }
-  std::vector<MapSpec> map_specs() const { return Metrics::map_specs(); }
+  std::vector<SeriesSpec> series_specs() const;
+  // Per-entity series (outlets), one row of values each step; empty when services are off.
+  std::vector<EntitySeriesSpec> entity_specs() const;
+  void fill_entities(std::size_t series, std::span<double> values) const;
+  std::vector<MapSpec> map_specs() const;
   // Position of an observable (and of one label of a breakdown) in the
   // measured row; nullopt when this scenario does not report it.
   std::optional<std::size_t> column_of(const std::string& name, const std::string& label = "") const;
@@ -54,6 +59,8 @@ class Model {
   RuralMigration rural_;
   Demography demography_;
   Metrics metrics_;
+  PublicServices services_;
+  ServiceMetrics service_metrics_;
   std::vector<Phase> phases_;
 };
 

@@ -18,6 +18,20 @@ enum class LeverId : std::uint8_t {
   hukou_openness,
   hukou_permit_coverage,
   hukou_points_threshold,
+  services_integration,
+  services_data_sharing,
+  services_equalization,
+  services_digital_growth,
+  services_purchase_budget,
+  // services.online.<need>, one per NeedType, in its order.
+  services_online_registration,
+  services_online_social_insurance,
+  services_online_medical_insurance,
+  services_online_school_enrolment,
+  services_online_employment,
+  services_online_business_licence,
+  services_online_housing_assistance,
+  services_online_elderly_care,
   count
 };
 
@@ -42,7 +56,44 @@ inline constexpr std::array<LeverInfo, kLeverCount> kLeverTable{{
     {LeverId::hukou_points_threshold, "hukou.points_threshold", 0.0, 0.0, 100.0, "points",
      "Points a migrant needs to apply for settlement (积分落户): points_per_year per year in the "
      "city, points_stable_job when employed, points_housing when living outside an urban village."},
+    {LeverId::services_integration, "services.integration", 0.3, 0.0, 1.0, "1",
+     "Share of functions handled at comprehensive windows (一窗多能): the chance that a visit to a "
+     "district centre, street station or social-organisation outlet completes every department "
+     "of a case at once; department windows never do."},
+    {LeverId::services_data_sharing, "services.data_sharing", 0.0, 0.0, 1.0, "1",
+     "Data sharing between departments (数据共享): removes this share of the missing-document "
+     "return trips."},
+    {LeverId::services_equalization, "services.equalization", 0.5, 0.0, 1.0, "1",
+     "Equalization of basic public services (基本公共服务均等化): the share of restricted "
+     "services a migrant without residence permit is entitled to; permit holders get "
+     "services.permit_access of the rest on top."},
+    {LeverId::services_digital_growth, "services.digital_growth", 0.0, 0.0, 1.0, "1/year",
+     "Yearly chance that a household without digital access gains it."},
+    {LeverId::services_purchase_budget, "services.purchase_budget", 0.0, 0.0, 1.0e10, "yuan/year",
+     "Purchase of services (政府购买服务): the budget buys windows at social-organisation "
+     "outlets at their cost_per_window, on top of the windows they list."},
+    {LeverId::services_online_registration, "services.online.registration", 0.3, 0.0, 1.0, "1",
+     "Share of registration cases that can be done online."},
+    {LeverId::services_online_social_insurance, "services.online.social_insurance", 0.4, 0.0, 1.0, "1",
+     "Share of social insurance cases that can be done online."},
+    {LeverId::services_online_medical_insurance, "services.online.medical_insurance", 0.4, 0.0, 1.0, "1",
+     "Share of medical insurance cases that can be done online."},
+    {LeverId::services_online_school_enrolment, "services.online.school_enrolment", 0.2, 0.0, 1.0, "1",
+     "Share of school enrolment cases that can be done online."},
+    {LeverId::services_online_employment, "services.online.employment", 0.3, 0.0, 1.0, "1",
+     "Share of employment service cases that can be done online."},
+    {LeverId::services_online_business_licence, "services.online.business_licence", 0.2, 0.0, 1.0, "1",
+     "Share of business licence cases that can be done online."},
+    {LeverId::services_online_housing_assistance, "services.online.housing_assistance", 0.1, 0.0, 1.0, "1",
+     "Share of housing assistance cases that can be done online."},
+    {LeverId::services_online_elderly_care, "services.online.elderly_care", 0.1, 0.0, 1.0, "1",
+     "Share of elderly and disability care cases that can be done online."},
 }};
+
+// The lever of need type `need`'s online share.
+inline LeverId online_lever(std::size_t need) {
+  return static_cast<LeverId>(static_cast<std::size_t>(LeverId::services_online_registration) + need);
+}
 
 inline const LeverInfo& lever_info(LeverId id) { return kLeverTable[static_cast<std::size_t>(id)]; }
 

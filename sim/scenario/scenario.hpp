@@ -15,6 +15,7 @@
 #include "core/calendar.hpp"
 #include "scenario/diagnostics.hpp"
 #include "scenario/levers.hpp"
+#include "scenario/services_spec.hpp"
 #include "scenario/schedule.hpp"
 
 namespace zhili {
@@ -216,6 +217,7 @@ struct Scenario {
   EconomySpec economy;
   DemographySpec demography;
   RelocationSpec relocation;
+  ServicesSpec services;
   LeverValues policy = default_levers();  // values in force at step 0
   std::vector<ScheduleEntry> schedule;    // resolved to steps, sorted by start step
   OutputSpec output;

@@ -51,7 +51,16 @@ std::string summary(const Scenario& s) {
     out.append(number_text(s.policy[static_cast<std::size_t>(l.id)])).append(";");
   }
   out.back() = '\n';
-  out += "  schedule:   " + std::to_string(s.schedule.size()) + " lever change(s)\n";
+  if (s.services.enabled) {
+    out += "  services:   ";
+    out += s.services.outlets.empty() ? std::string("default outlet layout")
+                                      : std::to_string(s.services.outlets.size()) + " outlet(s) listed";
+    out += s.services.online.enabled ? ", online platform\n" : ", no online platform\n";
+  }
+  out += "  schedule:   " + std::to_string(s.schedule.size()) + " lever change(s)";
+  if (!s.services.events.empty())
+    out += ", " + std::to_string(s.services.events.size()) + " outlet change(s)";
+  out += "\n";
   return out;
 }
 

@@ -30,9 +30,9 @@ TEST(ScenarioErrors, UnknownKeySuggestsSameNameElsewhere) {
 }
 
 TEST(ScenarioErrors, UnknownSectionAndUnknownLeverPath) {
-  const Diagnostics d = errors_of("services:\n  windows: 1\npolicy:\n  hukou:\n    opennes: 0.5\n");
+  const Diagnostics d = errors_of("schools:\n  windows: 1\npolicy:\n  hukou:\n    opennes: 0.5\n");
   ASSERT_EQ(d.size(), 2u) << d.format_all();
-  EXPECT_DIAG(d.items()[0], "s.yaml", 1, 1, "services", "unknown key");
+  EXPECT_DIAG(d.items()[0], "s.yaml", 1, 1, "schools", "unknown key");
   EXPECT_DIAG(d.items()[1], "s.yaml", 5, 5, "policy.hukou.opennes", "unknown key");
   EXPECT_EQ(d.items()[1].hint, "did you mean 'openness'?");
 }

@@ -11,6 +11,64 @@ namespace {
 
 using testing::load_ok;
 
+void expect_same_services(const ServicesSpec& a, const ServicesSpec& b) {
+  EXPECT_EQ(a.enabled, b.enabled);
+  EXPECT_EQ(a.travel_speed_kmh, b.travel_speed_kmh);
+  EXPECT_EQ(a.service_radius_km, b.service_radius_km);
+  EXPECT_EQ(a.permit_access, b.permit_access);
+  EXPECT_EQ(a.trip_cost_minutes, b.trip_cost_minutes);
+  EXPECT_EQ(a.online.enabled, b.online.enabled);
+  EXPECT_EQ(a.online.capacity_per_day, b.online.capacity_per_day);
+  EXPECT_EQ(a.online.failure_rate, b.online.failure_rate);
+  EXPECT_EQ(a.online.cost_per_year, b.online.cost_per_year);
+  for (std::size_t n = 0; n < kNeedCount; ++n) {
+    const NeedSpec& x = a.needs[n];
+    const NeedSpec& y = b.needs[n];
+    EXPECT_EQ(x.base_rate, y.base_rate) << n;
+    EXPECT_EQ(x.per_child, y.per_child) << n;
+    EXPECT_EQ(x.per_elderly, y.per_elderly) << n;
+    EXPECT_EQ(x.per_worker, y.per_worker) << n;
+    EXPECT_EQ(x.migrant_factor, y.migrant_factor) << n;
+    EXPECT_EQ(x.departments, y.departments) << n;
+    EXPECT_EQ(x.deadline_days, y.deadline_days) << n;
+    EXPECT_EQ(x.importance, y.importance) << n;
+    EXPECT_EQ(x.service_minutes, y.service_minutes) << n;
+    EXPECT_EQ(x.missing_document, y.missing_document) << n;
+    EXPECT_EQ(x.restricted, y.restricted) << n;
+  }
+  ASSERT_EQ(a.outlets.size(), b.outlets.size());
+  for (std::size_t i = 0; i < a.outlets.size(); ++i) {
+    const OutletSpec& x = a.outlets[i];
+    const OutletSpec& y = b.outlets[i];
+    EXPECT_EQ(x.name, y.name) << i;
+    EXPECT_EQ(x.x, y.x) << i;
+    EXPECT_EQ(x.y, y.y) << i;
+    EXPECT_EQ(x.kind, y.kind) << i;
+    EXPECT_EQ(x.needs, y.needs) << i;
+    EXPECT_EQ(x.windows, y.windows) << i;
+    EXPECT_EQ(x.service_cv, y.service_cv) << i;
+    EXPECT_EQ(x.speed, y.speed) << i;
+    EXPECT_EQ(x.days_per_week, y.days_per_week) << i;
+    EXPECT_EQ(x.open_hour, y.open_hour) << i;
+    EXPECT_EQ(x.close_hour, y.close_hour) << i;
+    EXPECT_EQ(x.operated_by, y.operated_by) << i;
+    EXPECT_EQ(x.cost_per_window, y.cost_per_window) << i;
+    EXPECT_EQ(x.error_rate, y.error_rate) << i;
+    EXPECT_EQ(x.open_at_start, y.open_at_start) << i;
+  }
+  ASSERT_EQ(a.events.size(), b.events.size());
+  for (std::size_t i = 0; i < a.events.size(); ++i) {
+    const OutletEvent& x = a.events[i];
+    const OutletEvent& y = b.events[i];
+    EXPECT_EQ(x.kind, y.kind) << i;
+    EXPECT_EQ(x.step, y.step) << i;
+    EXPECT_EQ(x.outlet, y.outlet) << i;
+    EXPECT_EQ(x.windows, y.windows) << i;
+    EXPECT_EQ(x.needs, y.needs) << i;
+    EXPECT_EQ(x.order, y.order) << i;
+  }
+}
+
 // Every value a run depends on (not the provenance fields).
 void expect_same_run(const Scenario& a, const Scenario& b) {
   EXPECT_EQ(a.run.name, b.run.name);
@@ -60,6 +118,7 @@ void expect_same_run(const Scenario& a, const Scenario& b) {
     EXPECT_EQ(x.to_value, y.to_value) << i;
     EXPECT_EQ(x.order, y.order) << i;
   }
+  expect_same_services(a.services, b.services);
   EXPECT_EQ(a.output.path, b.output.path);
   EXPECT_EQ(a.output.flush_every, b.output.flush_every);
   EXPECT_EQ(a.output.map_every, b.output.map_every);
@@ -177,6 +236,44 @@ TEST(ScenarioResolve, RoundTripOfAwkwardValues) {
       "  - {from: 2015-01-03, to: 2015-06-30, ramp: {hukou.openness: [0, 1]}}\n"
       "  - {at: 2015-01-03, set: {hukou.permit_coverage: 1}}\n");
   expect_round_trip(weekly);
+}
+
+TEST(ScenarioResolve, RoundTripOfServices) {
+  const Scenario s = load_ok(
+      "run: {start: 2015-01-15, time_step: week, steps: 300}\n"
+      "world: {width: 40, height: 30, generator: {centre: [20, 15]}}\n"
+      "services:\n"
+      "  enabled: true\n"
+      "  service_radius_km: 1.25\n"
+      "  platform: {enabled: false, capacity_per_day: 250.5}\n"
+      "  needs:\n"
+      "    school_enrolment: {per_child: 0.3, departments: 5, restricted: false}\n"
+      "  outlets:\n"
+      "    - {name: hall, cell: [20, 15], kind: district_centre, windows: 10, hours: [8.5, 17.25]}\n"
+      "    - {name: \"ngo-2\", cell: [0, 29], kind: social_organisation, needs: [elderly_care]}\n"
+      "    - {name: w.school, cell: [21, 15], kind: department_window, needs: [],\n"
+      "       open_at_start: false, operator: social_organisation}\n"
+      "policy:\n"
+      "  services: {integration: 0.7, online: {elderly_care: 0.25}}\n"
+      "schedule:\n"
+      "  - {at: 2016-03-02, outlet: {add_needs: [school_enrolment, registration], open: true,\n"
+      "                              name: w.school}}\n"
+      "  - {from: 2015-06, to: 2017-01, ramp: {services.data_sharing: [0, 0.9]}}\n"
+      "  - {at: 2015-02, outlet: {name: hall, windows: 14}}\n"
+      "  - {at: 2016-03-02, outlet: {name: ngo-2, close: true}}\n"
+      "  - {at: 2015-02, set: {services.online.registration: 1}}\n");
+  ASSERT_EQ(s.services.events.size(), 4u);
+  EXPECT_EQ(s.services.outlets[2].needs, 0);
+  expect_round_trip(s);
+  const std::string yaml = resolved_yaml(s);
+  EXPECT_NE(yaml.find("  outlets:\n    - {name: \"hall\", cell: [20, 15], kind: district_centre, "
+                      "needs: all, windows: 10, "),
+            std::string::npos)
+      << yaml;
+  EXPECT_NE(yaml.find("  - {at: 2016-03-03, outlet: {name: \"w.school\", open: true, add_needs: "
+                      "[registration, school_enrolment]}}\n"),
+            std::string::npos)
+      << yaml;
 }
 
 TEST(ScenarioResolve, SummaryNamesTheEssentials) {

@@ -94,6 +94,25 @@ void check_centre(LoadContext& ctx) {
                  std::to_string(w.height));
 }
 
+// Each listed outlet's cell on the map. A drawn map whose size is not given
+// (0: the raster's) is checked when the world is built (world/outlet_layout.hpp).
+void check_outlet_cells(LoadContext& ctx) {
+  const WorldSpec& w = ctx.scenario.world;
+  if (!all_usable(ctx, {"world.width", "world.height"}) || w.width <= 0 || w.height <= 0) return;
+  const auto& outlets = ctx.scenario.services.outlets;
+  for (std::size_t i = 0; i < outlets.size(); ++i) {
+    const std::string path = "services.outlets[" + std::to_string(i) + "].cell";
+    const auto at = ctx.scenario.key_locations.find(path);
+    if (at == ctx.scenario.key_locations.end() || !ctx.usable(path)) continue;  // not read
+    const OutletSpec& o = outlets[i];
+    if (o.x >= 0 && o.x < w.width && o.y >= 0 && o.y < w.height) continue;
+    ctx.report({path, at->second}, kOutsideMap, pair_text(std::to_string(o.x), std::to_string(o.y)),
+               "a cell inside the " + std::to_string(w.width) + " x " + std::to_string(w.height) +
+                   " map: 0 <= x < " + std::to_string(w.width) + ", 0 <= y < " +
+                   std::to_string(w.height));
+  }
+}
+
 }  // namespace
 
 void check_consistency(LoadContext& ctx) {
@@ -105,6 +124,7 @@ void check_consistency(LoadContext& ctx) {
                      "world.generator.suburb_radius_km", g.suburb_radius_km);
   check_centre(ctx);
   check_map_source(ctx);
+  check_outlet_cells(ctx);  // after check_map_source: a drawn map's size may be unknown yet
 }
 
 }  // namespace zhili::scenario_detail

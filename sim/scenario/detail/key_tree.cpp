@@ -59,6 +59,12 @@ std::string KeyTree::suggestion(const std::string& section, const std::string& n
   return did_you_mean(elsewhere);
 }
 
+std::string KeyTree::lever_hint(const std::string& path) const {
+  const std::string lever = "policy." + path;
+  if (path.rfind("policy.", 0) == 0 || (!is_leaf(lever) && !is_section(lever))) return {};
+  return "levers are set under policy: did you mean '" + lever + "'?";
+}
+
 std::string KeyTree::known_keys_hint(const std::string& section, bool full_paths) const {
   constexpr std::size_t kMaxListed = 12;
   const std::string prefix = section.empty() ? "" : section + ".";

@@ -31,6 +31,11 @@ class KeyTree {
   // when it holds many values), for an unknown key with no likely spelling.
   std::string known_keys_hint(const std::string& section, bool full_paths = false) const;
 
+  // For a key written outside `policy:` that is a lever path there
+  // ("services.online.registration" for policy.services.online.registration):
+  // a hint naming the lever; "" otherwise.
+  std::string lever_hint(const std::string& path) const;
+
  private:
   std::set<std::string> leaves_;
   std::set<std::string> sections_;

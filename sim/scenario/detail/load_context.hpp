@@ -9,6 +9,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "core/calendar.hpp"
 #include "scenario/diagnostics.hpp"
@@ -59,6 +60,11 @@ struct LoadContext {
   std::map<std::string, ValueInput> inputs;  // the winning value of each key given
   std::set<std::string> rejected;            // keys whose value failed its own check
   std::optional<Date> run_end;               // run.end is resolved into run.steps, not stored
+  // Names of the outlets listed under services.outlets, for the schedule's
+  // outlet changes; nullopt when none are listed (the default layout's names
+  // are known only when the world is built). Incomplete when a name was refused.
+  std::optional<std::vector<std::string>> outlet_names;
+  bool outlet_names_complete = true;
 
   void report(const Site& site, std::string message, std::string found, std::string expected,
               std::string hint = {}) {

@@ -38,7 +38,8 @@ bool check_key(const std::string& key, const SourceLocation& key_at, LoadContext
   }
   const std::string section = tree.enclosing_section(key);
   const std::string name = section.empty() ? key : key.substr(section.size() + 1);
-  std::string hint = tree.suggestion(section, name, true);
+  std::string hint = tree.lever_hint(key);
+  if (hint.empty()) hint = tree.suggestion(section, name, true);
   if (hint.empty()) hint = tree.known_keys_hint(section, true);
   ctx.report({key, key_at}, kUnknownKey, "", "", hint);
   return false;

@@ -5,6 +5,8 @@
 #include <tuple>
 
 #include "scenario/detail/messages.hpp"
+#include "scenario/detail/outlets_yaml.hpp"
+#include "scenario/detail/suggest.hpp"
 #include "scenario/detail/yaml_walk.hpp"
 
 namespace zhili::scenario_detail {
@@ -12,9 +14,18 @@ namespace zhili::scenario_detail {
 namespace {
 
 const KeyTree& entry_tree() {
-  static const KeyTree tree({"at", "set", "from", "to", "ramp"});
+  static const KeyTree tree({"at", "set", "from", "to", "ramp", "outlet"});
   return tree;
 }
+
+const KeyTree& outlet_event_tree() {
+  static const KeyTree tree({"name", "open", "close", "windows", "add_needs"});
+  return tree;
+}
+
+constexpr IntRange kEventWindows{0, 1000};  // as services.outlets[].windows
+const std::string kOutletEventShape =
+    "a mapping {name: OUTLET, open: true | close: true | windows: N | add_needs: [need, ...]}";
 
 const KeyTree& lever_tree() {
   static const KeyTree tree = [] {
@@ -30,19 +41,21 @@ NumRange lever_range(LeverId id) { return {lever_info(id).min, lever_info(id).ma
 // Reads one entry (`index` in the sequence) and appends one ScheduleEntry per lever.
 class EntryReader {
  public:
-  EntryReader(const ValueInput& in, int index, LoadContext& ctx, std::vector<ScheduleEntry>& out)
+  EntryReader(const ValueInput& in, int index, LoadContext& ctx, std::vector<ScheduleEntry>& out,
+              std::vector<OutletEvent>& events)
       : in_(in),
         index_(index),
         prefix_("schedule[" + std::to_string(index) + "]"),
         ctx_(ctx),
         out_(out),
+        events_(events),
         calendar_(ctx.scenario.run.start, ctx.scenario.run.step_unit),
         // A bad run.start would make every date look wrong; its own error is enough.
         calendar_known_(ctx.usable("run.start") && ctx.usable("run.time_step")) {}
 
   void read(const YAML::Node& entry) {
     const SourceLocation entry_at = in_.at(entry);
-    static const std::string kShape = "a mapping: {at, set} or {from, to, ramp}";
+    static const std::string kShape = "a mapping: {at, set}, {from, to, ramp} or {at, outlet}";
     if (!entry.IsMap()) {
       ctx_.reject({prefix_, entry_at}, kWrongType, found_text(entry), kShape);
       return;
@@ -55,7 +68,9 @@ class EntryReader {
       return;
     }
     if (!single_kind()) return;
-    if (parts_.count("at") || parts_.count("set")) {
+    if (parts_.count("outlet")) {
+      read_outlet_change(entry_at);
+    } else if (parts_.count("at") || parts_.count("set")) {
       read_step_change(entry_at);
     } else {
       read_ramp(entry_at);
@@ -63,21 +78,35 @@ class EntryReader {
   }
 
  private:
-  // An entry is a step change or a ramp; reports the first key of the other kind.
+  // An entry is a step change, a ramp or an outlet change; reports the first
+  // key of another kind. `at` dates both step changes and outlet changes.
+  enum class EntryKind { step, ramp, outlet };
+  EntryKind kind_of(const std::string& key) const {
+    if (key == "outlet") return EntryKind::outlet;
+    if (key == "at") return parts_.count("outlet") ? EntryKind::outlet : EntryKind::step;
+    if (key == "set") return EntryKind::step;
+    return EntryKind::ramp;
+  }
+
   bool single_kind() {
-    auto is_step_key = [](const std::string& k) { return k == "at" || k == "set"; };
     const FoundKey* first = nullptr;
     for (const auto& [name, part] : parts_)
       if (!first || before(part.key_at, first->key_at)) first = &part;
     const FoundKey* clash = nullptr;
     for (const auto& [name, part] : parts_)
-      if (is_step_key(name) != is_step_key(first->path) &&
-          (!clash || before(part.key_at, clash->key_at)))
+      if (kind_of(name) != kind_of(first->path) && (!clash || before(part.key_at, clash->key_at)))
         clash = &part;
     if (!clash) return true;
+    // Name the key that made the kind: `outlet` rather than the `at` it shares.
+    std::string first_name = first->path;
+    if (first_name == "at" && kind_of("at") == EntryKind::outlet) first_name = "outlet";
     ctx_.report({prefix_ + "." + clash->path, clash->key_at}, kMixedEntry,
-                "'" + first->path + "' with '" + clash->path + "'",
-                "either at + set (a step change) or from + to + ramp (a ramp)");
+                "'" + first_name + "' with '" + clash->path + "'",
+                "either at + set (a step change), from + to + ramp (a ramp) or at + outlet (an "
+                "outlet change)",
+                kind_of(first->path) == EntryKind::outlet || kind_of(clash->path) == EntryKind::outlet
+                    ? "write the outlet change as an entry of its own"
+                    : "");
     return false;
   }
 
@@ -153,6 +182,108 @@ class EntryReader {
     }
   }
 
+  // {at: DATE, outlet: {name: X, open: true}}: one OutletEvent per change,
+  // in a fixed order (open or close, windows, add_needs) whatever the order written.
+  void read_outlet_change(const SourceLocation& entry_at) {
+    const auto at = date(require("at", entry_at, "at: DATE"));
+    const FoundKey& part = parts_.at("outlet");
+    const std::string path = prefix_ + ".outlet";
+    if (!part.value.IsMap() || part.value.size() == 0) {
+      ctx_.reject({path, part.value_at}, part.value.IsMap() ? kMissingKey : kWrongType,
+                  found_text(part.value), kOutletEventShape);
+      return;
+    }
+    const std::size_t errors_before = ctx_.diagnostics.size();
+    std::optional<std::string> name;
+    bool open = false, close = false;
+    const FoundKey* open_or_close = nullptr;
+    std::optional<int> windows;
+    // A mask and a flag, not an optional: GCC 12 warns falsely (-Wmaybe-uninitialized) on it.
+    NeedMask needs = 0;
+    bool add_needs = false;
+    for (const auto& change :
+         walk_mapping(part.value, {outlet_event_tree(), path + ".", kUnknownKey}, in_.source, ctx_)) {
+      const Site site{path + "." + change.path, change.value_at};
+      if (change.path == "name") {
+        name = read_text(change.value, site, "the name of an outlet", ctx_);
+        if (name) check_outlet_name(*name, change.value, site);
+      } else if (change.path == "open" || change.path == "close") {
+        const bool is_open = change.path == "open";
+        auto b = read_bool(change.value, site, ctx_);
+        if (b && !*b) {
+          ctx_.reject(site, kInvalidValue, "false", "true",
+                      is_open ? "to close an outlet write close: true"
+                              : "to open an outlet write open: true");
+          continue;
+        }
+        if (!b) continue;
+        if (open_or_close) {
+          ctx_.report(site, kInconsistent, "both open and close", "one of them",
+                      "open and close the outlet in two entries, at two dates");
+          continue;
+        }
+        open_or_close = &change;
+        (is_open ? open : close) = true;
+      } else if (change.path == "windows") {
+        if (auto w = read_integer(change.value, site, kEventWindows, ctx_)) windows = static_cast<int>(*w);
+      } else if (change.path == "add_needs") {
+        const auto mask = read_need_mask(change.value, site.key_path, site.where, in_, ctx_);
+        if (mask && *mask == 0) {
+          ctx_.reject(site, kInvalidValue, "[]", "at least one need type");
+        } else if (mask) {
+          needs = *mask;
+          add_needs = true;
+        }
+      }
+    }
+    if (!name && !ctx_.scenario.key_locations.count(path + ".name"))
+      ctx_.report({path + ".name", part.value_at}, kMissingKey, "", "name: OUTLET");
+    if (ctx_.diagnostics.size() == errors_before && !open && !close && !windows && !add_needs) {
+      ctx_.report({path, part.value_at}, kMissingKey, "",
+                  "a change: open: true, close: true, windows: N or add_needs: [need, ...]");
+    }
+    if (!at || !name || ctx_.diagnostics.size() != errors_before) return;
+    const std::int64_t step = calendar_.first_step_on_or_after(*at);
+    auto event = [&](OutletEvent::Kind kind) {
+      OutletEvent e;
+      e.kind = kind;
+      e.step = step;
+      e.outlet = *name;
+      e.order = index_;
+      return e;
+    };
+    if (open) events_.push_back(event(OutletEvent::Kind::open));
+    if (close) events_.push_back(event(OutletEvent::Kind::close));
+    if (windows) {
+      events_.push_back(event(OutletEvent::Kind::set_windows));
+      events_.back().windows = *windows;
+    }
+    if (add_needs) {
+      events_.push_back(event(OutletEvent::Kind::add_needs));
+      events_.back().needs = needs;
+    }
+  }
+
+  // Against the outlets listed under services.outlets; with none listed the
+  // default layout's names are checked when the world is built.
+  void check_outlet_name(const std::string& name, const YAML::Node& node, const Site& site) {
+    if (!ctx_.outlet_names || !ctx_.outlet_names_complete) return;
+    const auto& names = *ctx_.outlet_names;
+    if (std::find(names.begin(), names.end(), name) != names.end()) return;
+    std::string hint;
+    if (auto close = closest_match(name, names)) {
+      hint = did_you_mean({*close});
+    } else {
+      constexpr std::size_t kMaxListed = 12;
+      hint = "the outlets are ";
+      for (std::size_t i = 0; i < names.size() && i < kMaxListed; ++i)
+        hint += (i ? ", " : "") + names[i];
+      if (names.size() > kMaxListed) hint += ", ...";
+    }
+    ctx_.reject(site, kUnknownOutlet, found_text(node), "the name of an outlet of services.outlets",
+                hint);
+  }
+
   void add(ScheduleEntry::Kind kind, LeverId id, Date from, Date to, double v0, double v1) {
     const std::int64_t s0 = calendar_.first_step_on_or_after(from);
     const std::int64_t s1 = calendar_.first_step_on_or_after(to);
@@ -169,6 +300,7 @@ class EntryReader {
   std::string prefix_;
   LoadContext& ctx_;
   std::vector<ScheduleEntry>& out_;
+  std::vector<OutletEvent>& events_;
   Calendar calendar_;
   bool calendar_known_;
   std::map<std::string, FoundKey> parts_;
@@ -182,13 +314,18 @@ void bind_schedule(const ValueInput& in, LoadContext& ctx) {
     return;
   }
   std::vector<ScheduleEntry> entries;
+  std::vector<OutletEvent> events;
   int index = 0;
-  for (const auto& entry : in.value) EntryReader(in, index++, ctx, entries).read(entry);
+  for (const auto& entry : in.value) EntryReader(in, index++, ctx, entries, events).read(entry);
   // Stable: levers of one entry keep their file order.
   std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
     return std::tie(a.from_step, a.order) < std::tie(b.from_step, b.order);
   });
+  std::stable_sort(events.begin(), events.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.step, a.order) < std::tie(b.step, b.order);
+  });
   ctx.scenario.schedule = std::move(entries);
+  ctx.scenario.services.events = std::move(events);
 }
 
 }  // namespace
@@ -196,14 +333,16 @@ void bind_schedule(const ValueInput& in, LoadContext& ctx) {
 KeyRule schedule_rule() {
   KeyRule r = rule_for({"schedule", "sequence", "", "[]", "",
                         "Dated changes of policy levers: step changes (at + set) and linear "
-                        "ramps (from + to + ramp), see \"The schedule\" below."});
+                        "ramps (from + to + ramp), see \"The schedule\" below; and changes of "
+                        "the outlet network (at + outlet), see \"Outlets\"."});
   r.bind = bind_schedule;
   r.emit = emit_schedule;
   r.emit_block_list = true;
   const std::string lever_note = " `<lever>` is a lever path without the `policy.` prefix.";
   r.part_docs = {
       {"schedule[].at", "date", "", "required", "on or after run.start",
-       "Date of a step change; it takes effect at the first step starting on or after it."},
+       "Date of a step change or an outlet change; it takes effect at the first step starting "
+       "on or after it."},
       {"schedule[].set.<lever>", "number", "as the lever", "required", "the lever's range",
        "Value the lever takes from `at` on." + lever_note},
       {"schedule[].from", "date", "", "required", "on or after run.start",
@@ -213,6 +352,16 @@ KeyRule schedule_rule() {
        "it, and keeps it."},
       {"schedule[].ramp.<lever>", "[start, end]", "as the lever", "required", "the lever's range",
        "Values at `from` and at `to`, linear in between." + lever_note},
+      {"schedule[].outlet.name", "string", "", "required", "an outlet's name",
+       "Outlet changed at `at`: one of services.outlets, or of the default layout when none "
+       "is listed."},
+      {"schedule[].outlet.open", "boolean", "", "none", "true",
+       "Opens the outlet (one with open_at_start: false, or one closed before)."},
+      {"schedule[].outlet.close", "boolean", "", "none", "true", "Closes the outlet."},
+      {"schedule[].outlet.windows", "integer", "windows", "none", kEventWindows.text(),
+       "Staffed windows from `at` on."},
+      {"schedule[].outlet.add_needs", "all or [need, ...]", "", "none", "need types",
+       "Need types the outlet handles from `at` on, in addition to those it had."},
   };
   return r;
 }

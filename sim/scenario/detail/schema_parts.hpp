@@ -11,5 +11,6 @@ namespace zhili::scenario_detail {
 std::vector<KeyRule> rural_migration_rules();  // schema_economy.cpp
 std::vector<KeyRule> economy_rules();          // schema_economy.cpp
 std::vector<KeyRule> demography_rules();       // schema_economy.cpp
+std::vector<KeyRule> services_rules();         // schema_services.cpp
 
 }  // namespace zhili::scenario_detail

@@ -51,7 +51,9 @@ struct Walker {
       }
       walk(value, path);
     } else {
-      std::string hint = spec.tree.suggestion(section, key.Scalar());
+      // A lever written outside policy: (only the file's own sections can hold one).
+      std::string hint = spec.display_prefix.empty() ? spec.tree.lever_hint(path) : "";
+      if (hint.empty()) hint = spec.tree.suggestion(section, key.Scalar());
       if (hint.empty()) hint = spec.tree.known_keys_hint(section);
       ctx.report({shown, key_at}, spec.unknown_message, "", "", hint);
     }

@@ -1,0 +1,235 @@
+#include "model/metrics_services.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "world/accessibility.hpp"
+
+namespace zhili {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// A share that is undefined (NaN) when nothing was counted: no coverage is
+// not the same as zero coverage.
+double share(double part, double whole) { return whole > 0 ? part / whole : kNaN; }
+
+std::vector<std::string> need_labels() { return {kNeedNames.begin(), kNeedNames.end()}; }
+
+enum EntitySeries : std::size_t { e_arrivals, e_served, e_balked, e_carried, e_queue, e_utilisation, e_wait, e_windows, e_count };
+
+}  // namespace
+
+std::vector<SeriesSpec> ServiceMetrics::series_specs() {
+  const std::vector<std::string> groups{"registered", "migrant"};
+  const std::vector<std::string> zones{kZoneNames.begin(), kZoneNames.end()};
+  return {
+      {"needs_arising", "cases/step", "Service needs arising during the step, real cases", "need", need_labels()},
+      {"coverage", "1",
+       "Cases completed within their deadline over cases closed during the step (completed, expired or "
+       "refused as ineligible); NaN when none closed", "", {}},
+      {"coverage_by_group", "1", "Coverage of registered residents and of migrants", "group", groups},
+      {"coverage_gap", "1", "Coverage of registered residents minus that of migrants", "", {}},
+      {"coverage_by_zone", "1", "Coverage by the zone of the home where the need arose", "zone", zones},
+      {"coverage_by_need", "1", "Coverage by need type", "need", need_labels()},
+      {"cases_completed", "cases/step", "Cases completed within their deadline during the step, real cases", "", {}},
+      {"cases_expired", "cases/step", "Cases whose deadline passed unmet during the step, real cases", "", {}},
+      {"cases_ineligible", "cases/step",
+       "Migrants' needs refused during the step (equalization and residence permit), real cases", "", {}},
+      {"unmet_needs", "cases", "Open cases at the end of the step (the stock of unmet needs), real cases", "", {}},
+      {"trips_per_case", "trips", "In-person trips per case completed during the step", "", {}},
+      {"one_trip_share", "1", "Share of the cases completed during the step that took at most one trip", "", {}},
+      {"online_share", "1", "Share of the cases completed during the step that took no trip (online)", "", {}},
+      {"days_to_complete", "days", "Mean days from a need arising to its case's completion", "", {}},
+      {"days_to_complete_p90", "days", "90th percentile of the days to completion", "", {}},
+      {"online_filed", "cases/step", "Cases filed on the online platform during the step, real cases", "", {}},
+      {"outlet_wait", "minutes", "Mean wait at outlets of the visits during the step", "", {}},
+      {"outlet_utilisation", "1", "Busy window-minutes over staffed window-minutes, all outlets", "", {}},
+      {"service_cost", "yuan/step", "Cost of the step: staffed and purchased windows and the online platform", "",
+       {}},
+      {"cost_per_case", "yuan", "Cost of the step over the cases completed during it", "", {}},
+      {"purchased_windows", "windows", "Windows bought at social-organisation outlets (services.purchase_budget)",
+       "", {}},
+      {"share_within_radius", "1",
+       "Share of residents within services.service_radius_km of an open outlet handling the need (maximal "
+       "covering; updated when the network changes and yearly)", "need", need_labels()},
+      {"travel_minutes", "minutes",
+       "Mean travel time of residents to the nearest open outlet handling the need, one way", "need",
+       need_labels()},
+  };
+}
+
+std::vector<MapSpec> ServiceMetrics::map_specs() {
+  return {
+      {"service_access_minutes", "minutes",
+       "Travel time, one way, to the nearest open outlet for the worst-served need type (all needs "
+       "are within it)"},
+      {"unmet_needs", "cases", "Open service cases of the cell's households, real cases"},
+  };
+}
+
+void ServiceMetrics::measure_access(const World& w, const StepContext& ctx, const PublicServices& services) {
+  const auto& g = w.grid;
+  std::vector<OpenOutlet> open;
+  for (std::size_t o = 0; o < services.outlets().size(); ++o)
+    if (services.outlet_open(o)) open.push_back({services.outlet_cell(o), services.outlet_needs(o)});
+  if (network_dirty_) {
+    for (std::size_t n = 0; n < kNeedCount; ++n)
+      nearest_outlet_km(g, open, static_cast<NeedType>(n), ctx.exec, access_km_[n], scratch_);
+    network_dirty_ = false;
+  }
+  cell_people_.assign(g.size(), 0);
+  const auto& h = w.households;
+  for (std::size_t i = 0; i < h.size_alive(); ++i) cell_people_[static_cast<std::size_t>(h.cell[i])] += h.size[i];
+  double people = 0;
+  for (std::int32_t p : cell_people_) people += p;
+  const double minutes_per_km = 60.0 / std::max(ctx.scenario.services.travel_speed_kmh, 1e-9);
+  for (std::size_t n = 0; n < kNeedCount; ++n) {
+    within_radius_[n] = share_within_km(access_km_[n], cell_people_, ctx.scenario.services.service_radius_km);
+    double sum = 0;
+    for (std::size_t c = 0; c < g.size(); ++c)
+      if (cell_people_[c] > 0) sum += static_cast<double>(cell_people_[c]) * access_km_[n][c];
+    mean_minutes_[n] = people > 0 ? sum / people * minutes_per_km : kNaN;
+  }
+}
+
+std::size_t ServiceMetrics::row_width() {
+  static const std::size_t width = [] {
+    std::size_t n = 0;
+    for (const auto& s : series_specs()) n += s.width();
+    return n;
+  }();
+  return width;
+}
+
+std::vector<EntitySeriesSpec> ServiceMetrics::entity_specs(const PublicServices& services) {
+  std::vector<std::string> names;
+  for (const auto& o : services.outlets()) names.push_back(o.name);
+  const auto spec = [&](const char* name, const char* unit, const char* description) {
+    return EntitySeriesSpec{"outlets", name, unit, description, names};
+  };
+  return {
+      spec("arrivals", "visits/step", "Visits to the outlet during the step (simulated cases)"),
+      spec("served", "visits/step", "Visits served during the step"),
+      spec("balked", "visits/step", "Visitors who left unserved because the wait exceeded their patience"),
+      spec("carried_over", "visits/step", "Visitors still waiting at closing, who must come back"),
+      spec("queue", "visitors", "Mean queue length while open (time average)"),
+      spec("utilisation", "1", "Busy window-minutes over staffed window-minutes (NaN when closed)"),
+      spec("wait", "minutes", "Mean wait of the visits during the step"),
+      spec("windows", "windows", "Staffed windows, purchased ones included (0 when closed)"),
+  };
+}
+
+void ServiceMetrics::compute(const World& w, const StepContext& ctx, PublicServices& services,
+                             std::span<double> row) {
+  const bool changed = services.take_network_change();
+  if (changed) network_dirty_ = true;
+  const auto steps_per_year = std::max<std::int64_t>(1, std::llround(1.0 / ctx.years_per_step));
+  if (changed || measured_step_ < 0 || ctx.step - measured_step_ >= steps_per_year) {
+    measure_access(w, ctx, services);
+    measured_step_ = ctx.step;
+  }
+  const ServiceTally& t = services.tally();
+  const double scale = ctx.scenario.population.scale;
+  const auto closed = [&](std::size_t g) {
+    return t.completed_group[g] + t.expired_group[g] + t.ineligible_group[g];
+  };
+  double completed = 0, closed_all = 0, expired = 0, ineligible = 0;
+  for (std::size_t g = 0; g < kServiceGroups; ++g) {
+    completed += t.completed_group[g];
+    closed_all += closed(g);
+    expired += t.expired_group[g];
+    ineligible += t.ineligible_group[g];
+  }
+  std::size_t k = 0;
+  for (std::size_t n = 0; n < kNeedCount; ++n) row[k++] = t.arising_need[n] * scale;
+  row[k++] = share(completed, closed_all);
+  for (std::size_t g = 0; g < kServiceGroups; ++g) row[k++] = share(t.completed_group[g], closed(g));
+  row[k++] = share(t.completed_group[0], closed(0)) - share(t.completed_group[1], closed(1));
+  for (std::size_t z = 0; z < kZoneCount; ++z) row[k++] = share(t.completed_zone[z], t.closed_zone[z]);
+  for (std::size_t n = 0; n < kNeedCount; ++n) row[k++] = share(t.completed_need[n], t.closed_need[n]);
+  row[k++] = completed * scale;
+  row[k++] = expired * scale;
+  row[k++] = ineligible * scale;
+  row[k++] = t.open_cases * scale;
+  row[k++] = share(t.trips_of_completed, completed);
+  row[k++] = share(t.one_trip_completed, completed);
+  row[k++] = share(t.online_completed, completed);
+  row[k++] = share(t.days_to_complete, completed);
+  // 90th percentile from the day histogram: the first day by which 90 % were done.
+  double p90 = kNaN;
+  if (completed > 0) {
+    double cum = 0;
+    for (int d = 0; d < ServiceTally::kDayBins; ++d) {
+      cum += t.completion_days[static_cast<std::size_t>(d)];
+      if (cum >= 0.9 * completed) {
+        p90 = d;
+        break;
+      }
+    }
+  }
+  row[k++] = p90;
+  row[k++] = t.online_filed * scale;
+  const auto& st = services.outlet_stats();
+  double arrivals = 0, wait = 0, busy = 0, open = 0;
+  for (std::size_t o = 0; o < st.arrivals.size(); ++o) {
+    arrivals += st.arrivals[o];
+    wait += st.wait_minutes[o];
+    busy += st.busy_minutes[o];
+    open += st.open_minutes[o];
+  }
+  row[k++] = share(wait, arrivals);
+  row[k++] = share(busy, open);
+  row[k++] = t.cost;
+  row[k++] = share(t.cost, completed * scale);
+  row[k++] = t.purchased_windows;
+  for (std::size_t n = 0; n < kNeedCount; ++n) row[k++] = within_radius_[n];
+  for (std::size_t n = 0; n < kNeedCount; ++n) row[k++] = mean_minutes_[n];
+}
+
+void ServiceMetrics::fill_map(const World& w, const Scenario& s, const PublicServices& services, std::size_t map,
+                              std::span<float> cells) const {
+  if (map == 0) {
+    const auto minutes_per_km = static_cast<float>(60.0 / std::max(s.services.travel_speed_kmh, 1e-9));
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      float worst = 0;
+      for (std::size_t n = 0; n < kNeedCount; ++n)
+        worst = std::max(worst, access_km_[n].empty() ? kNoOutlet : access_km_[n][c]);
+      cells[c] = std::isinf(worst) ? NAN : worst * minutes_per_km;
+    }
+    return;
+  }
+  std::fill(cells.begin(), cells.end(), 0.0f);
+  const auto scale = static_cast<float>(s.population.scale);
+  const auto& cases = services.cases();
+  for (std::size_t i = 0; i < cases.size(); ++i) cells[static_cast<std::size_t>(cases.home[i])] += scale;
+  (void)w;
+}
+
+void ServiceMetrics::fill_entities(const PublicServices& services, std::size_t series,
+                                   std::span<double> values) const {
+  const auto& st = services.outlet_stats();
+  for (std::size_t o = 0; o < values.size(); ++o) {
+    const double open_minutes = st.open_minutes[o];
+    const double windows = st.windows[o];
+    double v = 0;
+    switch (series) {
+      case e_arrivals: v = st.arrivals[o]; break;
+      case e_served: v = st.served[o]; break;
+      case e_balked: v = st.balked[o]; break;
+      case e_carried: v = st.carried_over[o]; break;
+      // Queue: waiting minutes over the minutes the outlet was open (open
+      // window-minutes / windows).
+      case e_queue: v = windows > 0 ? share(st.queue_minutes[o], open_minutes / windows) : kNaN; break;
+      case e_utilisation: v = share(st.busy_minutes[o], open_minutes); break;
+      case e_wait: v = share(st.wait_minutes[o], st.arrivals[o]); break;
+      case e_windows: v = windows; break;
+      default: v = kNaN;
+    }
+    values[o] = v;
+  }
+}
+
+}  // namespace zhili
