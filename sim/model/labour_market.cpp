@@ -204,7 +204,8 @@ void LabourMarket::step(World& w, const StepContext& ctx) {
           t.employed[static_cast<std::size_t>(s)] += h.workers[i];
           if (s == Sector::none) {
             ++t.seekers;
-            *out++ = {counter_hash(seed, Stream::job_matching, step, h.id[i]), static_cast<std::uint32_t>(i)};
+            *out++ = {counter_hash(seed, Stream::job_matching, step, h.id[i]), static_cast<std::uint32_t>(i),
+                      static_cast<std::uint8_t>(g.zone[h.cell[i]]), h.workers[i]};
             h.income[i] = static_cast<float>(benefit * h.workers[i]);
             if (h.unemployed_steps[i] < 0xFFFF) ++h.unemployed_steps[i];
           } else {
@@ -273,8 +274,8 @@ void LabourMarket::step(World& w, const StepContext& ctx) {
       ordered = total;
     }
     const Seeker& sk = first[static_cast<std::ptrdiff_t>(q)];
-    const double need = h.workers[sk.slot];
-    const auto home = static_cast<std::size_t>(g.zone[h.cell[sk.slot]]);
+    const double need = sk.workers;
+    const std::size_t home = sk.home_zone;
     std::size_t zone = home;
     std::size_t sector = open[home][0] >= open[home][1] ? 0 : 1;
     if (open[zone][sector] < need) {
@@ -289,9 +290,9 @@ void LabourMarket::step(World& w, const StepContext& ctx) {
     h.sector[sk.slot] = secondary ? Sector::secondary : Sector::tertiary;
     h.job_zone[sk.slot] = static_cast<std::uint8_t>(zone);
     // 5. (for the hired) income and spell as the separations pass would have set them.
-    h.income[sk.slot] = static_cast<float>((secondary ? wage_secondary : wage_tertiary) * h.workers[sk.slot]);
+    h.income[sk.slot] = static_cast<float>((secondary ? wage_secondary : wage_tertiary) * sk.workers);
     h.unemployed_steps[sk.slot] = 0;
-    employed_workers += h.workers[sk.slot];
+    employed_workers += sk.workers;
     open[zone][sector] -= need;
     ++hires;
   }

@@ -58,6 +58,10 @@ class LabourMarket {
   struct Seeker {
     std::uint64_t order;  // hash: the hiring order
     std::uint32_t slot;
+    // Copied here so that the serial hiring loop reads the seekers in order
+    // instead of two household arrays at random slots.
+    std::uint8_t home_zone;
+    std::uint8_t workers;
   };
   struct Tally {
     std::int64_t force = 0;

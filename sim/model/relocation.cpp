@@ -162,6 +162,8 @@ void Relocation::setup(const World& w, const Scenario& s, bool sole_mover) {
   const auto sums = static_cast<std::size_t>(sum_width_) * (height_ + 1);
   sum_registered_.assign(sums, 0);
   sum_migrants_.assign(sums, 0);
+  near_registered_.assign(w.grid.size(), 0);
+  near_migrants_.assign(w.grid.size(), 0);
   vacancies_.reserve(w.grid.size());
   target_.reserve(w.households.capacity());
   claims_.reserve(w.households.capacity());
@@ -327,6 +329,15 @@ void Relocation::step_synchronous(World& w, const StepContext& ctx) {
   const std::size_t n = h.size_alive();
 
   build_prefix_sums(g);
+  // Neighbourhood counts once per cell (fewer cells than households, and the
+  // households then read them in one lookup each).
+  ctx.exec.for_range(g.size(), 4096, [&](std::size_t b, std::size_t e) {
+    for (std::size_t c = b; c < e; ++c) {
+      const int x = g.x_of(static_cast<std::int32_t>(c)), y = g.y_of(static_cast<std::int32_t>(c));
+      near_registered_[c] = box_sum(sum_registered_, x, y, spec.radius);
+      near_migrants_[c] = box_sum(sum_migrants_, x, y, spec.radius);
+    }
+  });
   vacancies_.rebuild(g, VacancyIndex::Zones::urban);  // moves within the city
   const bool any_vacancy = vacancies_.homes() > 0;
   const double rent_share = affordable_share(ctx.scenario);
@@ -343,15 +354,16 @@ void Relocation::step_synchronous(World& w, const StepContext& ctx) {
             ++t.content;
             continue;
           }
-          const int x = g.x_of(h.cell[i]), y = g.y_of(h.cell[i]);
-          const std::int32_t reg = box_sum(sum_registered_, x, y, spec.radius);
-          const std::int32_t mig = box_sum(sum_migrants_, x, y, spec.radius);
+          const auto cell = static_cast<std::size_t>(h.cell[i]);
+          const std::int32_t reg = near_registered_[cell];
+          const std::int32_t mig = near_migrants_[cell];
           const bool migrant = is_migrant(h.registration[i]);
           const std::int32_t same = (migrant ? mig : reg) - 1;  // not counting itself
           const std::int32_t total = reg + mig - 1;
           bool content = same >= spec.min_same_count &&
                          (total == 0 || same >= spec.min_same_share * total);
-          const double max_rent = rent_share * h.income[i];
+          // Incomes are read only when the affordability rule is on.
+          const double max_rent = rent_share > 0 ? rent_share * h.income[i] : 0.0;
           if (rent_share > 0 && g.rent[h.cell[i]] > max_rent) {
             ++t.burdened;
             content = false;

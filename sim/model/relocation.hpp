@@ -80,6 +80,8 @@ class Relocation {
   int height_ = 0;
   std::vector<std::int32_t> sum_registered_;  // 2-D prefix sums, (H+1) x (W+1)
   std::vector<std::int32_t> sum_migrants_;
+  std::vector<std::int32_t> near_registered_;  // per cell: registered households within the radius
+  std::vector<std::int32_t> near_migrants_;
   VacancyIndex vacancies_;
   std::int64_t villagers_ = 0;  // sequential mode: households left out of the sorting
   std::vector<std::int32_t> target_;  // per slot: claimed cell or -1

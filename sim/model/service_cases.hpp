@@ -2,7 +2,8 @@
 // arose, is eligible and is neither completed nor expired yet.
 //
 // Cases are created in a deterministic order (household slot order within a
-// step) and removed by a stable compaction at the end of each simulated day,
+// step) and removed by a stable compaction at the end of each step (a case
+// closed during the step waits with next_day = kClosedDay),
 // so their order - and with it every serial pass over them - never depends
 // on threads. A case carries its own id, the key of its random draws.
 #pragma once
@@ -13,6 +14,8 @@
 #include "world/id_index.hpp"
 
 namespace zhili {
+
+inline constexpr std::int32_t kClosedDay = 0x7fffffff;  // next_day of a closed case
 
 // Where a case stands.
 enum class CaseChannel : std::uint8_t {
@@ -29,6 +32,7 @@ class ServiceCaseStore {
   std::vector<std::uint8_t> need;       // NeedType
   std::vector<std::uint8_t> group;      // 0 registered (incl. settled, villagers), 1 migrant
   std::vector<std::uint8_t> zone;       // Zone of the home
+  std::vector<std::uint8_t> digital;    // the household could use online services when the need arose
   std::vector<CaseChannel> channel;
   std::vector<std::uint8_t> departments_left;
   std::vector<std::uint8_t> trips;      // in-person visits so far
@@ -41,14 +45,15 @@ class ServiceCaseStore {
     each_field([n](auto& v) { v.reserve(n); });
   }
   void push(std::uint64_t case_id, AgentId hh, std::int32_t cell, std::uint8_t need_type,
-            std::uint8_t grp, std::uint8_t zn, std::uint8_t departments, std::int32_t day,
-            std::int32_t deadline) {
+            std::uint8_t grp, std::uint8_t zn, std::uint8_t online_able, std::uint8_t departments,
+            std::int32_t day, std::int32_t deadline) {
     id.push_back(case_id);
     household.push_back(hh);
     home.push_back(cell);
     need.push_back(need_type);
     group.push_back(grp);
     zone.push_back(zn);
+    digital.push_back(online_able);
     channel.push_back(CaseChannel::undecided);
     departments_left.push_back(departments);
     trips.push_back(0);
@@ -70,7 +75,7 @@ class ServiceCaseStore {
  private:
   template <class F>
   void each_field(F&& f) {
-    f(id), f(household), f(home), f(need), f(group), f(zone), f(channel), f(departments_left), f(trips),
+    f(id), f(household), f(home), f(need), f(group), f(zone), f(digital), f(channel), f(departments_left), f(trips),
         f(arose_day), f(deadline_day), f(next_day);
   }
 };

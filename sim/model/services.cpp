@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
+#include <string>
 
 #include "core/rng.hpp"
 #include "services/queue_inputs.hpp"
@@ -46,6 +48,8 @@ void PublicServices::setup(const World& w, const Scenario& s) {
   width_ = g.width;
   cell_km_ = g.cell_km;
   outlets_ = resolve_outlets(s, g);  // the listed outlets, or the default layout
+  if (outlets_.size() > static_cast<std::size_t>(std::numeric_limits<std::int16_t>::max()))
+    throw std::runtime_error("services: " + std::to_string(outlets_.size()) + " outlets; at most 32767 are supported");
   const std::size_t n = outlets_.size();
   outlet_cell_.resize(n);
   open_.resize(n);
@@ -61,6 +65,7 @@ void PublicServices::setup(const World& w, const Scenario& s) {
   purchased_.assign(n, 0);
   expected_wait_.assign(n, 0.0);
   day_wait_.assign(n, 0.0);
+  works_today_.assign(n, 0);
   for (auto* v : {&stats_.arrivals, &stats_.served, &stats_.balked, &stats_.carried_over, &stats_.busy_minutes,
                   &stats_.open_minutes, &stats_.queue_minutes, &stats_.wait_minutes, &stats_.windows})
     v->assign(n, 0.0);
@@ -76,6 +81,7 @@ void PublicServices::setup(const World& w, const Scenario& s) {
   network_changed_ = true;
   network_measured_ = false;
   next_event_ = 0;
+  if (s.services.outlets.empty()) size_generated_windows(w, s);
 
   const std::size_t households = w.households.capacity();
   arising_.reserve(households);
@@ -129,34 +135,116 @@ void PublicServices::apply_events(std::int64_t step, const StepContext& ctx) {
   }
 }
 
+void PublicServices::size_generated_windows(const World& w, const Scenario& s) {
+  // A generated layout gets windows for its expected load: every household's
+  // yearly window-minutes of each need, sent to the nearest outlet handling
+  // it (the first candidate of its block), over the outlet's working minutes
+  // a year at kTargetUtilisation; never fewer than the layout's own numbers.
+  // The load is at the starting lever values (online shares, data sharing).
+  constexpr double kTargetUtilisation = 0.75;
+  rebuild_candidates(w.grid);
+  const auto& spec = s.services;
+  const LeverValues& lv = s.policy;
+  const double sharing = lv[static_cast<std::size_t>(LeverId::services_data_sharing)];
+  std::array<double, kNeedCount> minutes_per_case{};  // in person
+  std::array<double, kNeedCount> in_person{};          // share of cases
+  for (std::size_t n = 0; n < kNeedCount; ++n) {
+    const NeedSpec& ns = spec.needs[n];
+    // Each department is served once when it progresses; a missing document
+    // costs one more department's time.
+    minutes_per_case[n] = ns.service_minutes * (ns.departments + ns.missing_document * (1.0 - sharing));
+    const double online = spec.online.enabled ? lv[static_cast<std::size_t>(online_lever(n))] : 0.0;
+    in_person[n] = 1.0 - online * s.population.digital_access;
+  }
+  std::vector<double> load(outlets_.size(), 0.0);  // window-minutes a year
+  const auto& h = w.households;
+  for (std::size_t i = 0; i < h.size_alive(); ++i) {
+    const std::int32_t home = h.cell[i];
+    const int bx = (home % width_) / block_cells_, by = (home / width_) / block_cells_;
+    const bool migrant = is_migrant(h.registration[i]);
+    for (std::size_t n = 0; n < kNeedCount; ++n) {
+      const NeedSpec& ns = spec.needs[n];
+      double rate = ns.base_rate + ns.per_child * h.children[i] + ns.per_elderly * h.elderly[i] + ns.per_worker * h.workers[i];
+      if (migrant) rate *= ns.migrant_factor;
+      const std::int32_t o = candidates_[((static_cast<std::size_t>(by) * blocks_x_ + bx) * kNeedCount + n) * kCandidates];
+      if (o >= 0) load[static_cast<std::size_t>(o)] += rate * in_person[n] * minutes_per_case[n];
+    }
+  }
+  for (std::size_t o = 0; o < outlets_.size(); ++o) {
+    const OutletSpec& os = outlets_[o];
+    const double minutes_a_year = 52.0 * os.days_per_week * (os.close_hour - os.open_hour) * 60.0;
+    const auto needed = static_cast<int>(std::ceil(load[o] * os.speed / (minutes_a_year * kTargetUtilisation)));
+    windows_[o] = std::max(windows_[o], needed);
+    outlets_[o].windows = windows_[o];
+  }
+  network_changed_ = true;
+}
+
 void PublicServices::rebuild_candidates(const CellGrid& g) {
-  // Per block centre and need type, the nearest open outlets handling the need
-  // (ties: lower index). Only rebuilt when the network changes.
+  // Per block centre and need type, the kCandidates nearest open outlets
+  // handling the need (ties: lower index). Outlets are put in square buckets
+  // of about kBucketKm; each block searches rings of buckets outwards until
+  // the ring cannot hold anything nearer than its kCandidates-th best: the
+  // same result as a scan of every outlet, at a cost that grows with the
+  // outlets near a block rather than with all of them. Only rebuilt when the
+  // network changes.
+  constexpr double kBucketKm = 5.0;
+  const int bucket_cells = std::max(1, static_cast<int>(kBucketKm / g.cell_km));
+  const int buckets_x = (g.width + bucket_cells - 1) / bucket_cells;
+  const int buckets_y = (g.height + bucket_cells - 1) / bucket_cells;
   const int blocks_y = (g.height + block_cells_ - 1) / block_cells_;
   struct Near {
     double km;
     std::int32_t outlet;
   };
+  const auto nearer = [](const Near& a, const Near& b) { return a.km != b.km ? a.km < b.km : a.outlet < b.outlet; };
+  std::vector<std::vector<std::int32_t>> bucket(static_cast<std::size_t>(buckets_x) * buckets_y);
   std::vector<Near> near;
-  near.reserve(outlets_.size());
-  for (int by = 0; by < blocks_y; ++by)
-    for (int bx = 0; bx < blocks_x_; ++bx) {
-      const int cx = std::min(g.width - 1, bx * block_cells_ + block_cells_ / 2);
-      const int cy = std::min(g.height - 1, by * block_cells_ + block_cells_ / 2);
-      const std::int32_t centre = g.index(cx, cy);
-      for (std::size_t need = 0; need < kNeedCount; ++need) {
-        near.clear();
-        for (std::size_t o = 0; o < outlets_.size(); ++o)
-          if (open_[o] && (windows_[o] + purchased_[o]) > 0 &&
-              (outlets_[o].needs & need_bit(static_cast<NeedType>(need))))
-            near.push_back({km_between(centre, outlet_cell_[o]), static_cast<std::int32_t>(o)});
-        const auto k = std::min<std::size_t>(near.size(), kCandidates);
-        std::partial_sort(near.begin(), near.begin() + static_cast<std::ptrdiff_t>(k), near.end(),
-                          [](const Near& a, const Near& b) { return a.km != b.km ? a.km < b.km : a.outlet < b.outlet; });
-        std::int32_t* out = &candidates_[((static_cast<std::size_t>(by) * blocks_x_ + bx) * kNeedCount + need) * kCandidates];
-        for (int c = 0; c < kCandidates; ++c) out[c] = static_cast<std::size_t>(c) < k ? near[c].outlet : -1;
+  for (std::size_t need = 0; need < kNeedCount; ++need) {
+    for (auto& b : bucket) b.clear();
+    bool any = false;
+    for (std::size_t o = 0; o < outlets_.size(); ++o)
+      if (open_[o] && (windows_[o] + purchased_[o]) > 0 && (outlets_[o].needs & need_bit(static_cast<NeedType>(need)))) {
+        const std::int32_t c = outlet_cell_[o];
+        bucket[static_cast<std::size_t>((c / width_) / bucket_cells * buckets_x + (c % width_) / bucket_cells)]
+            .push_back(static_cast<std::int32_t>(o));
+        any = true;
       }
-    }
+    for (int by = 0; by < blocks_y; ++by)
+      for (int bx = 0; bx < blocks_x_; ++bx) {
+        std::int16_t* out =
+            &candidates_[((static_cast<std::size_t>(by) * blocks_x_ + bx) * kNeedCount + need) * kCandidates];
+        std::fill(out, out + kCandidates, -1);
+        if (!any) continue;
+        const int cx = std::min(g.width - 1, bx * block_cells_ + block_cells_ / 2);
+        const int cy = std::min(g.height - 1, by * block_cells_ + block_cells_ / 2);
+        const std::int32_t centre = g.index(cx, cy);
+        const int ux = cx / bucket_cells, uy = cy / bucket_cells;
+        near.clear();
+        for (int ring = 0;; ++ring) {
+          // Buckets at Chebyshev distance `ring` from the centre's bucket.
+          bool inside = false;
+          for (int y = uy - ring; y <= uy + ring; ++y)
+            for (int x = ux - ring; x <= ux + ring; ++x) {
+              if (std::max(std::abs(x - ux), std::abs(y - uy)) != ring) continue;
+              if (x < 0 || y < 0 || x >= buckets_x || y >= buckets_y) continue;
+              inside = true;
+              for (std::int32_t o : bucket[static_cast<std::size_t>(y) * buckets_x + x])
+                near.push_back({km_between(centre, outlet_cell_[static_cast<std::size_t>(o)]), o});
+            }
+          if (!inside) break;  // past every edge of the map
+          if (near.size() >= static_cast<std::size_t>(kCandidates)) {
+            std::nth_element(near.begin(), near.begin() + (kCandidates - 1), near.end(), nearer);
+            // Anything in a further ring is at least `ring` buckets away.
+            const double bound = ring * bucket_cells * g.cell_km;
+            if (near[kCandidates - 1].km <= bound) break;
+          }
+        }
+        const auto k = std::min<std::size_t>(near.size(), kCandidates);
+        std::partial_sort(near.begin(), near.begin() + static_cast<std::ptrdiff_t>(k), near.end(), nearer);
+        for (std::size_t c = 0; c < k; ++c) out[c] = static_cast<std::int16_t>(near[c].outlet);
+      }
+  }
   network_changed_ = false;
 }
 
@@ -171,8 +259,10 @@ void PublicServices::step(World& w, const StepContext& ctx) {
   const double days_per_step = ctx.years_per_step * 365.25;
   const auto first_day = static_cast<std::int32_t>(std::floor(static_cast<double>(ctx.step) * days_per_step));
   const auto end_day = static_cast<std::int32_t>(std::floor(static_cast<double>(ctx.step + 1) * days_per_step));
+  close_cases_of_departed(w);
   arise(w, ctx, first_day, end_day - first_day);
-  for (std::int32_t day = first_day; day < end_day; ++day) run_day(w, ctx, day);
+  for (std::int32_t day = first_day; day < end_day; ++day) run_day(ctx, day);
+  compact_closed();
 
   for (std::size_t o = 0; o < outlets_.size(); ++o) {
     stats_.windows[o] = open_[o] ? windows_[o] + purchased_[o] : 0;
@@ -278,15 +368,14 @@ void PublicServices::arise(World& w, const StepContext& ctx, std::int32_t first_
       }
       const NeedSpec& ns = spec.needs[need];
       cases_.push(next_case_id_++, h.id[slot], h.cell[slot], static_cast<std::uint8_t>(need),
-                  static_cast<std::uint8_t>(group), static_cast<std::uint8_t>(zone),
+                  static_cast<std::uint8_t>(group), static_cast<std::uint8_t>(zone), h.digital[slot],
                   static_cast<std::uint8_t>(std::clamp(ns.departments, 1, 255)), day,
                   day + static_cast<std::int32_t>(std::ceil(ns.deadline_days)));
     }
   }
 }
 
-void PublicServices::run_day(World& w, const StepContext& ctx, std::int32_t day) {
-  const auto& h = w.households;
+void PublicServices::run_day(const StepContext& ctx, std::int32_t day) {
   const auto& spec = ctx.scenario.services;
   const auto seed = ctx.seed();
   const auto uday = static_cast<std::uint64_t>(day);
@@ -297,6 +386,8 @@ void PublicServices::run_day(World& w, const StepContext& ctx, std::int32_t day)
   const double minutes_per_km = 60.0 / std::max(spec.travel_speed_kmh, 1e-9);
   const bool platform = spec.online.enabled;
 
+  for (std::size_t o = 0; o < outlets_.size(); ++o) works_today_[o] = works(o, day) ? 1 : 0;
+
   // 1. Each due case decides, in parallel, from its own draws.
   choice_.resize(n);
   visit_of_case_.resize(n);
@@ -304,8 +395,7 @@ void PublicServices::run_day(World& w, const StepContext& ctx, std::int32_t day)
     for (std::size_t i = b; i < e; ++i) {
       choice_[i] = kNotActing;
       if (cases_.next_day[i] != day) continue;
-      const std::int32_t slot = h.slot_of(cases_.household[i]);
-      if (day > cases_.deadline_day[i] || slot < 0) {  // too late, or the household has left
+      if (day > cases_.deadline_day[i]) {  // too late
         choice_[i] = kExpires;
         continue;
       }
@@ -313,7 +403,7 @@ void PublicServices::run_day(World& w, const StepContext& ctx, std::int32_t day)
       const NeedSpec& ns = spec.needs[need];
       if (cases_.channel[i] == CaseChannel::undecided) {
         CounterRng r(seed, Stream::service_online, uday, cases_.id[i]);
-        if (platform && h.digital[static_cast<std::size_t>(slot)] &&
+        if (platform && cases_.digital[i] &&
             r.uniform() < ctx.lever(online_lever(need))) {
           choice_[i] = kWantsOnline;
           continue;
@@ -332,14 +422,14 @@ void PublicServices::run_day(World& w, const StepContext& ctx, std::int32_t day)
       // In person: the candidate outlet of least expected cost in minutes.
       const std::int32_t home = cases_.home[i];
       const int bx = (home % width_) / block_cells_, by = (home / width_) / block_cells_;
-      const std::int32_t* cand =
+      const std::int16_t* cand =
           &candidates_[((static_cast<std::size_t>(by) * blocks_x_ + bx) * kNeedCount + need) * kCandidates];
       const int left = cases_.departments_left[i];
       std::int32_t best = -1;
       double best_cost = std::numeric_limits<double>::infinity();
       for (int c = 0; c < kCandidates && cand[c] >= 0; ++c) {
         const auto o = static_cast<std::size_t>(cand[c]);
-        if (!works(o, day)) continue;
+        if (!works_today_[o]) continue;
         const double trip = 2.0 * km_between(home, outlet_cell_[o]) * minutes_per_km + spec.trip_cost_minutes;
         const double finish = left == 1 ? 1.0 : (comprehensive_kind_[o] ? integration : 0.0);
         const double cost = trip + expected_wait_[o] + (1.0 - finish) * (left - 1) * trip;
@@ -454,9 +544,7 @@ void PublicServices::run_day(World& w, const StepContext& ctx, std::int32_t day)
     expected_wait_[o] = kWaitMemory * expected_wait_[o] + (1.0 - kWaitMemory) * (visited ? day_wait_[o] : 0.0);
   }
 
-  // 5. Outcomes, in case order.
-  keep_.assign(n, 1);
-  bool any_closed = false;
+  // 5. Outcomes, in case order. Closed cases wait for the step's compaction.
   const auto complete = [&](std::size_t i) {
     const std::size_t group = cases_.group[i], zone = cases_.zone[i], need = cases_.need[i];
     tally_.completed_group[group] += 1;
@@ -470,8 +558,7 @@ void PublicServices::run_day(World& w, const StepContext& ctx, std::int32_t day)
     const std::int32_t days = day - cases_.arose_day[i];
     tally_.days_to_complete += days;
     tally_.completion_days[static_cast<std::size_t>(std::clamp(days, 0, ServiceTally::kDayBins - 1))] += 1;
-    keep_[i] = 0;
-    any_closed = true;
+    cases_.next_day[i] = kClosedDay;
   };
   for (std::size_t i = 0; i < n; ++i) {
     const std::int32_t c = choice_[i];
@@ -480,8 +567,7 @@ void PublicServices::run_day(World& w, const StepContext& ctx, std::int32_t day)
       tally_.expired_group[cases_.group[i]] += 1;
       tally_.closed_zone[cases_.zone[i]] += 1;
       tally_.closed_need[cases_.need[i]] += 1;
-      keep_[i] = 0;
-      any_closed = true;
+      cases_.next_day[i] = kClosedDay;
       continue;
     }
     if (c == kCompletesOnline) {
@@ -500,7 +586,30 @@ void PublicServices::run_day(World& w, const StepContext& ctx, std::int32_t day)
     }
     cases_.next_day[i] = day + 1;  // come back (another department, or again)
   }
-  if (any_closed) cases_.compact(keep_);
+}
+
+void PublicServices::close_cases_of_departed(const World& w) {
+  // Households leave only in earlier phases of the step, so one check of the
+  // open cases at the start of the services phase finds every departed one.
+  const auto& h = w.households;
+  for (std::size_t i = 0; i < cases_.size(); ++i) {
+    if (h.slot_of(cases_.household[i]) >= 0) continue;
+    tally_.expired_group[cases_.group[i]] += 1;
+    tally_.closed_zone[cases_.zone[i]] += 1;
+    tally_.closed_need[cases_.need[i]] += 1;
+    cases_.next_day[i] = kClosedDay;
+  }
+}
+
+void PublicServices::compact_closed() {
+  const std::size_t n = cases_.size();
+  keep_.resize(n);
+  bool any = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    keep_[i] = cases_.next_day[i] != kClosedDay;
+    any = any || !keep_[i];
+  }
+  if (any) cases_.compact(keep_);
 }
 
 }  // namespace zhili

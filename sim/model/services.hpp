@@ -23,7 +23,8 @@
 //     window, chance services.integration at integrated kinds) or one; a
 //     missing document (chance missing x (1 - data_sharing)) or a processing
 //     error means no progress. Anything short of completion brings the case
-//     back the next day. Closed cases leave the store.
+//     back the next day. Closed cases leave the store at the end of the step;
+//     cases of households that left the map expire at the start of the phase.
 #pragma once
 
 #include <array>
@@ -99,8 +100,11 @@ class PublicServices {
 
   void apply_events(std::int64_t step, const StepContext& ctx);
   void rebuild_candidates(const CellGrid& g);
+  void size_generated_windows(const World& w, const Scenario& s);
   void arise(World& w, const StepContext& ctx, std::int32_t first_day, std::int32_t days);
-  void run_day(World& w, const StepContext& ctx, std::int32_t day);
+  void run_day(const StepContext& ctx, std::int32_t day);
+  void close_cases_of_departed(const World& w);
+  void compact_closed();
   bool works(std::size_t outlet, std::int32_t day) const;
   double km_between(std::int32_t a, std::int32_t b) const;
 
@@ -114,6 +118,7 @@ class PublicServices {
   std::vector<int> purchased_;         // windows bought with services.purchase_budget
   std::vector<double> expected_wait_;  // minutes people expect at each outlet (choice)
   std::vector<double> day_wait_;       // mean wait of today's visits
+  std::vector<std::uint8_t> works_today_;
   std::vector<std::uint8_t> comprehensive_kind_;  // integrates departments (all but department windows)
   std::size_t next_event_ = 0;
   bool network_changed_ = true;   // candidates need rebuilding
@@ -124,7 +129,7 @@ class PublicServices {
   static constexpr int kCandidates = 6;
   int block_cells_ = 1;  // cells per block side
   int blocks_x_ = 1;
-  std::vector<std::int32_t> candidates_;
+  std::vector<std::int16_t> candidates_;  // 16 bits: the table is read at random, once per visit
 
   ServiceCaseStore cases_;
   std::uint64_t next_case_id_ = 0;
