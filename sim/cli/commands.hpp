@@ -37,10 +37,19 @@ struct CalibrateArgs {
   bool quiet = false;
 };
 
+struct SweepArgs {
+  std::string file;
+  std::string dir;
+  int jobs = 0;               // 0 = hardware threads
+  bool summary_only = false;  // no result files, per-run summary rows only
+  bool quiet = false;
+};
+
 int run_command(const RunArgs& args);
 int validate_command(const ValidateArgs& args);
 int info_command(const InfoArgs& args);
 int calibrate_command(const CalibrateArgs& args);
+int sweep_command(const SweepArgs& args);
 
 // The --threads/--seed/--steps shortcuts as --set overrides, after the user's
 // own, so they are validated (and recorded) exactly like any other.

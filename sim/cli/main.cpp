@@ -51,6 +51,14 @@ int main(int argc, char** argv) {
   cal_cmd->add_flag("--check", calibrate.check_only, "Only evaluate the scenario as it is and print the table");
   cal_cmd->add_flag("-q,--quiet", calibrate.quiet, "No progress line");
 
+  SweepArgs sweep;
+  auto* sweep_cmd = app.add_subcommand("sweep", "Run a policy sweep: design points x replicates, a summary row per run");
+  sweep_cmd->add_option("sweep", sweep.file, "Sweep file (YAML): base scenario, factors, design (docs/SWEEPS.md)")->required();
+  sweep_cmd->add_option("-o,--output", sweep.dir, "Output folder: runs/, manifest.csv, summary.csv")->required();
+  sweep_cmd->add_option("--jobs", sweep.jobs, "Runs at once, one thread each; 0 = all cores")->check(CLI::NonNegativeNumber);
+  sweep_cmd->add_flag("--summary-only", sweep.summary_only, "Write no result files, only the summary rows");
+  sweep_cmd->add_flag("-q,--quiet", sweep.quiet, "No progress display");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -69,6 +77,7 @@ int main(int argc, char** argv) {
     if (*val_cmd) return validate_command(validate);
     if (*info_cmd) return info_command(info);
     if (*cal_cmd) return calibrate_command(calibrate);
+    if (*sweep_cmd) return sweep_command(sweep);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "zhili: internal error: %s\n", e.what());
     return exit_code::internal_error;

@@ -1,0 +1,84 @@
+#include "sweep/design.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <numeric>
+
+#include "sweep/seeds.hpp"
+
+namespace zhili::sweep {
+
+std::vector<DesignPoint> factorial_design(const std::vector<Factor>& factors) {
+  std::vector<DesignPoint> points{DesignPoint{}};
+  for (const auto& f : factors) {
+    std::vector<DesignPoint> next;
+    next.reserve(points.size() * f.values.size());
+    for (const auto& p : points)
+      for (const auto& v : f.values) {
+        next.push_back(p);
+        next.back().push_back(v);
+      }
+    points = std::move(next);
+  }
+  return points;
+}
+
+std::vector<std::vector<double>> latin_hypercube(int n, int k, std::uint64_t seed) {
+  // A stream of its own, so the design does not share numbers with the run seeds.
+  SplitMix64 rng(splitmix64_mix(seed ^ 0x4c48532d64657369ULL));  // "LHS-desi"
+  std::vector<std::vector<double>> x(static_cast<std::size_t>(n), std::vector<double>(static_cast<std::size_t>(k)));
+  std::vector<int> perm(static_cast<std::size_t>(n));
+  for (int j = 0; j < k; ++j) {
+    std::iota(perm.begin(), perm.end(), 0);
+    for (int i = n - 1; i > 0; --i)  // Fisher-Yates
+      std::swap(perm[static_cast<std::size_t>(i)], perm[rng.below(static_cast<std::uint64_t>(i) + 1)]);
+    for (int i = 0; i < n; ++i)
+      x[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)] = (perm[static_cast<std::size_t>(i)] + rng.uniform()) / n;
+  }
+  return x;
+}
+
+std::string factor_value_text(const Factor& f, double x) {
+  char buf[40];
+  if (f.integer) std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(std::llround(x)));
+  else std::snprintf(buf, sizeof buf, "%.10g", x);
+  return buf;
+}
+
+std::string factor_value(const Factor& f, double u) {
+  if (f.is_range) return factor_value_text(f, f.lo + u * (f.hi - f.lo));
+  const auto m = f.values.size();
+  return f.values[std::min(m - 1, static_cast<std::size_t>(u * static_cast<double>(m)))];
+}
+
+SweepPlan plan_sweep(const SweepSpec& spec) {
+  SweepPlan plan;
+  if (spec.design == DesignKind::factorial) {
+    plan.points = factorial_design(spec.factors);
+  } else {
+    const auto unit = latin_hypercube(spec.points, static_cast<int>(spec.factors.size()), spec.seed);
+    for (const auto& row : unit) {
+      DesignPoint p;
+      for (std::size_t j = 0; j < spec.factors.size(); ++j) p.push_back(factor_value(spec.factors[j], row[j]));
+      plan.points.push_back(std::move(p));
+    }
+  }
+  for (std::size_t p = 0; p < plan.points.size(); ++p)
+    for (int r = 0; r < spec.replicates; ++r) {
+      PlannedRun run;
+      run.point = static_cast<int>(p);
+      run.replicate = r;
+      run.id = run.point * spec.replicates + r;
+      run.seed = run_seed(spec.seed, p, static_cast<std::uint64_t>(r));
+      plan.runs.push_back(run);
+    }
+  return plan;
+}
+
+std::string run_name(int id) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "run-%05d", id);
+  return buf;
+}
+
+}  // namespace zhili::sweep

@@ -1,0 +1,270 @@
+#include "sweep/sweep_file.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <set>
+
+#include "scenario/detail/suggest.hpp"
+#include "scenario/load.hpp"
+#include "sweep/design.hpp"
+
+namespace zhili::sweep {
+
+namespace {
+
+const std::vector<std::string> kTopKeys = {"base", "overrides", "factors", "design", "replicates", "seed", "outcomes"};
+const std::vector<std::string> kFactorKeys = {"values", "range"};
+const std::vector<std::string> kDesignKeys = {"kind", "points"};
+
+// Collects diagnostics against the sweep file, positioned by yaml-cpp marks.
+struct Reader {
+  std::string file;
+  Diagnostics diags;
+
+  SourceLocation at(const YAML::Node& n) const {
+    const auto m = n.Mark();
+    if (m.is_null()) return {file, 0, 0};
+    return {file, m.line + 1, m.column + 1};
+  }
+  void error(const SourceLocation& where, const std::string& key, const std::string& msg,
+             const std::string& found, const std::string& expected, const std::string& hint = "") {
+    diags.add(make_diagnostic(where.file, where.line, where.column, key, msg, found, expected, hint));
+  }
+  void error(const YAML::Node& n, const std::string& key, const std::string& msg, const std::string& expected,
+             const std::string& hint = "") {
+    error(at(n), key, msg, n.IsScalar() ? n.Scalar() : "", expected, hint);
+  }
+  template <class T>
+  bool get(const YAML::Node& n, const std::string& key, T& out, const std::string& expected) {
+    if (n.IsScalar()) {
+      try {
+        out = n.as<T>();
+        return true;
+      } catch (const YAML::Exception&) {
+      }
+    }
+    error(n, key, "wrong type", expected);
+    return false;
+  }
+  // Unknown keys of a mapping, with "did you mean" from `known`.
+  void check_keys(const YAML::Node& map, const std::string& prefix, const std::vector<std::string>& known) {
+    std::set<std::string> seen;
+    for (const auto& kv : map) {
+      const std::string k = kv.first.Scalar();
+      const std::string path = prefix.empty() ? k : prefix + "." + k;
+      if (!seen.insert(k).second) error(kv.first, path, "duplicate key", "each key once");
+      if (std::find(known.begin(), known.end(), k) != known.end()) continue;
+      const auto near = scenario_detail::closest_match(k, known);
+      std::string all;
+      for (const auto& c : known) all += (all.empty() ? "" : ", ") + c;
+      error(at(kv.first), path, "unknown key", k, "one of " + all,
+            near ? scenario_detail::did_you_mean({*near}) : "");
+    }
+  }
+};
+
+bool is_integer_text(const std::string& s) {
+  if (s.empty()) return false;
+  std::size_t i = (s[0] == '-' || s[0] == '+') ? 1 : 0;
+  if (i == s.size()) return false;
+  return std::all_of(s.begin() + static_cast<std::ptrdiff_t>(i), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+void read_factor(Reader& r, const YAML::Node& key_node, const YAML::Node& body, SweepSpec& spec) {
+  Factor f;
+  f.key = key_node.Scalar();
+  f.at = r.at(key_node);
+  const std::string path = "factors." + f.key;
+  if (f.key == "run.seed" || f.key == "run.threads") {
+    r.error(key_node, path, "set by the sweep for every run", "a scenario key other than run.seed and run.threads",
+            "replicates get seeds from the master seed; use 'seed' and 'replicates'");
+    return;
+  }
+  // A list alone is shorthand: "key: [a, b]" is "key: {values: [a, b]}".
+  const YAML::Node values = body.IsSequence() ? body : body.IsMap() ? body["values"] : YAML::Node();
+  const YAML::Node range = body.IsMap() ? body["range"] : YAML::Node();
+  if (body.IsMap()) {
+    r.check_keys(body, path, kFactorKeys);
+    if (values && range) {
+      r.error(range, path + ".range", "both values and range given", "one of them");
+      return;
+    }
+  }
+  if (!values && !range) {
+    r.error(body.IsNull() ? key_node : body, path, "no values", "values: [v1, v2, ...] or range: [lo, hi]");
+    return;
+  }
+  if (values) {
+    if (!values.IsSequence() || values.size() == 0) {
+      r.error(values, path + ".values", "not a list of values", "a non-empty list [v1, v2, ...]");
+      return;
+    }
+    for (const auto& v : values) {
+      if (!v.IsScalar()) {
+        r.error(v, path + ".values", "not a single value", "a number, word or boolean");
+        return;
+      }
+      f.values.push_back(v.Scalar());
+    }
+  } else {
+    if (!range.IsSequence() || range.size() != 2) {
+      r.error(range, path + ".range", "not a range", "[lo, hi]");
+      return;
+    }
+    if (!r.get(range[0], path + ".range", f.lo, "a number") || !r.get(range[1], path + ".range", f.hi, "a number"))
+      return;
+    if (!(f.lo < f.hi)) {
+      r.error(range[1], path + ".range", "upper bound not above lower bound", "hi > lo");
+      return;
+    }
+    f.is_range = true;
+    f.integer = is_integer_text(range[0].Scalar()) && is_integer_text(range[1].Scalar());
+  }
+  spec.factors.push_back(std::move(f));
+}
+
+// Loads the base scenario with `extra` after the fixed overrides; diagnostics
+// about an override ("--set #N") are moved to where it is written in the sweep
+// file, the rest (the base file's own errors) are kept as they are.
+bool check_with_overrides(const SweepSpec& spec, const std::vector<SourceLocation>& fixed_at,
+                          const std::string& extra, const SourceLocation& extra_at, Diagnostics& out) {
+  std::vector<std::string> overrides = spec.overrides;
+  if (!extra.empty()) overrides.push_back(extra);
+  try {
+    load_scenario(spec.base, overrides);
+    return true;
+  } catch (const ScenarioError& e) {
+    for (Diagnostic d : e.diagnostics().items()) {
+      if (d.where.file.rfind("--set #", 0) == 0) {
+        const std::size_t n = std::stoul(d.where.file.substr(7));
+        d.where = n >= 1 && n <= fixed_at.size() ? fixed_at[n - 1] : extra_at;
+      }
+      out.add(std::move(d));
+    }
+    return false;
+  }
+}
+
+}  // namespace
+
+SweepSpec load_sweep(const std::string& path) {
+  Reader r{path, {}};
+  SweepSpec spec;
+  spec.path = path;
+  YAML::Node loaded;
+  try {
+    loaded = YAML::LoadFile(path);
+  } catch (const YAML::BadFile&) {
+    r.error(SourceLocation{path, 0, 0}, "", "cannot read file", "", "a readable YAML sweep file");
+    throw ScenarioError(std::move(r.diags));
+  } catch (const YAML::ParserException& e) {
+    r.error(SourceLocation{path, e.mark.line + 1, e.mark.column + 1}, "", "YAML syntax error", e.msg, "valid YAML");
+    throw ScenarioError(std::move(r.diags));
+  }
+  // Read through a const node: yaml-cpp's non-const operator[] adds the key it looks up.
+  const YAML::Node& doc = loaded;
+  if (!doc.IsMap()) {
+    r.error(doc, "", "a sweep file is a mapping", "keys base, factors, design, replicates, seed, outcomes");
+    throw ScenarioError(std::move(r.diags));
+  }
+  r.check_keys(doc, "", kTopKeys);
+
+  const auto dir = std::filesystem::path(path).parent_path();
+  std::string text;
+  if (!doc["base"]) {
+    r.error(r.at(doc), "base", "missing key", "", "the path of the base scenario");
+  } else if (r.get(doc["base"], "base", text, "a path")) {
+    spec.base = std::filesystem::path(text).is_absolute() ? text : (dir / text).lexically_normal().string();
+  }
+
+  std::vector<SourceLocation> fixed_at;
+  if (const auto o = doc["overrides"]) {
+    if (!o.IsSequence()) r.error(o, "overrides", "not a list", "a list of key.path=value");
+    else
+      for (const auto& item : o)
+        if (r.get(item, "overrides", text, "key.path=value")) {
+          spec.overrides.push_back(text);
+          fixed_at.push_back(r.at(item));
+        }
+  }
+
+  const auto factors = doc["factors"];
+  if (!factors || !factors.IsMap() || factors.size() == 0)
+    r.error(factors ? factors : doc, "factors", factors ? "not a mapping of factors" : "missing key",
+            "key.path: {values: [...]} or key.path: {range: [lo, hi]}");
+  else {
+    std::set<std::string> seen;  // any key path may be a factor, but only once
+    for (const auto& kv : factors)
+      if (!seen.insert(kv.first.Scalar()).second)
+        r.error(kv.first, "factors." + kv.first.Scalar(), "duplicate key", "each factor once");
+    for (const auto& kv : factors) read_factor(r, kv.first, kv.second, spec);
+  }
+
+  if (const auto d = doc["design"]) {
+    if (!d.IsMap()) {
+      r.error(d, "design", "not a mapping", "{kind: factorial} or {kind: latin_hypercube, points: N}");
+    } else {
+      r.check_keys(d, "design", kDesignKeys);
+      std::string kind = "factorial";
+      if (d["kind"] && r.get(d["kind"], "design.kind", kind, "factorial or latin_hypercube")) {
+        if (kind == "latin_hypercube") spec.design = DesignKind::latin_hypercube;
+        else if (kind != "factorial")
+          r.error(d["kind"], "design.kind", "unknown design", "factorial or latin_hypercube",
+                  kind == "saltelli" ? "Saltelli designs are not implemented yet" : "");
+      }
+      if (spec.design == DesignKind::latin_hypercube) {
+        if (!d["points"]) r.error(d, "design.points", "missing key", "the number of points, an integer >= 1");
+        else if (r.get(d["points"], "design.points", spec.points, "an integer in [1, 1000000]") &&
+                 (spec.points < 1 || spec.points > 1000000))
+          r.error(d["points"], "design.points", "value out of range", "an integer in [1, 1000000]");
+      } else if (d["points"]) {
+        r.error(d["points"], "design.points", "not used by a factorial design",
+                "no points (a factorial design has one point per combination of values)");
+      }
+    }
+  }
+  if (spec.design == DesignKind::factorial)
+    for (const auto& f : spec.factors)
+      if (f.is_range)
+        r.error(f.at, "factors." + f.key, "a range needs a sampling design", "range", "values: [...]",
+                "use design: {kind: latin_hypercube, points: N}, or list the values");
+
+  if (const auto n = doc["replicates"])
+    if (r.get(n, "replicates", spec.replicates, "an integer in [1, 100000]") &&
+        (spec.replicates < 1 || spec.replicates > 100000))
+      r.error(n, "replicates", "value out of range", "an integer in [1, 100000]");
+  if (const auto n = doc["seed"]) {
+    std::int64_t s = 0;
+    if (r.get(n, "seed", s, "an integer in [0, 2^63)")) {
+      if (s < 0) r.error(n, "seed", "value out of range", "an integer in [0, 2^63)");
+      else spec.seed = static_cast<std::uint64_t>(s);
+    }
+  }
+  if (const auto o = doc["outcomes"]) {
+    if (!o.IsSequence()) r.error(o, "outcomes", "not a list", "a list of observable names");
+    else
+      for (const auto& item : o)
+        if (r.get(item, "outcomes", text, "an observable name, or name/label")) {
+          spec.outcomes.push_back(text);
+          spec.outcome_at.push_back(r.at(item));
+        }
+  }
+  if (!r.diags.empty()) throw ScenarioError(std::move(r.diags));
+
+  // The base and every factor value as the loader sees them. One error per
+  // factor is enough: a misspelt key would otherwise be reported per value.
+  if (!check_with_overrides(spec, fixed_at, "", {}, r.diags)) throw ScenarioError(std::move(r.diags));
+  for (const auto& f : spec.factors) {
+    std::vector<std::string> texts = f.values;
+    if (f.is_range) texts = {factor_value_text(f, f.lo), factor_value_text(f, f.hi)};
+    for (const auto& v : texts)
+      if (!check_with_overrides(spec, fixed_at, f.key + "=" + v, f.at, r.diags)) break;
+  }
+  if (!r.diags.empty()) throw ScenarioError(std::move(r.diags));
+  return spec;
+}
+
+}  // namespace zhili::sweep

@@ -1,0 +1,47 @@
+// Sweep files: a base scenario, factors (scenario key paths with values or
+// ranges), a design, replicates and a master seed (docs/SWEEPS.md).
+//
+// Validated like scenario files: every error is collected with file:line:column,
+// key path, what was found and what was expected, then thrown together as a
+// ScenarioError. Factor key paths and values are checked by loading the base
+// scenario with each value as an override, so the scenario loader's own
+// message (unknown key, out of range, did you mean) names the problem.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "scenario/diagnostics.hpp"
+
+namespace zhili::sweep {
+
+struct Factor {
+  std::string key;                  // scenario key path, "policy.hukou.openness"
+  std::vector<std::string> values;  // the values as written; empty for a range
+  bool is_range = false;
+  double lo = 0, hi = 0;            // a range's bounds
+  bool integer = false;             // both bounds written as integers: samples are rounded
+  SourceLocation at;                // where the factor's key is written
+};
+
+enum class DesignKind { factorial, latin_hypercube };
+
+struct SweepSpec {
+  std::string path;                    // the sweep file
+  std::string base;                    // the base scenario, resolved against the sweep file's folder
+  std::vector<std::string> overrides;  // fixed "key=value" overrides, before the factors
+  std::vector<Factor> factors;         // in file order
+  DesignKind design = DesignKind::factorial;
+  int points = 0;                      // latin_hypercube: number of design points
+  int replicates = 1;
+  std::uint64_t seed = 1;              // master seed
+  std::vector<std::string> outcomes;   // "name" or "name/label"; empty = the default set
+  std::vector<SourceLocation> outcome_at;
+};
+
+// Reads and checks `path` (the factors against the base scenario too).
+// Throws ScenarioError listing every problem.
+SweepSpec load_sweep(const std::string& path);
+
+}  // namespace zhili::sweep
