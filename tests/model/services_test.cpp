@@ -125,9 +125,10 @@ TEST(Services, IntegratedOutletFinishesACaseInOneTripSingleDepartmentWindowsNeed
 }
 
 TEST(Services, EqualOutletsAtEqualDistanceGoToTheLowerIndex) {
-  // Two identical outlets in the same cell: every visit goes to the first.
-  Scenario s = with_services({outlet("first", 30, 25, OutletKindSpec::district_centre, 50),
-                              outlet("second", 30, 25, OutletKindSpec::district_centre, 50)},
+  // Two identical outlets in the same cell, too big to queue (so the waits
+  // people expect stay equal at zero): every visit goes to the first.
+  Scenario s = with_services({outlet("first", 30, 25, OutletKindSpec::district_centre, 2000),
+                              outlet("second", 30, 25, OutletKindSpec::district_centre, 2000)},
                              {"run.steps=3"});
   Engine e(s);
   std::vector<double> arrivals(2);

@@ -103,6 +103,10 @@ std::vector<KeyRule> services_rules() {
       integer_key("services.online_days", "days", {1, 365},
                   [](auto& s) -> auto& { return s.services.online_days; },
                   "Days the online platform takes to process a case."),
+      integer_key("services.return_days", "days", {1, 365},
+                  [](auto& s) -> auto& { return s.services.return_days; },
+                  "Days before a case not finished at a visit (another department, a missing "
+                  "document, not served) comes back to an outlet."),
       bool_key("services.platform.enabled",
                [](auto& s) -> auto& { return s.services.online.enabled; },
                "Whether the online platform (一网通办) exists; the share of each need type that "

@@ -1,0 +1,125 @@
+// The outlet network as households see it: the nearest outlets for each
+// block of cells and need type (rebuilt when the network changes), and the
+// windows of a generated layout sized to its expected load.
+#include <algorithm>
+#include <cmath>
+
+#include "model/services.hpp"
+
+namespace zhili {
+
+void PublicServices::size_generated_windows(const World& w, const Scenario& s) {
+  // A generated layout gets windows for its expected load: every household's
+  // yearly window-minutes of each need, sent to the nearest outlet handling
+  // it (the first candidate of its block), over the outlet's working minutes
+  // a year at kTargetUtilisation; never fewer than the layout's own numbers.
+  // The load is at the starting lever values (online shares, data sharing).
+  constexpr double kTargetUtilisation = 0.75;
+  rebuild_candidates(w.grid);
+  const auto& spec = s.services;
+  const LeverValues& lv = s.policy;
+  const double sharing = lv[static_cast<std::size_t>(LeverId::services_data_sharing)];
+  std::array<double, kNeedCount> minutes_per_case{};  // in person
+  std::array<double, kNeedCount> in_person{};          // share of cases
+  for (std::size_t n = 0; n < kNeedCount; ++n) {
+    const NeedSpec& ns = spec.needs[n];
+    // Each department is served once when it progresses; a missing document
+    // costs one more department's time.
+    minutes_per_case[n] = ns.service_minutes * (ns.departments + ns.missing_document * (1.0 - sharing));
+    const double online = spec.online.enabled ? lv[static_cast<std::size_t>(online_lever(n))] : 0.0;
+    in_person[n] = 1.0 - online * s.population.digital_access;
+  }
+  std::vector<double> load(outlets_.size(), 0.0);  // window-minutes a year
+  const auto& h = w.households;
+  for (std::size_t i = 0; i < h.size_alive(); ++i) {
+    const std::int32_t home = h.cell[i];
+    const int bx = (home % width_) / block_cells_, by = (home / width_) / block_cells_;
+    const bool migrant = is_migrant(h.registration[i]);
+    for (std::size_t n = 0; n < kNeedCount; ++n) {
+      const NeedSpec& ns = spec.needs[n];
+      double rate = ns.base_rate + ns.per_child * h.children[i] + ns.per_elderly * h.elderly[i] + ns.per_worker * h.workers[i];
+      if (migrant) rate *= ns.migrant_factor;
+      const std::int32_t o = candidates_[((static_cast<std::size_t>(by) * blocks_x_ + bx) * kNeedCount + n) * kCandidates];
+      if (o >= 0) load[static_cast<std::size_t>(o)] += rate * in_person[n] * minutes_per_case[n];
+    }
+  }
+  for (std::size_t o = 0; o < outlets_.size(); ++o) {
+    const OutletSpec& os = outlets_[o];
+    const double minutes_a_year = 52.0 * os.days_per_week * (os.close_hour - os.open_hour) * 60.0;
+    const auto needed = static_cast<int>(
+        std::ceil(load[o] * os.speed * s.population.scale / (minutes_a_year * kTargetUtilisation)));
+    windows_[o] = std::max(windows_[o], needed);
+    outlets_[o].windows = windows_[o];
+  }
+  network_changed_ = true;
+}
+
+void PublicServices::rebuild_candidates(const CellGrid& g) {
+  // Per block centre and need type, the kCandidates nearest open outlets
+  // handling the need (ties: lower index). Outlets are put in square buckets
+  // of about kBucketKm; each block searches rings of buckets outwards until
+  // the ring cannot hold anything nearer than its kCandidates-th best: the
+  // same result as a scan of every outlet, at a cost that grows with the
+  // outlets near a block rather than with all of them. Only rebuilt when the
+  // network changes.
+  constexpr double kBucketKm = 5.0;
+  const int bucket_cells = std::max(1, static_cast<int>(kBucketKm / g.cell_km));
+  const int buckets_x = (g.width + bucket_cells - 1) / bucket_cells;
+  const int buckets_y = (g.height + bucket_cells - 1) / bucket_cells;
+  const int blocks_y = (g.height + block_cells_ - 1) / block_cells_;
+  struct Near {
+    double km;
+    std::int32_t outlet;
+  };
+  const auto nearer = [](const Near& a, const Near& b) { return a.km != b.km ? a.km < b.km : a.outlet < b.outlet; };
+  std::vector<std::vector<std::int32_t>> bucket(static_cast<std::size_t>(buckets_x) * buckets_y);
+  std::vector<Near> near;
+  for (std::size_t need = 0; need < kNeedCount; ++need) {
+    for (auto& b : bucket) b.clear();
+    bool any = false;
+    for (std::size_t o = 0; o < outlets_.size(); ++o)
+      if (open_[o] && (windows_[o] + purchased_[o]) > 0 && (outlets_[o].needs & need_bit(static_cast<NeedType>(need)))) {
+        const std::int32_t c = outlet_cell_[o];
+        bucket[static_cast<std::size_t>((c / width_) / bucket_cells * buckets_x + (c % width_) / bucket_cells)]
+            .push_back(static_cast<std::int32_t>(o));
+        any = true;
+      }
+    for (int by = 0; by < blocks_y; ++by)
+      for (int bx = 0; bx < blocks_x_; ++bx) {
+        std::int16_t* out =
+            &candidates_[((static_cast<std::size_t>(by) * blocks_x_ + bx) * kNeedCount + need) * kCandidates];
+        std::fill(out, out + kCandidates, -1);
+        if (!any) continue;
+        const int cx = std::min(g.width - 1, bx * block_cells_ + block_cells_ / 2);
+        const int cy = std::min(g.height - 1, by * block_cells_ + block_cells_ / 2);
+        const std::int32_t centre = g.index(cx, cy);
+        const int ux = cx / bucket_cells, uy = cy / bucket_cells;
+        near.clear();
+        for (int ring = 0;; ++ring) {
+          // Buckets at Chebyshev distance `ring` from the centre's bucket.
+          bool inside = false;
+          for (int y = uy - ring; y <= uy + ring; ++y)
+            for (int x = ux - ring; x <= ux + ring; ++x) {
+              if (std::max(std::abs(x - ux), std::abs(y - uy)) != ring) continue;
+              if (x < 0 || y < 0 || x >= buckets_x || y >= buckets_y) continue;
+              inside = true;
+              for (std::int32_t o : bucket[static_cast<std::size_t>(y) * buckets_x + x])
+                near.push_back({km_between(centre, outlet_cell_[static_cast<std::size_t>(o)]), o});
+            }
+          if (!inside) break;  // past every edge of the map
+          if (near.size() >= static_cast<std::size_t>(kCandidates)) {
+            std::nth_element(near.begin(), near.begin() + (kCandidates - 1), near.end(), nearer);
+            // Anything in a further ring is at least `ring` buckets away.
+            const double bound = ring * bucket_cells * g.cell_km;
+            if (near[kCandidates - 1].km <= bound) break;
+          }
+        }
+        const auto k = std::min<std::size_t>(near.size(), kCandidates);
+        std::partial_sort(near.begin(), near.begin() + static_cast<std::ptrdiff_t>(k), near.end(), nearer);
+        for (std::size_t c = 0; c < k; ++c) out[c] = static_cast<std::int16_t>(near[c].outlet);
+      }
+  }
+  network_changed_ = false;
+}
+
+}  // namespace zhili
