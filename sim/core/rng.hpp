@@ -12,6 +12,7 @@
 #include <cmath>
 #include <cstdint>
 
+#include "core/splitmix.hpp"
 #include "core/streams.hpp"
 
 namespace zhili {
@@ -94,19 +95,14 @@ inline std::uint64_t CounterRng::poisson(double mean) {
 class StepHash {
  public:
   StepHash(std::uint64_t seed, Stream stream, std::uint64_t step)
-      : state_(mix(mix(seed + kGolden * (static_cast<std::uint64_t>(stream) + 1)) + kGolden * (step + 1))) {}
+      : state_(splitmix64_mix(splitmix64_mix(seed + kSplitMixGolden * (static_cast<std::uint64_t>(stream) + 1)) +
+                              kSplitMixGolden * (step + 1))) {}
   // Uniform in [0, 1) with 53 bits, for agent `id`.
   double uniform(std::uint64_t id) const {
-    return static_cast<double>(mix(state_ + kGolden * (id + 1)) >> 11) * 0x1.0p-53;
+    return static_cast<double>(splitmix64_mix(state_ + kSplitMixGolden * (id + 1)) >> 11) * 0x1.0p-53;
   }
 
  private:
-  static constexpr std::uint64_t kGolden = 0x9e3779b97f4a7c15ull;
-  static std::uint64_t mix(std::uint64_t z) {
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
-  }
   std::uint64_t state_;
 };
 
