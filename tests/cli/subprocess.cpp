@@ -5,13 +5,14 @@
 #include <unistd.h>
 
 #include <cstdio>
-#include <fstream>
-#include <sstream>
+
+#include "core/read_file.hpp"
 
 namespace zhili::testing {
 
 namespace {
-pid_t spawn(const std::vector<std::string>& args, const std::string& out_path, const std::string& err_path) {
+// Output goes through files: pipes could fill up and block the child.
+pid_t spawn(const std::vector<std::string>& argv, const std::string& out_path, const std::string& err_path) {
   const pid_t pid = fork();
   if (pid == 0) {
     const int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -20,23 +21,26 @@ pid_t spawn(const std::vector<std::string>& args, const std::string& out_path, c
     dup2(err, 2);
     const int in = open("/dev/null", O_RDONLY);
     dup2(in, 0);
-    std::vector<char*> argv;
-    std::string exe = ZHILI_EXE;
-    argv.push_back(exe.data());
-    std::vector<std::string> copy = args;
-    for (auto& a : copy) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    execv(exe.c_str(), argv.data());
+    std::vector<std::string> copy = argv;
+    std::vector<char*> args;
+    for (auto& a : copy) args.push_back(a.data());
+    args.push_back(nullptr);
+    execv(args[0], args.data());
     _exit(127);
   }
   return pid;
 }
 
-std::string slurp(const std::string& path) {
-  std::ifstream f(path);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
+std::vector<std::string> zhili_argv(const std::vector<std::string>& args) {
+  std::vector<std::string> argv{ZHILI_EXE};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return argv;
+}
+
+std::string contents(const std::string& path) {
+  std::string text;
+  read_whole_file(path, text);
+  return text;
 }
 }  // namespace
 
@@ -48,17 +52,19 @@ int wait_for(pid_t pid) {
   return -1;
 }
 
-ProcessResult run_zhili(const std::vector<std::string>& args) {
-  const std::string base = std::string(ZHILI_BINARY_DIR) + "/cli_test_" + std::to_string(getpid());
+ProcessResult run_program(const std::vector<std::string>& argv) {
+  const std::string base = std::string(ZHILI_BINARY_DIR) + "/test_process_" + std::to_string(getpid());
   ProcessResult r;
-  r.exit_code = wait_for(spawn(args, base + ".out", base + ".err"));
-  r.out = slurp(base + ".out");
-  r.err = slurp(base + ".err");
+  r.exit_code = wait_for(spawn(argv, base + ".out", base + ".err"));
+  r.out = contents(base + ".out");
+  r.err = contents(base + ".err");
   std::remove((base + ".out").c_str());
   std::remove((base + ".err").c_str());
   return r;
 }
 
-pid_t start_zhili(const std::vector<std::string>& args) { return spawn(args, "/dev/null", "/dev/null"); }
+ProcessResult run_zhili(const std::vector<std::string>& args) { return run_program(zhili_argv(args)); }
+
+pid_t start_zhili(const std::vector<std::string>& args) { return spawn(zhili_argv(args), "/dev/null", "/dev/null"); }
 
 }  // namespace zhili::testing

@@ -15,6 +15,9 @@ struct ProcessResult {
   std::string err;     // stderr
 };
 
+// Runs argv[0] (a path) with the rest as arguments, waits, returns status and output.
+ProcessResult run_program(const std::vector<std::string>& argv);
+
 // Runs ZHILI_EXE with `args`, waits, returns status and output.
 ProcessResult run_zhili(const std::vector<std::string>& args);
 

@@ -1,18 +1,12 @@
-// Running programs from the viewer tests (zhili to make runs, zhili-view
-// under xvfb-run to take screenshots), capturing exit status and output.
+// Running a program from the viewer's tests: the project's one subprocess
+// helper (tests/cli/subprocess.hpp) under the names these tests use.
 #pragma once
 
-#include <string>
-#include <vector>
+#include "cli/subprocess.hpp"
 
 namespace zhili::view::test {
 
-struct Result {
-  int exit_code = -1;  // exit status, or 128 + signal number
-  std::string out, err;
-};
-
-// Runs argv[0] (a path) with the arguments; stdin is /dev/null.
-Result run_program(const std::vector<std::string>& argv);
+using Result = zhili::testing::ProcessResult;
+using zhili::testing::run_program;
 
 }  // namespace zhili::view::test
