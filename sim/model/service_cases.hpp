@@ -8,6 +8,7 @@
 // on threads. A case carries its own id, the key of its random draws.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -16,6 +17,13 @@
 namespace zhili {
 
 inline constexpr std::int32_t kClosedDay = 0x7fffffff;  // next_day of a closed case
+
+// Candidate outlets kept with each case (the nearest ones handling its need
+// from its home block): a copy of the network's candidate row, refreshed when
+// the network changes, so a visit reads them with the case instead of missing
+// the cache on a row of the network's large table.
+inline constexpr int kCaseCandidates = 6;
+using CaseCandidates = std::array<std::int16_t, kCaseCandidates>;
 
 // Where a case stands.
 enum class CaseChannel : std::uint8_t {
@@ -39,27 +47,16 @@ class ServiceCaseStore {
   std::vector<std::int32_t> arose_day;  // simulation day
   std::vector<std::int32_t> deadline_day;
   std::vector<std::int32_t> next_day;   // day of its next action
+  std::vector<CaseCandidates> candidates;  // outlets to choose from (-1: none)
 
   std::size_t size() const { return id.size(); }
   void reserve(std::size_t n) {
     each_field([n](auto& v) { v.reserve(n); });
   }
-  void push(std::uint64_t case_id, AgentId hh, std::int32_t cell, std::uint8_t need_type,
-            std::uint8_t grp, std::uint8_t zn, std::uint8_t online_able, std::uint8_t departments,
-            std::int32_t day, std::int32_t deadline) {
-    id.push_back(case_id);
-    household.push_back(hh);
-    home.push_back(cell);
-    need.push_back(need_type);
-    group.push_back(grp);
-    zone.push_back(zn);
-    digital.push_back(online_able);
-    channel.push_back(CaseChannel::undecided);
-    departments_left.push_back(departments);
-    trips.push_back(0);
-    arose_day.push_back(day);
-    deadline_day.push_back(deadline);
-    next_day.push_back(day);
+  // Room for new cases [size(), n), filled field by field by their creator
+  // (PublicServices::arise, in parallel, each at its place in slot order).
+  void resize(std::size_t n) {
+    each_field([n](auto& v) { v.resize(n); });
   }
   // Keeps the cases whose keep[i] is non-zero, in order.
   void compact(const std::vector<std::uint8_t>& keep) {
@@ -76,7 +73,7 @@ class ServiceCaseStore {
   template <class F>
   void each_field(F&& f) {
     f(id), f(household), f(home), f(need), f(group), f(zone), f(digital), f(channel), f(departments_left), f(trips),
-        f(arose_day), f(deadline_day), f(next_day);
+        f(arose_day), f(deadline_day), f(next_day), f(candidates);
   }
 };
 

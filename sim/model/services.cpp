@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <span>
 #include <stdexcept>
 #include <string>
 
@@ -26,16 +27,44 @@ std::size_t rate_class(int children, int elderly, int workers, bool migrant) {
 }
 
 // A new need, packed into the scratch word: need (8 bits), day offset within
-// the step (16 bits), eligible (1 bit), household slot (32 bits).
-std::uint64_t pack(std::size_t need, std::int64_t day_offset, bool eligible, std::size_t slot) {
+// the step (16 bits), eligible (1 bit), migrant (1 bit), digital access (1
+// bit), zone of the home (5 bits), household slot (32 bits). The parallel
+// pass reads the household's fields while they stream past; the serial
+// tallies then read only these words (a read of the household arrays at the
+// sparse slots of new needs was a cache miss each).
+static_assert(kZoneCount <= 32 && kNeedCount <= 256);
+std::uint64_t pack(std::size_t need, std::int64_t day_offset, bool eligible, bool migrant, bool digital,
+                   std::size_t zone, std::size_t slot) {
   return static_cast<std::uint64_t>(need) | (static_cast<std::uint64_t>(day_offset) << 8) |
-         (static_cast<std::uint64_t>(eligible) << 24) | (static_cast<std::uint64_t>(slot) << 32);
+         (static_cast<std::uint64_t>(eligible) << 24) | (static_cast<std::uint64_t>(migrant) << 25) |
+         (static_cast<std::uint64_t>(digital) << 26) | (static_cast<std::uint64_t>(zone) << 27) |
+         (static_cast<std::uint64_t>(slot) << 32);
+}
+struct NewNeed {
+  std::size_t need;
+  std::int32_t day_offset;
+  bool eligible, migrant, digital;
+  std::size_t zone, slot;
+};
+NewNeed unpack(std::uint64_t w) {
+  return {static_cast<std::size_t>(w & 0xff), static_cast<std::int32_t>((w >> 8) & 0xffff), ((w >> 24) & 1) != 0,
+          ((w >> 25) & 1) != 0, ((w >> 26) & 1) != 0, static_cast<std::size_t>((w >> 27) & 0x1f),
+          static_cast<std::size_t>(w >> 32)};
 }
 
 constexpr std::int32_t kNotActing = -1;
 constexpr std::int32_t kWantsOnline = -2;
 constexpr std::int32_t kExpires = -3;
 constexpr std::int32_t kCompletesOnline = -4;
+constexpr std::int32_t kTomorrow = -5;
+constexpr CaseCandidates kNoCandidates{-1, -1, -1, -1, -1, -1};  // acts again tomorrow (no trip made today)
+
+// Cases ahead whose fields the day's decision loop prefetches.
+constexpr std::size_t kPrefetchAhead = 8;
+// Due cases per task of a day's decisions.
+constexpr std::size_t kDecideGrain = 256;
+// Visited outlets per task of a day's queues (about one visit each).
+constexpr std::size_t kQueueGrain = 16;
 
 // Weight of yesterday's expectation in today's expected wait at an outlet.
 constexpr double kWaitMemory = 0.5;
@@ -62,6 +91,25 @@ void PublicServices::setup(const World& w, const Scenario& s) {
     windows_[o] = os.windows;
     comprehensive_kind_[o] = os.kind != OutletKindSpec::department_window ? 1 : 0;
   }
+  outlet_x_.resize(n);
+  outlet_y_.resize(n);
+  for (std::size_t o = 0; o < n; ++o) {
+    outlet_x_[o] = outlet_cell_[o] % width_;
+    outlet_y_[o] = outlet_cell_[o] / width_;
+  }
+  days_per_week_.resize(n);
+  for (std::size_t o = 0; o < n; ++o) days_per_week_[o] = outlets_[o].days_per_week;
+  outlet_visit_.resize(n);
+  for (std::size_t o = 0; o < n; ++o) {
+    const OutletSpec& os = outlets_[o];
+    OutletVisit& ov = outlet_visit_[o];
+    ov.open_hours = os.close_hour - os.open_hour;
+    ov.speed = os.speed;
+    ov.service_cv = os.service_cv;
+    ov.error_rate = os.error_rate;
+    ov.s2 = std::log1p(os.service_cv * os.service_cv);
+    ov.sigma = std::sqrt(ov.s2);
+  }
   purchased_.assign(n, 0);
   expected_wait_.assign(n, 0.0);
   day_wait_.assign(n, 0.0);
@@ -71,7 +119,7 @@ void PublicServices::setup(const World& w, const Scenario& s) {
     v->assign(n, 0.0);
   outlet_scratch_.resize(n);
   outlet_begin_.assign(n + 1, 0);
-  next_slot_.reserve(n);
+  visited_.reserve(n);
 
   // Candidate blocks of about 1 km.
   block_cells_ = std::max(1, static_cast<int>(std::lround(1.0 / g.cell_km)));
@@ -86,6 +134,7 @@ void PublicServices::setup(const World& w, const Scenario& s) {
   const std::size_t households = w.households.capacity();
   arising_.reserve(households);
   block_counts_.reserve(Executor::block_count(households) + 1);
+  case_begin_.reserve(Executor::block_count(households) + 1);
   const std::size_t case_room = households / 2 + 1024;
   cases_.reserve(case_room);
   choice_.reserve(case_room);
@@ -93,6 +142,20 @@ void PublicServices::setup(const World& w, const Scenario& s) {
   visit_order_.reserve(case_room);
   keep_.reserve(case_room);
   served_.reserve(case_room);
+  due_initial_.reserve(case_room);
+  for (auto* v : {&q_arrival_, &q_service_, &q_patience_, &q_wait_, &q_start_, &q_end_}) v->reserve(case_room);
+  q_outcome_.reserve(case_room);
+  q_window_.reserve(case_room);
+  today_.reserve(case_room);
+  merge_scratch_.reserve(case_room);
+  // Day lists for a step of up to a month (31 days); later_[k] keep their
+  // capacity from step to step.
+  constexpr std::size_t kMaxStepDays = 32;
+  due_begin_.reserve(kMaxStepDays + 1);
+  next_slot_.reserve(std::max(n, kMaxStepDays));
+  later_.resize(kMaxStepDays);
+  later_runs_.resize(kMaxStepDays);
+  later_from_.resize(kMaxStepDays);
 }
 
 double PublicServices::km_between(std::int32_t a, std::int32_t b) const {
@@ -101,7 +164,7 @@ double PublicServices::km_between(std::int32_t a, std::int32_t b) const {
 }
 
 bool PublicServices::works(std::size_t o, std::int32_t day) const {
-  return open_[o] && (windows_[o] + purchased_[o]) > 0 && (day % 7) < outlets_[o].days_per_week;
+  return open_[o] && (windows_[o] + purchased_[o]) > 0 && (day % 7) < days_per_week_[o];
 }
 
 void PublicServices::apply_events(std::int64_t step, const StepContext& ctx) {
@@ -141,13 +204,17 @@ void PublicServices::step(World& w, const StepContext& ctx) {
                   &stats_.open_minutes, &stats_.queue_minutes, &stats_.wait_minutes})
     std::fill(v->begin(), v->end(), 0.0);
   apply_events(ctx.step, ctx);
-  if (network_changed_) rebuild_candidates(w.grid);
+  if (network_changed_) {
+    rebuild_candidates(w.grid);
+    refresh_case_candidates();
+  }
 
   const double days_per_step = ctx.years_per_step * 365.25;
   const auto first_day = static_cast<std::int32_t>(std::floor(static_cast<double>(ctx.step) * days_per_step));
   const auto end_day = static_cast<std::int32_t>(std::floor(static_cast<double>(ctx.step + 1) * days_per_step));
   close_cases_of_departed(w);
   arise(w, ctx, first_day, end_day - first_day);
+  bucket_due(first_day, end_day);
   for (std::int32_t day = first_day; day < end_day; ++day) run_day(ctx, day);
   compact_closed();
 
@@ -211,7 +278,7 @@ void PublicServices::arise(World& w, const StepContext& ctx, std::int32_t first_
         std::uint64_t* out = arising_.data() + b;
         std::int64_t count = 0;
         for (std::size_t i = b; i < e; ++i) {
-          if (!h.digital[i] && p_digital > 0 &&
+          if (p_digital > 0 && !h.digital[i] &&
               CounterRng(seed, Stream::digital_growth, step, h.id[i]).bernoulli(p_digital))
             h.digital[i] = 1;
           const Registration reg = h.registration[i];
@@ -226,39 +293,147 @@ void PublicServices::arise(World& w, const StepContext& ctx, std::int32_t first_
           bool eligible = true;
           if (migrant && spec.needs[need].restricted)
             eligible = r.bernoulli(reg == Registration::migrant_permit ? eligible_permit : eligible_no_permit);
-          *out++ = pack(need, offset, eligible, i);
+          *out++ = pack(need, offset, eligible, migrant, h.digital[i] != 0, static_cast<std::size_t>(g.zone[h.cell[i]]), i);
           ++count;
         }
         return count;
       },
       [](std::int64_t a, std::int64_t b) { return a + b; });
 
-  // New cases join the store in household slot order.
+  // New cases join the store in household slot order. Serially: the
+  // tallies, and where each block's eligible needs start in the store.
   const std::size_t blocks = Executor::block_count(n);
+  const std::size_t first_new = cases_.size();
+  std::size_t total = first_new;
+  case_begin_.resize(blocks);
   for (std::size_t blk = 0; blk < blocks; ++blk) {
+    case_begin_[blk] = total;
     const std::uint64_t* in = arising_.data() + blk * Executor::kBlock;
     for (std::int64_t k = 0; k < block_counts_[blk]; ++k) {
-      const std::uint64_t word = in[k];
-      const auto need = static_cast<std::size_t>(word & 0xff);
-      const auto day = first_day + static_cast<std::int32_t>((word >> 8) & 0xffff);
-      const bool eligible = ((word >> 24) & 1) != 0;
-      const auto slot = static_cast<std::size_t>(word >> 32);
-      const std::size_t group = is_migrant(h.registration[slot]) ? 1 : 0;
-      const auto zone = static_cast<std::size_t>(g.zone[h.cell[slot]]);
+      const NewNeed nn = unpack(in[k]);
+      const std::size_t group = nn.migrant ? 1 : 0;
       tally_.arising_group[group] += 1;
-      tally_.arising_need[need] += 1;
-      if (!eligible) {  // refused at once: arising and unmet
+      tally_.arising_need[nn.need] += 1;
+      if (!nn.eligible) {  // refused at once: arising and unmet
         tally_.ineligible_group[group] += 1;
-        tally_.closed_zone[zone] += 1;
-        tally_.closed_need[need] += 1;
+        tally_.closed_zone[nn.zone] += 1;
+        tally_.closed_need[nn.need] += 1;
         continue;
       }
-      const NeedSpec& ns = spec.needs[need];
-      cases_.push(next_case_id_++, h.id[slot], h.cell[slot], static_cast<std::uint8_t>(need),
-                  static_cast<std::uint8_t>(group), static_cast<std::uint8_t>(zone), h.digital[slot],
-                  static_cast<std::uint8_t>(std::clamp(ns.departments, 1, 255)), day,
-                  day + static_cast<std::int32_t>(std::ceil(ns.deadline_days)));
+      ++total;
     }
+  }
+  // Then the cases themselves, blocks in parallel, each at its own place (ids
+  // in store order, as if pushed one by one). Reading the households at the
+  // slots and the candidate rows is a cache miss each: spread over threads.
+  cases_.resize(total);
+  ctx.exec.for_range(blocks, 1, [&](std::size_t bb, std::size_t be) {
+    for (std::size_t blk = bb; blk < be; ++blk) {
+      const std::uint64_t* in = arising_.data() + blk * Executor::kBlock;
+      std::size_t i = case_begin_[blk];
+      const auto count = static_cast<std::size_t>(block_counts_[blk]);
+      for (std::size_t k = 0; k < count; ++k) {
+        // Fetch ahead: the household fields at a later need's slot, and the
+        // candidate row of a nearer one (its home cell fetched before).
+        if (k + 2 * kPrefetchAhead < count) {
+          const std::size_t far = in[k + 2 * kPrefetchAhead] >> 32;
+          __builtin_prefetch(&h.cell[far]);
+          __builtin_prefetch(&h.id[far]);
+        }
+        if (k + kPrefetchAhead < count) {
+          const std::uint64_t near = in[k + kPrefetchAhead];
+          __builtin_prefetch(candidate_row(h.cell[near >> 32], near & 0xff));
+        }
+        const NewNeed nn = unpack(in[k]);
+        if (!nn.eligible) continue;
+        const NeedSpec& ns = spec.needs[nn.need];
+        const std::int32_t day = first_day + nn.day_offset;
+        const std::int32_t home = h.cell[nn.slot];
+        cases_.id[i] = next_case_id_ + (i - first_new);
+        cases_.household[i] = h.id[nn.slot];
+        cases_.home[i] = home;
+        cases_.need[i] = static_cast<std::uint8_t>(nn.need);
+        cases_.group[i] = nn.migrant ? 1 : 0;
+        cases_.zone[i] = static_cast<std::uint8_t>(nn.zone);
+        cases_.digital[i] = nn.digital ? 1 : 0;
+        cases_.channel[i] = CaseChannel::undecided;
+        cases_.departments_left[i] = static_cast<std::uint8_t>(std::clamp(ns.departments, 1, 255));
+        cases_.trips[i] = 0;
+        cases_.arose_day[i] = day;
+        cases_.deadline_day[i] = day + static_cast<std::int32_t>(std::ceil(ns.deadline_days));
+        cases_.next_day[i] = day;
+        std::copy_n(candidate_row(home, nn.need), kCandidates, cases_.candidates[i].begin());
+        ++i;
+      }
+    }
+  });
+  next_case_id_ += total - first_new;
+}
+
+void PublicServices::refresh_case_candidates() {
+  // Open cases keep a copy of their candidate row; the network changed.
+  for (std::size_t i = 0; i < cases_.size(); ++i)
+    std::copy_n(candidate_row(cases_.home[i], cases_.need[i]), kCandidates, cases_.candidates[i].begin());
+}
+
+void PublicServices::bucket_due(std::int32_t first_day, std::int32_t end_day) {
+  // One counting sort of the open cases by next_day (case order within a
+  // day) instead of a scan of every case on every day of the step.
+  step_first_day_ = first_day;
+  step_end_day_ = end_day;
+  const std::size_t days = end_day > first_day ? static_cast<std::size_t>(end_day - first_day) : 0;
+  if (later_.size() < days) {  // a step longer than setup planned for
+    later_.resize(days);
+    later_runs_.resize(days);
+    later_from_.resize(days);
+  }
+  for (std::size_t k = 0; k < days; ++k) {
+    later_[k].clear();
+    later_runs_[k].clear();
+    later_from_[k] = -1;
+  }
+  due_begin_.assign(days + 1, 0u);
+  const std::size_t n = cases_.size();
+  const auto first = static_cast<std::int64_t>(first_day), end = static_cast<std::int64_t>(end_day);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::int64_t d = cases_.next_day[i];
+    if (d >= first && d < end) ++due_begin_[static_cast<std::size_t>(d - first) + 1];
+  }
+  for (std::size_t k = 0; k < days; ++k) due_begin_[k + 1] += due_begin_[k];
+  due_initial_.resize(due_begin_[days]);
+  if (days == 0) return;
+  // Fill through a cursor per day (the first days' begins, shifted by one).
+  next_slot_.assign(due_begin_.begin(), due_begin_.end() - 1);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::int64_t d = cases_.next_day[i];
+    if (d >= first && d < end) due_initial_[next_slot_[static_cast<std::size_t>(d - first)]++] = static_cast<std::uint32_t>(i);
+  }
+}
+
+void PublicServices::schedule(std::size_t i, std::int32_t day, std::int32_t from_day) {
+  cases_.next_day[i] = day;
+  if (day < step_first_day_ || day >= step_end_day_) return;  // a later step buckets it
+  const auto k = static_cast<std::size_t>(day - step_first_day_);
+  if (later_from_[k] != from_day) {  // a new run: from_day's cases, in case order
+    later_from_[k] = from_day;
+    later_runs_[k].push_back(static_cast<std::uint32_t>(later_[k].size()));
+  }
+  later_[k].push_back(static_cast<std::uint32_t>(i));
+}
+
+void PublicServices::gather_due(std::int32_t day) {
+  // today_ = the cases bucketed at the start of the step for `day`, merged
+  // with each run rescheduled into it since: case order, as a scan would give.
+  const auto k = static_cast<std::size_t>(day - step_first_day_);
+  today_.assign(due_initial_.begin() + due_begin_[k], due_initial_.begin() + due_begin_[k + 1]);
+  const auto& more = later_[k];
+  const auto& runs = later_runs_[k];
+  for (std::size_t r = 0; r < runs.size(); ++r) {
+    const auto b = more.begin() + runs[r];
+    const auto e = r + 1 < runs.size() ? more.begin() + runs[r + 1] : more.end();
+    merge_scratch_.resize(today_.size() + static_cast<std::size_t>(e - b));
+    std::merge(today_.begin(), today_.end(), b, e, merge_scratch_.begin());
+    today_.swap(merge_scratch_);
   }
 }
 
@@ -266,25 +441,43 @@ void PublicServices::run_day(const StepContext& ctx, std::int32_t day) {
   const auto& spec = ctx.scenario.services;
   const auto seed = ctx.seed();
   const auto uday = static_cast<std::uint64_t>(day);
-  const std::size_t n = cases_.size();
-  if (n == 0) return;
+  gather_due(day);
+  const std::size_t n = today_.size();  // cases due today, in case order
   const double integration = ctx.lever(LeverId::services_integration);
   const double sharing = ctx.lever(LeverId::services_data_sharing);
   const double minutes_per_km = 60.0 / std::max(spec.travel_speed_kmh, 1e-9);
   const bool platform = spec.online.enabled;
   const double scale = ctx.scenario.population.scale;
+  const std::size_t outlets = outlets_.size();
 
-  for (std::size_t o = 0; o < outlets_.size(); ++o) works_today_[o] = works(o, day) ? 1 : 0;
+  for (std::size_t o = 0; o < outlets; ++o) works_today_[o] = works(o, day) ? 1 : 0;
 
-  // 1. Each due case decides, in parallel, from its own draws.
+  // 1. Each due case decides, in parallel, from its own draws. Everything
+  // per entry p of today_ is written at p; cases_ fields only of its case.
   choice_.resize(n);
   visit_of_case_.resize(n);
-  ctx.exec.for_blocks(n, [&](std::size_t b, std::size_t e) {
-    for (std::size_t i = b; i < e; ++i) {
-      choice_[i] = kNotActing;
-      if (cases_.next_day[i] != day) continue;
+  // A day has a few thousand due cases: chunks of kDecideGrain, not the
+  // 4096-item agent blocks (one or two blocks would leave threads idle).
+  // Every write is per entry, so the split does not change results.
+  ctx.exec.for_range(n, kDecideGrain, [&](std::size_t b, std::size_t e) {
+    for (std::size_t p = b; p < e; ++p) {
+      // Today's cases are a sparse subset of the store, so each of their
+      // fields is a cache miss the hardware cannot foresee: fetch ahead.
+      if (p + kPrefetchAhead < e) {
+        const std::size_t q = today_[p + kPrefetchAhead];
+        __builtin_prefetch(&cases_.deadline_day[q]);
+        __builtin_prefetch(&cases_.candidates[q]);
+        __builtin_prefetch(&cases_.home[q]);
+        __builtin_prefetch(&cases_.id[q]);
+        __builtin_prefetch(&cases_.channel[q]);
+        __builtin_prefetch(&cases_.need[q]);
+        __builtin_prefetch(&cases_.departments_left[q]);
+        __builtin_prefetch(&cases_.digital[q]);
+      }
+      const std::size_t i = today_[p];
+      choice_[p] = kNotActing;
       if (day > cases_.deadline_day[i]) {  // too late
-        choice_[i] = kExpires;
+        choice_[p] = kExpires;
         continue;
       }
       const std::size_t need = cases_.need[i];
@@ -293,7 +486,7 @@ void PublicServices::run_day(const StepContext& ctx, std::int32_t day) {
         CounterRng r(seed, Stream::service_online, uday, cases_.id[i]);
         if (platform && cases_.digital[i] &&
             r.uniform() < ctx.lever(online_lever(need))) {
-          choice_[i] = kWantsOnline;
+          choice_[p] = kWantsOnline;
           continue;
         }
         cases_.channel[i] = CaseChannel::in_person;
@@ -301,24 +494,25 @@ void PublicServices::run_day(const StepContext& ctx, std::int32_t day) {
         CounterRng r(seed, Stream::service_online, uday, cases_.id[i]);
         if (r.uniform() < spec.online.failure_rate) {
           cases_.channel[i] = CaseChannel::in_person;  // finish it in person, from tomorrow
-          cases_.next_day[i] = day + 1;
+          choice_[p] = kTomorrow;
         } else {
-          choice_[i] = kCompletesOnline;
+          choice_[p] = kCompletesOnline;
         }
         continue;
       }
       // In person: the candidate outlet of least expected cost in minutes.
       const std::int32_t home = cases_.home[i];
-      const int bx = (home % width_) / block_cells_, by = (home / width_) / block_cells_;
-      const std::int16_t* cand =
-          &candidates_[((static_cast<std::size_t>(by) * blocks_x_ + bx) * kNeedCount + need) * kCandidates];
+      const int hx = home % width_, hy = home / width_;  // divisions once, not per candidate
+      const CaseCandidates& cand = cases_.candidates[i];
       const int left = cases_.departments_left[i];
       std::int32_t best = -1;
       double best_cost = std::numeric_limits<double>::infinity();
       for (int c = 0; c < kCandidates && cand[c] >= 0; ++c) {
         const auto o = static_cast<std::size_t>(cand[c]);
         if (!works_today_[o]) continue;
-        const double trip = 2.0 * km_between(home, outlet_cell_[o]) * minutes_per_km + spec.trip_cost_minutes;
+        const int dx = hx - outlet_x_[o], dy = hy - outlet_y_[o];  // as km_between
+        const double km = std::sqrt(static_cast<double>(dx * dx + dy * dy)) * cell_km_;
+        const double trip = 2.0 * km * minutes_per_km + spec.trip_cost_minutes;
         const double finish = left == 1 ? 1.0 : (comprehensive_kind_[o] ? integration : 0.0);
         const double cost = trip + expected_wait_[o] + (1.0 - finish) * (left - 1) * trip;
         if (cost < best_cost) {
@@ -327,92 +521,113 @@ void PublicServices::run_day(const StepContext& ctx, std::int32_t day) {
         }
       }
       if (best < 0) {  // nothing open today: try again tomorrow, no trip made
-        cases_.next_day[i] = day + 1;
+        choice_[p] = kTomorrow;
         continue;
       }
       const auto o = static_cast<std::size_t>(best);
-      const OutletSpec& os = outlets_[o];
+      // What the visit needs of its outlet, from a compact copy (the
+      // OutletSpec itself was a cache miss per visit).
+      const OutletVisit& os = outlet_visit_[o];
       CounterRng r(seed, Stream::service_visit, uday, cases_.id[i]);
       Visit v;
-      v.case_index = static_cast<std::uint32_t>(i);
+      v.case_index = static_cast<std::uint32_t>(p);
       v.outlet = static_cast<std::uint32_t>(o);
-      v.arrival = r.uniform() * (os.close_hour - os.open_hour) * 60.0;
+      v.arrival = r.uniform() * os.open_hours * 60.0;
       v.comprehensive = left == 1 || (comprehensive_kind_[o] && r.uniform() < integration);
       // A simulated case stands for population.scale real ones: it holds a
       // window that many times as long, so listed (real) windows meet the
       // real load and waits and utilisation come out in real terms.
-      v.service = DurationDist::lognormal(ns.service_minutes * os.speed * (v.comprehensive ? left : 1) * scale,
-                                          os.service_cv)
+      // DurationDist::lognormal, with the outlet's log1p(cv^2) and its root
+      // computed once at set-up instead of per visit (same values).
+      const double mean = ns.service_minutes * os.speed * (v.comprehensive ? left : 1) * scale;
+      v.service = DurationDist{DurationDist::Kind::lognormal, mean, os.service_cv, std::log(mean) - 0.5 * os.s2, os.sigma}
                       .draw(r);
       v.patience = r.exponential(spec.patience_minutes);
       const bool error = r.uniform() < os.error_rate;
       const bool missing = r.uniform() < ns.missing_document * (1.0 - sharing);
       v.progresses = !error && !missing;
-      visit_of_case_[i] = v;
-      choice_[i] = best;
+      visit_of_case_[p] = v;
+      choice_[p] = best;
     }
   });
 
-  // 2. The platform takes online filings in case order while it has room.
+  // 2. The platform takes online filings in case order while it has room;
+  // cases that try again tomorrow are rescheduled (serially: the day lists).
   platform_used_ = 0;
   std::fill(outlet_begin_.begin(), outlet_begin_.end(), 0u);
-  for (std::size_t i = 0; i < n; ++i) {
-    if (choice_[i] == kWantsOnline) {
+  for (std::size_t p = 0; p < n; ++p) {
+    const std::size_t i = today_[p];
+    if (choice_[p] == kWantsOnline) {
       if (platform_used_ + 1 <= spec.online.capacity_per_day) {
         platform_used_ += 1;
         cases_.channel[i] = CaseChannel::online;
-        cases_.next_day[i] = day + std::max(spec.online_days, 1);
+        schedule(i, day + std::max(spec.online_days, 1), day);
         tally_.online_filed += 1;
       } else {  // full today: go in person tomorrow
         cases_.channel[i] = CaseChannel::in_person;
-        cases_.next_day[i] = day + 1;
+        schedule(i, day + 1, day);
       }
-      choice_[i] = kNotActing;
-    } else if (choice_[i] >= 0) {
-      ++outlet_begin_[static_cast<std::size_t>(choice_[i]) + 1];
+      choice_[p] = kNotActing;
+    } else if (choice_[p] == kTomorrow) {
+      schedule(i, day + 1, day);
+      choice_[p] = kNotActing;
+    } else if (choice_[p] >= 0) {
+      ++outlet_begin_[static_cast<std::size_t>(choice_[p]) + 1];
     }
   }
   // 3. Visits grouped by outlet (counting sort, case order within an outlet).
-  const std::size_t outlets = outlets_.size();
-  for (std::size_t o = 0; o < outlets; ++o) outlet_begin_[o + 1] += outlet_begin_[o];
+  visited_.clear();  // outlets with visits today: the queues run over these only
+  for (std::size_t o = 0; o < outlets; ++o) {
+    if (outlet_begin_[o + 1] > 0) visited_.push_back(static_cast<std::uint32_t>(o));
+    outlet_begin_[o + 1] += outlet_begin_[o];
+  }
   const std::size_t visits = outlet_begin_[outlets];
   visit_order_.resize(visits);
+  for (auto* v : {&q_arrival_, &q_service_, &q_patience_, &q_wait_, &q_start_, &q_end_}) v->resize(visits);
+  q_outcome_.resize(visits);
+  q_window_.resize(visits);
   next_slot_.assign(outlet_begin_.begin(), outlet_begin_.end() - 1);
-  for (std::size_t i = 0; i < n; ++i)
-    if (choice_[i] >= 0) visit_order_[next_slot_[static_cast<std::size_t>(choice_[i])]++] = static_cast<std::uint32_t>(i);
+  for (std::size_t p = 0; p < n; ++p)
+    if (choice_[p] >= 0) visit_order_[next_slot_[static_cast<std::size_t>(choice_[p])]++] = static_cast<std::uint32_t>(p);
   served_.resize(n);
 
   // 4. Each outlet's queue for the day, outlets in parallel.
   if (visits > 0) {
-    ctx.exec.for_range(outlets, 1, [&](std::size_t ob, std::size_t oe) {
-      for (std::size_t o = ob; o < oe; ++o) {
+    ctx.exec.for_range(visited_.size(), kQueueGrain, [&](std::size_t vb, std::size_t ve) {
+      for (std::size_t vi = vb; vi < ve; ++vi) {
+        const std::size_t o = visited_[vi];
         const std::size_t begin = outlet_begin_[o], end = outlet_begin_[o + 1];
-        if (begin == end) continue;
-        // Arrival order; equal times by case order (a stable sort of case-ordered visits).
-        std::stable_sort(visit_order_.begin() + static_cast<std::ptrdiff_t>(begin),
-                         visit_order_.begin() + static_cast<std::ptrdiff_t>(end),
-                         [&](std::uint32_t a, std::uint32_t b) { return visit_of_case_[a].arrival < visit_of_case_[b].arrival; });
-        OutletScratch& sc = outlet_scratch_[o];
+        // Arrival order; equal times by case order (positions are in case
+        // order). std::sort with the tie-break gives a stable sort's order
+        // without the buffer std::stable_sort allocates.
+        std::sort(visit_order_.begin() + static_cast<std::ptrdiff_t>(begin),
+                  visit_order_.begin() + static_cast<std::ptrdiff_t>(end), [&](std::uint32_t a, std::uint32_t b) {
+                    const double ta = visit_of_case_[a].arrival, tb = visit_of_case_[b].arrival;
+                    return ta != tb ? ta < tb : a < b;
+                  });
+        // The queue's inputs and outputs lie in day-wide arrays at the
+        // outlet's range of visits (contiguous from outlet to outlet; a set
+        // of vectors per outlet was a cache miss each, every day).
         const std::size_t k = end - begin;
-        for (auto* v : {&sc.arrival, &sc.service, &sc.patience, &sc.wait, &sc.start, &sc.end}) v->resize(k);
-        sc.outcome.resize(k);
-        sc.window.resize(k);
-        for (std::size_t j = 0; j < k; ++j) {
-          const Visit& v = visit_of_case_[visit_order_[begin + j]];
-          sc.arrival[j] = v.arrival;
-          sc.service[j] = v.service;
-          sc.patience[j] = v.patience;
+        for (std::size_t j = begin; j < end; ++j) {
+          const Visit& v = visit_of_case_[visit_order_[j]];
+          q_arrival_[j] = v.arrival;
+          q_service_[j] = v.service;
+          q_patience_[j] = v.patience;
         }
         const OutletSpec& os = outlets_[o];
         OutletPeriod period;
         period.windows = windows_[o] + purchased_[o];
         period.closing = (os.close_hour - os.open_hour) * 60.0;
-        const OutletSummary sum = simulate_outlet(QueueCases{sc.arrival, sc.service, sc.patience}, period, sc.queue,
-                                                  QueueResults{sc.outcome, sc.window, sc.wait, sc.start, sc.end});
+        const auto part = [&](auto& v) { return std::span(v).subspan(begin, k); };
+        const OutletSummary sum =
+            simulate_outlet(QueueCases{part(q_arrival_), part(q_service_), part(q_patience_)}, period,
+                            outlet_scratch_[o].queue,
+                            QueueResults{part(q_outcome_), part(q_window_), part(q_wait_), part(q_start_), part(q_end_)});
         double wait = 0;
-        for (std::size_t j = 0; j < k; ++j) {
-          served_[visit_order_[begin + j]] = sc.outcome[j] == CaseOutcome::served ? 1 : 0;
-          wait += sc.wait[j];
+        for (std::size_t j = begin; j < end; ++j) {
+          served_[visit_order_[j]] = q_outcome_[j] == CaseOutcome::served ? 1 : 0;
+          wait += q_wait_[j];
         }
         stats_.arrivals[o] += sum.arrivals;
         stats_.served[o] += sum.served;
@@ -430,8 +645,8 @@ void PublicServices::run_day(const StepContext& ctx, std::int32_t day) {
   // swings that a shared expectation would otherwise cause); an outlet open
   // today that nobody visited showed no queue.
   for (std::size_t o = 0; o < outlets; ++o) {
-    if (!works(o, day)) continue;
-    stats_.open_minutes[o] += (windows_[o] + purchased_[o]) * (outlets_[o].close_hour - outlets_[o].open_hour) * 60.0;
+    if (!works_today_[o]) continue;
+    stats_.open_minutes[o] += (windows_[o] + purchased_[o]) * outlet_visit_[o].open_hours * 60.0;
     const bool visited = outlet_begin_[o + 1] > outlet_begin_[o];
     expected_wait_[o] = kWaitMemory * expected_wait_[o] + (1.0 - kWaitMemory) * (visited ? day_wait_[o] : 0.0);
   }
@@ -452,9 +667,18 @@ void PublicServices::run_day(const StepContext& ctx, std::int32_t day) {
     tally_.completion_days[static_cast<std::size_t>(std::clamp(days, 0, ServiceTally::kDayBins - 1))] += 1;
     cases_.next_day[i] = kClosedDay;
   };
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::int32_t c = choice_[i];
+  const std::int32_t return_day = day + std::max(spec.return_days, 1);
+  for (std::size_t p = 0; p < n; ++p) {
+    if (p + kPrefetchAhead < n) {  // fields the decisions did not read
+      const std::size_t q = today_[p + kPrefetchAhead];
+      __builtin_prefetch(&cases_.arose_day[q]);
+      __builtin_prefetch(&cases_.trips[q]);
+      __builtin_prefetch(&cases_.group[q]);
+      __builtin_prefetch(&cases_.zone[q]);
+    }
+    const std::int32_t c = choice_[p];
     if (c == kNotActing) continue;
+    const std::size_t i = today_[p];
     if (c == kExpires) {
       tally_.expired_group[cases_.group[i]] += 1;
       tally_.closed_zone[cases_.zone[i]] += 1;
@@ -466,9 +690,9 @@ void PublicServices::run_day(const StepContext& ctx, std::int32_t day) {
       complete(i);
       continue;
     }
-    const Visit& v = visit_of_case_[i];
+    const Visit& v = visit_of_case_[p];
     if (cases_.trips[i] < 255) ++cases_.trips[i];
-    if (served_[i] && v.progresses) {
+    if (served_[p] && v.progresses) {
       const int left = cases_.departments_left[i];
       cases_.departments_left[i] = static_cast<std::uint8_t>(v.comprehensive ? 0 : left - 1);
       if (cases_.departments_left[i] == 0) {
@@ -478,7 +702,7 @@ void PublicServices::run_day(const StepContext& ctx, std::int32_t day) {
     }
     // Come back for the next department, with the missing document, or to
     // queue again, after the days it takes to get ready.
-    cases_.next_day[i] = day + std::max(spec.return_days, 1);
+    schedule(i, return_day, day);
   }
 }
 

@@ -89,7 +89,7 @@ class PublicServices {
 
  private:
   struct Visit {  // one case at one outlet on one day
-    std::uint32_t case_index;
+    std::uint32_t case_index;  // position in today_ (case order)
     std::uint32_t outlet;
     double arrival;   // minutes since opening
     double service;   // minutes
@@ -102,7 +102,15 @@ class PublicServices {
   void rebuild_candidates(const CellGrid& g);
   void size_generated_windows(const World& w, const Scenario& s);
   void arise(World& w, const StepContext& ctx, std::int32_t first_day, std::int32_t days);
+  void bucket_due(std::int32_t first_day, std::int32_t end_day);
+  void gather_due(std::int32_t day);
+  void schedule(std::size_t case_index, std::int32_t day, std::int32_t from_day);
   void run_day(const StepContext& ctx, std::int32_t day);
+  void refresh_case_candidates();
+  const std::int16_t* candidate_row(std::int32_t cell, std::size_t need) const {
+    const int bx = (cell % width_) / block_cells_, by = (cell / width_) / block_cells_;
+    return &candidates_[((static_cast<std::size_t>(by) * blocks_x_ + bx) * kNeedCount + need) * kCandidates];
+  }
   void close_cases_of_departed(const World& w);
   void compact_closed();
   bool works(std::size_t outlet, std::int32_t day) const;
@@ -119,6 +127,15 @@ class PublicServices {
   std::vector<double> expected_wait_;  // minutes people expect at each outlet (choice)
   std::vector<double> day_wait_;       // mean wait of today's visits
   std::vector<std::uint8_t> works_today_;
+  // Per outlet, compact copies of what the daily loops and the visits read
+  // (an OutletSpec spans cache lines and was a miss per outlet or visit).
+  std::vector<int> days_per_week_;
+  std::vector<int> outlet_x_, outlet_y_;  // the outlet's cell column and row
+  struct OutletVisit {
+    double open_hours, speed, service_cv, error_rate;
+    double s2, sigma;  // of the lognormal service time: s2 = log(1 + cv^2), sigma = sqrt(s2), once per outlet
+  };
+  std::vector<OutletVisit> outlet_visit_;
   std::vector<std::uint8_t> comprehensive_kind_;  // integrates departments (all but department windows)
   std::size_t next_event_ = 0;
   bool network_changed_ = true;   // candidates need rebuilding
@@ -126,10 +143,10 @@ class PublicServices {
 
   // Candidate outlets: per block of cells and need type, the kCandidates
   // nearest open outlets handling the need (index; -1 none).
-  static constexpr int kCandidates = 6;
+  static constexpr int kCandidates = kCaseCandidates;
   int block_cells_ = 1;  // cells per block side
   int blocks_x_ = 1;
-  std::vector<std::int16_t> candidates_;  // 16 bits: the table is read at random, once per visit
+  std::vector<std::int16_t> candidates_;  // 16 bits: read at random, once per new case (cases keep a copy)
 
   ServiceCaseStore cases_;
   std::uint64_t next_case_id_ = 0;
@@ -139,20 +156,38 @@ class PublicServices {
   // Scratch, sized at setup.
   std::vector<std::uint64_t> arising_;  // per household slot: packed new need, or ~0
   std::vector<std::int64_t> block_counts_;
-  std::vector<std::int32_t> choice_;    // per case: outlet chosen today, -1 none, -2 online
+  std::vector<std::size_t> case_begin_;  // per block of households: its first new case
+  // Cases due each day of the step, so a day touches only its own cases
+  // (a scan of every open case per day cost more than the decisions): the
+  // cases due at the start of the step by a counting sort on next_day
+  // (due_initial_, day k from due_begin_[k]), and per day the cases
+  // rescheduled into it during the step (later_[k]), appended in runs - one
+  // per day they acted on, each in case order. gather_due merges them into
+  // today_, in case order, the order every serial pass of a day keeps.
+  std::int32_t step_first_day_ = 0, step_end_day_ = 0;
+  std::vector<std::uint32_t> due_begin_;
+  std::vector<std::uint32_t> due_initial_;
+  std::vector<std::vector<std::uint32_t>> later_;
+  std::vector<std::vector<std::uint32_t>> later_runs_;  // start of each run in later_[k]
+  std::vector<std::int32_t> later_from_;               // day whose run is open in later_[k]
+  std::vector<std::uint32_t> today_, merge_scratch_;
+  // Per entry of today_ (position p, case today_[p]).
+  std::vector<std::int32_t> choice_;    // outlet chosen today, or one of the k* codes
   std::vector<Visit> visit_of_case_;
-  std::vector<std::uint32_t> visit_order_;  // case indices grouped by outlet
+  std::vector<std::uint32_t> visit_order_;  // positions in today_ grouped by outlet
   std::vector<std::uint32_t> outlet_begin_;
+  std::vector<std::uint32_t> visited_;  // outlets with visits today, in index order
   std::vector<std::uint32_t> next_slot_;
   std::vector<std::uint8_t> keep_;
   struct OutletScratch {
     QueueScratch queue;
-    std::vector<double> arrival, service, patience, wait, start, end;
-    std::vector<CaseOutcome> outcome;
-    std::vector<std::int32_t> window;
   };
+  // The day's queues' inputs and outputs, at the positions of visit_order_.
+  std::vector<double> q_arrival_, q_service_, q_patience_, q_wait_, q_start_, q_end_;
+  std::vector<CaseOutcome> q_outcome_;
+  std::vector<std::int32_t> q_window_;
   std::vector<OutletScratch> outlet_scratch_;
-  std::vector<std::uint8_t> served_;  // per case today: 1 served at its outlet
+  std::vector<std::uint8_t> served_;  // per entry of today_: 1 served at its outlet
   double platform_used_ = 0;          // online cases taken today
 };
 

@@ -48,10 +48,12 @@ void PublicServices::size_generated_windows(const World& w, const Scenario& s) {
     const double minutes_a_year = 52.0 * os.days_per_week * (os.close_hour - os.open_hour) * 60.0;
     const auto needed = static_cast<int>(
         std::ceil(load[o] * os.speed * s.population.scale / (minutes_a_year * kTargetUtilisation)));
+    // The candidates depend on the windows only through "has any": rebuild
+    // them (at the first step) only if sizing staffed an outlet that had none.
+    if (windows_[o] + purchased_[o] <= 0 && needed > 0) network_changed_ = true;
     windows_[o] = std::max(windows_[o], needed);
     outlets_[o].windows = windows_[o];
   }
-  network_changed_ = true;
 }
 
 void PublicServices::rebuild_candidates(const CellGrid& g) {
