@@ -12,6 +12,7 @@
 #include "engine/engine.hpp"
 #include "scenario/diagnostics.hpp"
 #include "scenario/load.hpp"
+#include "scenario/yaml_file.hpp"
 
 namespace zhili {
 
@@ -89,16 +90,7 @@ CalibrationSpec load_calibration(const std::string& path) {
   Reader r{path, {}};
   CalibrationSpec spec;
   spec.path = path;
-  YAML::Node doc;
-  try {
-    doc = YAML::LoadFile(path);
-  } catch (const YAML::BadFile&) {
-    r.diags.add(make_diagnostic(path, 0, 0, "", "cannot read the calibration file", "", "a readable YAML file"));
-    throw ScenarioError(std::move(r.diags));
-  } catch (const YAML::ParserException& e) {
-    r.diags.add(make_diagnostic(path, e.mark.line + 1, e.mark.column + 1, "", "YAML syntax error", e.msg, "valid YAML"));
-    throw ScenarioError(std::move(r.diags));
-  }
+  YAML::Node doc = load_yaml_file(path, "calibration");
   const auto dir = std::filesystem::path(path).parent_path();
   const auto resolve = [&](const std::string& p) {
     return std::filesystem::path(p).is_absolute() ? p : (dir / p).lexically_normal().string();

@@ -9,6 +9,7 @@
 
 #include "scenario/detail/suggest.hpp"
 #include "scenario/load.hpp"
+#include "scenario/yaml_file.hpp"
 #include "sweep/design.hpp"
 
 namespace zhili::sweep {
@@ -154,16 +155,7 @@ SweepSpec load_sweep(const std::string& path) {
   Reader r{path, {}};
   SweepSpec spec;
   spec.path = path;
-  YAML::Node loaded;
-  try {
-    loaded = YAML::LoadFile(path);
-  } catch (const YAML::BadFile&) {
-    r.error(SourceLocation{path, 0, 0}, "", "cannot read file", "", "a readable YAML sweep file");
-    throw ScenarioError(std::move(r.diags));
-  } catch (const YAML::ParserException& e) {
-    r.error(SourceLocation{path, e.mark.line + 1, e.mark.column + 1}, "", "YAML syntax error", e.msg, "valid YAML");
-    throw ScenarioError(std::move(r.diags));
-  }
+  const YAML::Node loaded = load_yaml_file(path, "sweep");
   // Read through a const node: yaml-cpp's non-const operator[] adds the key it looks up.
   const YAML::Node& doc = loaded;
   if (!doc.IsMap()) {
