@@ -54,8 +54,7 @@ struct NeedSpec {
   // The online share of each need type is a lever: policy.services.online.<need>.
 };
 
-// Kinds of outlet named in the source essays (essay 5); OutletKind in
-// world/outlets.hpp mirrors this order.
+// Kinds of outlet named in the source essays (essay 5).
 enum class OutletKindSpec : std::uint8_t { district_centre, street_station, department_window, social_organisation, count };
 inline constexpr std::array<const char*, 4> kOutletKindNames{
     "district_centre", "street_station", "department_window", "social_organisation"};

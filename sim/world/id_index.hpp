@@ -1,5 +1,5 @@
 // Stable ids for agents whose slots move: the bookkeeping shared by every
-// structure-of-arrays store (households, service outlets, ...).
+// structure-of-arrays store of agents that come and go (households).
 //
 // Stores keep their agents dense: a departure moves the last agent into the
 // freed slot. Ids are issued once, never reused, and map to the current slot

@@ -5,14 +5,12 @@
 #include "scenario/scenario.hpp"
 #include "world/grid.hpp"
 #include "world/households.hpp"
-#include "world/outlets.hpp"
 
 namespace zhili {
 
 struct World {
   CellGrid grid;
   HouseholdStore households;
-  OutletStore outlets;  // empty until the services submodel lists or generates outlets
 };
 
 // Builds the map and the initial population of a scenario. Checks that need

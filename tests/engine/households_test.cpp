@@ -1,5 +1,4 @@
 #include "world/households.hpp"
-#include "world/outlets.hpp"
 
 #include <gtest/gtest.h>
 
@@ -37,26 +36,3 @@ TEST(HouseholdStore, RemovingTheLastSlot) {
 
 }  // namespace zhili
 
-namespace zhili {
-
-TEST(OutletStore, ClosingAnOutletKeepsTheOthersIds) {
-  OutletStore o;
-  o.reserve(4, 8);
-  o.append(10, OutletKind::district_centre, 12);
-  o.append(20, OutletKind::street_station, 3);
-  o.append(30, OutletKind::social_organisation, 2);
-  const auto capacity = o.id.capacity();
-  o.remove(0);  // the district centre closes; outlet id 2 takes slot 0
-  ASSERT_EQ(o.size_alive(), 2u);
-  EXPECT_EQ(o.slot_of(0), kNoSlot);
-  EXPECT_EQ(o.slot_of(2), 0);
-  EXPECT_EQ(o.cell[0], 30);
-  EXPECT_EQ(o.kind[0], OutletKind::social_organisation);
-  EXPECT_EQ(o.windows[0], 2);
-  EXPECT_EQ(o.slot_of(1), 1);
-  const auto slot = o.append(40, OutletKind::department_window, 1);  // a new outlet opens
-  EXPECT_EQ(o.id[slot], 3u);
-  EXPECT_EQ(o.id.capacity(), capacity);
-}
-
-}  // namespace zhili
