@@ -3,9 +3,12 @@
 // `economy`, the whole population-and-migration submodel set runs: labour
 // market, Harris-Todaro migration of the villagers, settlement, arrivals,
 // relocation. With `services`, public services on the default outlet layout.
+// With `social`, grievance with its channels, disputes and conflict (Epstein
+// activation, officers, incidents) at their defaults.
 #pragma once
 
 #include <cmath>
+#include <cstdlib>
 #include <string>
 
 #include "scenario/load.hpp"
@@ -13,7 +16,7 @@
 namespace zhili::bench {
 
 inline Scenario city(long long households, long long steps, int threads, bool economy = false,
-                     bool services = false) {
+                     bool services = false, bool social = false) {
   // Capacity averages ~10 households per cell over a city this shape; size the
   // square map so the population fills about 70 % of it.
   const int side = static_cast<int>(std::ceil(std::sqrt(households / 7.0)));
@@ -41,6 +44,7 @@ inline Scenario city(long long households, long long steps, int threads, bool ec
         "          rural_income: 1.0, rural_nonfarm_wage: 0.6}\n"
         "migration: {ht_beta: 0.3, ht_hukou_barrier: 0.6, ht_moving_cost: 0.1}\n";
   if (services) yaml += "services: {enabled: true}\n";  // needs, default outlet layout, online platform
+  if (social) yaml += std::getenv("ZB_SOCIAL") ? std::getenv("ZB_SOCIAL") : "grievance: {enabled: true}\ndisputes: {enabled: true}\nconflict: {enabled: true}\n";
   return load_scenario_text(yaml, "<bench city>");
 }
 

@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   bool write_file = true;
   bool economy = false;
   bool services = false;
+  bool social = false;
   CLI::App app{"zhili whole-run benchmark"};
   app.add_option("-n,--households", households, "Simulated households");
   app.add_option("-s,--steps", steps, "Steps per run");
@@ -35,13 +36,14 @@ int main(int argc, char** argv) {
   app.add_flag("!--no-file", write_file, "Step the engine without writing a result file");
   app.add_flag("--economy", economy, "Run the whole population/economy/migration submodel set");
   app.add_flag("--services", services, "Add public services (default outlet layout)");
+  app.add_flag("--social", social, "Add grievance, complaints, disputes and conflict");
   CLI11_PARSE(app, argc, argv);
 
   const long rss0 = peak_rss_kib();
   std::vector<double> rates;
   double setup_s = 0;
   for (int r = 0; r < repeats; ++r) {
-    const zhili::Scenario s = zhili::bench::city(households, steps, threads, economy, services);
+    const zhili::Scenario s = zhili::bench::city(households, steps, threads, economy, services, social);
     if (write_file) {
       const auto out = zhili::run_scenario(s, zhili::RunRequest{"bench_run.h5", nullptr, {}});
       setup_s = out.setup_s;
@@ -73,6 +75,7 @@ int main(int argc, char** argv) {
   std::printf("submodels             %s%s\n", economy ? "flows, settlement, labour market, rural migration, relocation"
                                                        : "flows, settlement, relocation",
               services ? ", services" : "");
+  if (social) std::printf("                      + grievance, channels, disputes, conflict\n");
   std::printf("set-up                %.3f s\n", setup_s);
   std::printf("household-steps/s     %.3g (median of %d; min %.3g, max %.3g)\n", median, repeats,
               rates.front(), rates.back());

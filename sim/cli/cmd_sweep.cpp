@@ -1,8 +1,14 @@
-// zhili sweep: runs a sweep file's design points x replicates on this machine.
+// zhili sweep: runs a sweep file's design points x replicates on this machine
+// (worker threads or processes), or over MPI ranks when started by mpirun/srun.
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
+#include <functional>
+#include <memory>
 #include <thread>
 
 #include "cli/commands.hpp"
@@ -10,6 +16,8 @@
 #include "cli/progress.hpp"
 #include "cli/signals.hpp"
 #include "sweep/executor.hpp"
+#include "sweep/mpi_scheduler.hpp"
+#include "sweep/process_workers.hpp"
 
 namespace zhili {
 
@@ -52,22 +60,41 @@ class SweepProgress {
   int last_decile_ = 0;
 };
 
-}  // namespace
+int interrupted_code(int sig) {
+  return sig == 15 ? exit_code::interrupted_sigterm : exit_code::interrupted_sigint;
+}
 
-int sweep_command(const SweepArgs& args) {
-  sweep::SweepSpec spec;
+// ZHILI_SWEEP_WORKERS=threads|processes forces where runs go on one machine
+// (tests compare the two; docs/SWEEPS.md). Unset: automatic.
+bool workers_from_env(sweep::Workers& w) {
+  const char* v = std::getenv("ZHILI_SWEEP_WORKERS");
+  if (!v || !*v) return true;
+  if (std::strcmp(v, "threads") == 0) w = sweep::Workers::threads;
+  else if (std::strcmp(v, "processes") == 0) w = sweep::Workers::processes;
+  else {
+    std::fprintf(stderr, "zhili: ZHILI_SWEEP_WORKERS=%s: expected 'threads' or 'processes'\n", v);
+    return false;
+  }
+  return true;
+}
+
+bool load_or_report(const SweepArgs& args, sweep::SweepSpec& spec) {
   try {
     spec = sweep::load_sweep(args.file);
+    return true;
   } catch (const ScenarioError& e) {
     std::fprintf(stderr, "%s", e.diagnostics().format_all().c_str());
     std::fprintf(stderr, "zhili: %zu error(s) in the sweep; nothing was run.\n", e.diagnostics().size());
-    return exit_code::bad_input;
+    return false;
   }
-  const auto& stop = install_stop_handlers();
+}
+
+// Runs the sweep and reports it. `on_early_error` is called when run_sweep fails
+// before its runs were spread (MPI: the other ranks wait to be let go).
+int run_and_report(const SweepArgs& args, const sweep::SweepSpec& spec, sweep::SweepOptions opt,
+                   const std::atomic<int>& stop, const std::function<void()>& on_early_error) {
   SweepProgress progress(isatty(STDERR_FILENO) == 1, args.quiet);
-  sweep::SweepOptions opt;
   opt.dir = args.dir;
-  opt.jobs = args.jobs > 0 ? args.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   opt.summary_only = args.summary_only;
   opt.stop = &stop;
   opt.progress = [&](const sweep::SweepCounts& c) { progress.update(c); };
@@ -77,10 +104,12 @@ int sweep_command(const SweepArgs& args) {
     rep = sweep::run_sweep(spec, opt);
   } catch (const ScenarioError& e) {
     progress.finish();
+    on_early_error();
     std::fprintf(stderr, "%s", e.diagnostics().format_all().c_str());
     return exit_code::bad_input;
-  } catch (const std::exception& e) {  // the folder or its files cannot be written
+  } catch (const std::exception& e) {  // the folder or its files cannot be written, no workers
     progress.finish();
+    on_early_error();
     std::fprintf(stderr, "zhili: %s\n", e.what());
     return exit_code::output_error;
   }
@@ -90,7 +119,7 @@ int sweep_command(const SweepArgs& args) {
   std::printf("Sweep '%s': %zu points x %d replicates = %d runs; %d run now, %d already complete, %d failed",
               args.file.c_str(), rep.plan.points.size(), spec.replicates, c.total, c.finished, c.resumed, c.failed);
   if (rep.interrupted + rep.not_run > 0) std::printf(", %d not done", rep.interrupted + rep.not_run);
-  std::printf("; %.2f s with %d jobs\n", c.elapsed_s, opt.jobs);
+  std::printf("; %.2f s on %s\n", c.elapsed_s, rep.ran_on.c_str());
   bool bad_input = false;
   for (std::size_t i = 0; i < rep.runs.size(); ++i)
     if (rep.runs[i].state == sweep::RunState::failed) {
@@ -103,10 +132,67 @@ int sweep_command(const SweepArgs& args) {
   if (rep.summary_written) std::printf("Summary: %s\n", (dir / "summary.csv").c_str());
   else std::printf("No summary: some runs are not complete; the same command resumes the sweep.\n");
 
-  if (stop.load() != 0)
-    return stop.load() == 15 ? exit_code::interrupted_sigterm : exit_code::interrupted_sigint;
+  if (stop.load() != 0) return interrupted_code(stop.load());
   if (c.failed > 0) return bad_input ? exit_code::bad_input : exit_code::output_error;
   return exit_code::ok;
+}
+
+// On this machine: worker threads, or worker processes for runs with files.
+int local_sweep(const SweepArgs& args) {
+  sweep::SweepSpec spec;
+  if (!load_or_report(args, spec)) return exit_code::bad_input;
+  sweep::SweepOptions opt;
+  if (!workers_from_env(opt.workers)) return exit_code::bad_input;
+  opt.jobs = args.jobs > 0 ? args.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  // A worker is this program again, told so by its environment, on the same
+  // sweep and folder; it plans the sweep itself (process_workers.hpp).
+  opt.worker_arguments = {"sweep", args.file, "-o", args.dir, "--quiet"};
+  if (args.summary_only) opt.worker_arguments.push_back("--summary-only");
+  const auto& stop = install_stop_handlers();
+  return run_and_report(args, spec, std::move(opt), stop, [] {});
+}
+
+// One of several MPI ranks: rank 0 keeps the books and reports, the others serve runs.
+int mpi_sweep(const SweepArgs& args) {
+  std::unique_ptr<sweep::mpi::Session> session;
+  try {
+    session = std::make_unique<sweep::mpi::Session>();
+  } catch (const std::exception& e) {  // a build without MPI: every rank would say it, rank 0 does
+    if (sweep::mpi::launched_rank() == 0) std::fprintf(stderr, "zhili: %s\n", e.what());
+    // The launcher ends the job when the first rank exits: the others wait a
+    // moment so that rank 0's message is out first.
+    else std::this_thread::sleep_for(std::chrono::seconds(1));
+    return exit_code::bad_input;
+  }
+  const auto& stop = install_stop_handlers();  // after MPI_Init, so these are the handlers in force
+  if (session->rank() != 0) {
+    const int rc = session->serve(args.file, args.dir, args.summary_only, &stop);
+    return stop.load() != 0 ? interrupted_code(stop.load()) : rc;
+  }
+  sweep::SweepSpec spec;
+  if (!load_or_report(args, spec)) {
+    session->abandon();
+    return exit_code::bad_input;
+  }
+  sweep::SweepOptions opt;
+  // Rank 0 runs runs too, on one thread beside its dispatching; alone, on --jobs threads.
+  const int local = session->size() == 1 ? std::max(1, args.jobs > 0 ? args.jobs : 1) : 1;
+  opt.schedule = [&](const sweep::SweepContext& ctx, sweep::RunBook& book) {
+    session->schedule(ctx, book, local);
+    return std::to_string(session->size()) + " MPI ranks";
+  };
+  const int rc = run_and_report(args, spec, std::move(opt), stop, [&] { session->abandon(); });
+  std::fflush(stdout);
+  return rc;
+}
+
+}  // namespace
+
+int sweep_command(const SweepArgs& args) {
+  if (sweep::is_worker_process()) return sweep::serve_as_worker_process(args.file, args.dir, args.summary_only);
+  const int ranks = sweep::mpi::launched_ranks();
+  if (ranks > 1 || ranks < 0) return mpi_sweep(args);
+  return local_sweep(args);
 }
 
 }  // namespace zhili

@@ -45,11 +45,22 @@ struct SweepArgs {
   bool quiet = false;
 };
 
+struct AnalyzeArgs {
+  std::string dir;             // the sweep's output folder
+  std::string rank;            // outcome to rank by ("" = coverage, else the first)
+  bool ascending = false;
+  std::string cost, coverage = "coverage", conflict = "conflict_rate";  // Pareto objectives
+  int resamples = 1000;        // bootstrap resamples of the Sobol' intervals
+  bool no_figures = false;
+  std::string viewer;          // zhili-view to draw figures ("" = next to zhili)
+};
+
 int run_command(const RunArgs& args);
 int validate_command(const ValidateArgs& args);
 int info_command(const InfoArgs& args);
 int calibrate_command(const CalibrateArgs& args);
 int sweep_command(const SweepArgs& args);
+int analyze_command(const AnalyzeArgs& args);
 
 // The --threads/--seed/--steps shortcuts as --set overrides, after the user's
 // own, so they are validated (and recorded) exactly like any other.

@@ -59,6 +59,20 @@ int main(int argc, char** argv) {
   sweep_cmd->add_flag("--summary-only", sweep.summary_only, "Write no result files, only the summary rows");
   sweep_cmd->add_flag("-q,--quiet", sweep.quiet, "No progress display");
 
+  AnalyzeArgs analyze;
+  auto* analyze_cmd = app.add_subcommand("analyze", "Analyse a finished sweep: intervals, ranking, Sobol' indices, "
+                                                    "Pareto front, report (DIR/analysis/)");
+  analyze_cmd->add_option("dir", analyze.dir, "The sweep's output folder (holds summary.csv)")->required();
+  analyze_cmd->add_option("--rank", analyze.rank, "Outcome to rank the design points by (default: coverage)");
+  analyze_cmd->add_flag("--ascending", analyze.ascending, "Rank lowest first (for costs and conflicts)");
+  analyze_cmd->add_option("--cost", analyze.cost, "Pareto: cost to minimise (default: service_cost or cost_per_case)");
+  analyze_cmd->add_option("--coverage", analyze.coverage, "Pareto: coverage to maximise")->capture_default_str();
+  analyze_cmd->add_option("--conflict", analyze.conflict, "Pareto: conflict to minimise")->capture_default_str();
+  analyze_cmd->add_option("--resamples", analyze.resamples, "Bootstrap resamples for Sobol' intervals")
+      ->check(CLI::Range(100, 1000000))->capture_default_str();
+  analyze_cmd->add_flag("--no-figures", analyze.no_figures, "Write no figures (zhili-view is not run)");
+  analyze_cmd->add_option("--viewer", analyze.viewer, "zhili-view program for the figures (default: next to zhili)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -78,6 +92,7 @@ int main(int argc, char** argv) {
     if (*info_cmd) return info_command(info);
     if (*cal_cmd) return calibrate_command(calibrate);
     if (*sweep_cmd) return sweep_command(sweep);
+    if (*analyze_cmd) return analyze_command(analyze);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "zhili: internal error: %s\n", e.what());
     return exit_code::internal_error;

@@ -33,6 +33,15 @@ enum class Stream : std::uint32_t {
   digital_growth = 20,      // households gaining digital access
   service_visit = 21,       // a case's visit to an outlet (counter step = day): arrival, service, patience, outcome
   service_online = 22,      // a case's online channel: taken or not, processing days, failure
+  hardship_draw = 23,       // a household's own fixed hardship u (counter step 0)
+  risk_aversion = 24,       // a household's fixed risk aversion R (counter step 0)
+  complaint = 25,           // filing a complaint: whether, which channel
+  dispute = 26,             // disputes arising: whether, which kind, path; mediation outcome
+  officer_patrol = 27,      // officers: posts at set-up, moves each step, whom they detain
+  detention = 28,           // detention term of a detained household
+  assistance = 29,          // whether a special-population household is covered by assistance (fixed)
+  conflict_order = 30,      // sequential activation of the conflict model: the visiting order
+  conflict_move = 31,       // conflict.movement: visiting order and where each household moves
   test_a = 1000,            // reserved for tests
   test_b = 1001,
 };

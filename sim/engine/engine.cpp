@@ -1,5 +1,6 @@
 #include "engine/engine.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 namespace zhili {
@@ -14,10 +15,24 @@ Engine::Engine(const Scenario& scenario)
   row_.assign(width, 0.0);
   phase_seconds_.assign(model_.phases().size(), 0.0);
   levers_ = scenario.policy;
+  schedule_ = scenario.schedule;
+  for (const auto& e : schedule_) next_order_ = std::max(next_order_, e.order + 1);
 }
 
+void insert_lever_set(std::vector<ScheduleEntry>& schedule, std::int64_t step, LeverId lever, double value,
+                      int order) {
+  const ScheduleEntry e{ScheduleEntry::Kind::set, lever, step, step, value, value, order};
+  // After every entry starting at or before this step (its order is the
+  // largest so far), before those starting later: the schedule stays sorted.
+  const auto at = std::upper_bound(schedule.begin(), schedule.end(), step,
+                                   [](std::int64_t s, const ScheduleEntry& x) { return s < x.from_step; });
+  schedule.insert(at, e);
+}
+
+void Engine::schedule_lever(LeverId lever, double value) { insert_lever_set(schedule_, step_, lever, value, next_order_++); }
+
 void Engine::step() {
-  levers_ = levers_at(scenario_.policy, scenario_.schedule, step_);
+  levers_ = levers_at(scenario_.policy, schedule_, step_);
   const StepContext ctx{scenario_, exec_, calendar_, step_, calendar_.years_per_step(), levers_};
   const auto& phases = model_.phases();
   for (std::size_t p = 0; p < phases.size(); ++p) {

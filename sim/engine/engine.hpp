@@ -14,6 +14,12 @@
 
 namespace zhili {
 
+// Inserts a `set` of `lever` to `value` at `step` into `schedule` (sorted by
+// (from_step, order)) after every entry starting at or before `step`: what a
+// schedule entry appended to the scenario file at that step's date becomes.
+void insert_lever_set(std::vector<ScheduleEntry>& schedule, std::int64_t step, LeverId lever, double value,
+                      int order);
+
 class Engine {
  public:
   // `scenario` must outlive the engine.
@@ -25,6 +31,14 @@ class Engine {
 
   // Runs one step: levers in force, phases, observables.
   void step();
+
+  // Sets `lever` to `value` from the next step on, exactly as a `set` entry
+  // at that step appended to the scenario's schedule would: later schedule
+  // entries still win from their own start. Not thread-safe: call it between
+  // steps (run_scenario does, for changes made through a LiveControl).
+  void schedule_lever(LeverId lever, double value);
+  // The schedule in force: the scenario's, plus every schedule_lever() change.
+  const std::vector<ScheduleEntry>& schedule() const { return schedule_; }
 
   const Calendar& calendar() const { return calendar_; }
   const Executor& executor() const { return exec_; }
@@ -46,6 +60,8 @@ class Engine {
   Model model_;
   std::int64_t step_ = 0;
   LeverValues levers_{};
+  std::vector<ScheduleEntry> schedule_;  // sorted by (from_step, order), as the scenario's
+  int next_order_ = 0;                   // `order` of the next schedule_lever() entry
   std::vector<double> row_;
   std::vector<double> phase_seconds_;
   double measure_seconds_ = 0;

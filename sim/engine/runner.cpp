@@ -4,6 +4,7 @@
 #include <ctime>
 
 #include "engine/engine.hpp"
+#include "engine/live_control.hpp"
 #include "io/result_writer.hpp"
 #include "scenario/load.hpp"
 
@@ -47,16 +48,27 @@ std::string default_output_path(const Scenario& s) {
 
 ResultLayout result_layout(const Scenario& s, const CellGrid& grid,
                            const std::vector<SeriesSpec>& series, const std::vector<MapSpec>& maps,
-                           const std::vector<EntitySeriesSpec>& entities) {
+                           const std::vector<EntitySeriesSpec>& entities,
+                           const std::vector<EntityGroupSpec>& entity_groups) {
   ResultLayout layout;
   layout.observables = series;
   layout.entity_series = entities;
+  layout.entity_groups = entity_groups;
   if (s.output.map_every > 0) layout.maps = maps;
   layout.map_width = grid.width;
   layout.map_height = grid.height;
   for (const auto& l : kLeverTable)
     layout.levers.push_back({std::string(l.path), std::string(l.unit), std::string(l.description)});
   return layout;
+}
+
+EventTableSpec lever_changes_table() {
+  return {"lever_changes",
+          "lever changes made while the run was going (zhili-view --live); each is a `set` schedule "
+          "entry at its step, after the scenario's own entries starting then",
+          {{"step", EventColumn::Type::int64, "step", "first step run with the new value"},
+           {"lever", EventColumn::Type::int64, "", "index of the lever in /levers (creation order)"},
+           {"value", EventColumn::Type::float64, "", "value set, in the lever's unit"}}};
 }
 
 RunOutcome run_scenario(const Scenario& s, const RunRequest& req) {
@@ -66,10 +78,17 @@ RunOutcome run_scenario(const Scenario& s, const RunRequest& req) {
   const auto series = engine.model().series_specs();
   const auto maps = engine.model().map_specs();
   const CellGrid& grid = engine.world().grid;
-  const ResultLayout layout = result_layout(s, grid, series, maps, engine.model().entity_specs());
+  ResultLayout layout =
+      result_layout(s, grid, series, maps, engine.model().entity_specs(), engine.model().entity_groups());
+  layout.event_tables = engine.model().event_specs();  // the model's tables first: their index is the model's
+  if (req.live) layout.event_tables.push_back(lever_changes_table());
+  const std::size_t lever_table = layout.event_tables.size() - 1;  // used only with req.live
 
+  // A live run is watched step by step: flushing each one costs a few ms and
+  // changes no dataset's contents, only when they reach the disk.
   ResultWriter writer(req.output_path, layout, metadata_for(s, engine.executor().threads()),
-                      WriterSettings{s.output.flush_every, s.output.compression});
+                      WriterSettings{req.live ? 1 : s.output.flush_every, s.output.compression});
+  std::vector<LeverChange> changes;
   std::vector<float> map_buffer(grid.size());
   std::vector<double> entity_buffer;
   const auto& cal = engine.calendar();
@@ -81,6 +100,22 @@ RunOutcome run_scenario(const Scenario& s, const RunRequest& req) {
   out.series = series;
   while (!engine.done()) {
     const std::int64_t k = engine.step_index();
+    if (req.live) {
+      LiveControl::Turn turn;
+      while ((turn = req.live->next_turn(k, changes)) == LiveControl::Turn::flush) writer.flush();
+      if (turn == LiveControl::Turn::stop) {
+        // Stopped between steps: what the last step left in progress ends here.
+        if (k > 0)
+          engine.model().drain_events(true, [&](std::size_t t, std::span<const double> row) { writer.append_event(t, row); });
+        out.status = RunStatus::interrupted;
+        break;
+      }
+      for (const LeverChange& c : changes) {
+        engine.schedule_lever(c.lever, c.value);
+        const double row[3] = {static_cast<double>(k), static_cast<double>(c.lever), c.value};
+        writer.append_event(lever_table, row);
+      }
+    }
     engine.step();
     // Row k: levers in force and flows during step k, state at its end, dated by its start.
     writer.append_step(k, cal.decimal_year_of(k), cal.date_of(k), engine.observables(),
@@ -91,6 +126,10 @@ RunOutcome run_scenario(const Scenario& s, const RunRequest& req) {
       writer.append_entity_row(e, entity_buffer);
     }
     const bool last = engine.done();
+    // Events still in progress are written when the run ends here (last
+    // step, or a stop request honoured below), so the file holds them all.
+    const bool ends = last || (req.stop && req.stop->load() != 0);
+    engine.model().drain_events(ends, [&](std::size_t t, std::span<const double> row) { writer.append_event(t, row); });
     if (!layout.maps.empty() && (k % s.output.map_every == 0 || last)) {
       for (std::size_t m = 0; m < layout.maps.size(); ++m) {
         engine.model().fill_map(m, map_buffer);
@@ -107,6 +146,7 @@ RunOutcome run_scenario(const Scenario& s, const RunRequest& req) {
       p.eta_s = p.steps_per_s > 0 ? (total - p.steps_done) / p.steps_per_s : 0.0;
       req.progress(p);
     }
+    if (req.live) req.live->step_done(k + 1);
     if (req.stop && req.stop->load() != 0 && !last) {
       out.status = RunStatus::interrupted;
       break;

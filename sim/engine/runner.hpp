@@ -24,10 +24,16 @@ struct Progress {
   double eta_s = 0.0;
 };
 
+class LiveControl;
+
 struct RunRequest {
   std::string output_path;                         // required
   const std::atomic<int>* stop = nullptr;          // non-zero: finish the step, flush, stop
   std::function<void(const Progress&)> progress;   // called after every step (may be empty)
+  // Steering from another thread (zhili-view --live): lever changes, pause,
+  // speed, flush, stop. With it every step is flushed at once, so a viewer
+  // follows step by step, and the file gets /events/lever_changes.
+  LiveControl* live = nullptr;
 };
 
 struct RunOutcome {
@@ -52,6 +58,11 @@ RunOutcome run_scenario(const Scenario& s, const RunRequest& request);
 // built map (a drawn map's size is known only then).
 ResultLayout result_layout(const Scenario& s, const CellGrid& grid,
                            const std::vector<SeriesSpec>& series, const std::vector<MapSpec>& maps,
-                           const std::vector<EntitySeriesSpec>& entities = {});
+                           const std::vector<EntitySeriesSpec>& entities = {},
+                           const std::vector<EntityGroupSpec>& entity_groups = {});
+
+// The event table of lever changes made during a live run (docs/FORMAT.md):
+// columns step, lever (index in /levers), value.
+EventTableSpec lever_changes_table();
 
 }  // namespace zhili

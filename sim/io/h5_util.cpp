@@ -180,6 +180,14 @@ void write_attr_double(hid_t obj, const char* name, double value) {
   write_attr_scalar(obj, name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, &value);
 }
 
+void write_attr_int32s(hid_t obj, const char* name, const std::vector<std::int32_t>& values) {
+  const hsize_t n = values.size();
+  Handle space(H5Screate_simple(1, &n, nullptr), "creating a dataspace");
+  Handle attr(H5Acreate2(obj, name, H5T_STD_I32LE, space.get(), H5P_DEFAULT, H5P_DEFAULT),
+              attr_what("creating", name));
+  check_status(H5Awrite(attr.get(), H5T_NATIVE_INT32, values.data()), attr_what("writing", name));
+}
+
 void write_unit_description(hid_t obj, std::string_view unit, std::string_view description) {
   write_attr(obj, "unit", unit);
   write_attr(obj, "description", description);
@@ -241,6 +249,18 @@ double read_attr_double(hid_t obj, const char* name) {
   double v = 0;
   read_attr_scalar(obj, name, H5T_NATIVE_DOUBLE, &v);
   return v;
+}
+
+std::vector<std::int32_t> read_attr_int32s(hid_t obj, const char* name) {
+  Handle attr(H5Aopen(obj, name, H5P_DEFAULT), attr_what("opening", name));
+  Handle type(H5Aget_type(attr.get()), attr_what("reading", name));
+  Handle space(H5Aget_space(attr.get()), attr_what("reading", name));
+  if (H5Tget_class(type.get()) != H5T_INTEGER)
+    throw Error(std::string("attribute '") + name + "' is not an integer array");
+  const auto n = static_cast<std::size_t>(H5Sget_simple_extent_npoints(space.get()));
+  std::vector<std::int32_t> out(n);
+  check_status(H5Aread(attr.get(), H5T_NATIVE_INT32, out.data()), attr_what("reading", name));
+  return out;
 }
 
 }  // namespace zhili::h5

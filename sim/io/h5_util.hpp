@@ -100,6 +100,7 @@ void write_attr_int32(hid_t obj, const char* name, std::int32_t value);
 void write_attr_int64(hid_t obj, const char* name, std::int64_t value);
 void write_attr_uint64(hid_t obj, const char* name, std::uint64_t value);
 void write_attr_double(hid_t obj, const char* name, double value);
+void write_attr_int32s(hid_t obj, const char* name, const std::vector<std::int32_t>& values);
 // Shorthand for the two attributes every dataset carries.
 void write_unit_description(hid_t obj, std::string_view unit, std::string_view description);
 
@@ -110,6 +111,7 @@ std::vector<std::string> read_attr_strings(hid_t obj, const char* name);
 std::int64_t read_attr_int64(hid_t obj, const char* name);
 std::uint64_t read_attr_uint64(hid_t obj, const char* name);
 double read_attr_double(hid_t obj, const char* name);
+std::vector<std::int32_t> read_attr_int32s(hid_t obj, const char* name);  // any integer type
 // The attribute's value, or `fallback` when it is absent.
 std::string read_attr_string_or(hid_t obj, const char* name, std::string fallback);
 

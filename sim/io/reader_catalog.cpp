@@ -51,6 +51,21 @@ EventTableSpec event_spec(hid_t table, const std::string& name) {
   return spec;
 }
 
+// Metadata of an entity group. Files written before it existed have none;
+// kinds and cells are each optional.
+EntityGroupSpec entity_group_spec(hid_t group, const std::string& name) {
+  EntityGroupSpec g;
+  g.group = name;
+  g.description = description_of(group);
+  g.names = read_attr_strings(group, "names");
+  if (has_attr(group, "kinds")) g.kinds = read_attr_strings(group, "kinds");
+  if (has_attr(group, "x") && has_attr(group, "y")) {
+    g.x = read_attr_int32s(group, "x");
+    g.y = read_attr_int32s(group, "y");
+  }
+  return g;
+}
+
 }  // namespace
 
 void check_format(hid_t file) {
@@ -126,6 +141,7 @@ Catalog read_catalog(hid_t file) {
   }
   for (const auto& group : children_of(file, "entities")) {
     Handle eg = open_group(file, "entities/" + group);
+    if (has_attr(eg.get(), "names")) c.entity_groups.push_back(entity_group_spec(eg.get(), group));
     for (const auto& name : child_names(eg.get())) {
       Handle g = open_group(eg.get(), name);
       EntityEntry e;

@@ -48,6 +48,7 @@ struct Catalog {
   std::vector<MapEntry> maps;
   int map_width = 0, map_height = 0;
   std::vector<EntityEntry> entities;
+  std::vector<EntityGroupSpec> entity_groups;  // groups whose metadata the file has (newer files)
   std::vector<EventEntry> events;
 };
 

@@ -39,6 +39,19 @@ struct EntitySeriesSpec {
   std::vector<std::string> entity_names;  // one column per entity
 };
 
+// What the entities of a group are: names, kinds and map cells (outlets are
+// places). Stored as attributes of /entities/<group>, so a file without them
+// (written before they existed) reads as a group with no metadata, and older
+// readers, which list only the group's series, are not disturbed.
+struct EntityGroupSpec {
+  std::string group;               // "outlets"
+  std::string description;
+  std::vector<std::string> names;  // one per entity, the column order of the group's series
+  std::vector<std::string> kinds;  // "district_centre", ... (same length as names, or empty)
+  std::vector<std::int32_t> x, y;  // map cell of each entity (same length as names, or empty)
+  bool has_cells() const { return !names.empty() && x.size() == names.size() && y.size() == names.size(); }
+};
+
 struct EventColumn {
   enum class Type : std::uint8_t { int64, float64 };
   std::string name;
@@ -66,6 +79,7 @@ struct ResultLayout {
   int map_width = 0;
   int map_height = 0;
   std::vector<EntitySeriesSpec> entity_series;
+  std::vector<EntityGroupSpec> entity_groups;  // metadata of entity groups (optional)
   std::vector<EventTableSpec> event_tables;
   std::vector<LeverSpec> levers;
 

@@ -220,6 +220,14 @@ std::vector<double> ResultReader::read_entity_series(const std::string& group,
   });
 }
 
+const std::vector<EntityGroupSpec>& ResultReader::entity_groups() const { return impl_->catalog.entity_groups; }
+
+const EntityGroupSpec* ResultReader::find_entity_group(const std::string& group) const {
+  for (const auto& g : impl_->catalog.entity_groups)
+    if (g.group == group) return &g;
+  return nullptr;
+}
+
 std::vector<std::string> ResultReader::event_table_names() const {
   std::vector<std::string> names;
   for (const auto& e : impl_->catalog.events) names.push_back(e.spec.name);

@@ -60,6 +60,10 @@ class ResultReader {
 
   std::vector<EntitySeriesSpec> entity_series() const;
   std::vector<double> read_entity_series(const std::string& group, const std::string& name) const;
+  // What the entities of each group are (names, kinds, map cells); empty for
+  // files written before entity metadata existed (docs/FORMAT.md).
+  const std::vector<EntityGroupSpec>& entity_groups() const;
+  const EntityGroupSpec* find_entity_group(const std::string& group) const;  // nullptr if absent
 
   std::vector<std::string> event_table_names() const;
   EventTable read_events(const std::string& name) const;

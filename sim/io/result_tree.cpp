@@ -46,6 +46,17 @@ void validate(const ResultLayout& layout) {
       throw std::invalid_argument("entity series '" + s.group + "/" + s.name + "' has no entities");
   }
   seen.clear();
+  for (const auto& g : layout.entity_groups) {
+    check_new_name(seen, "entity group", g.group);
+    const auto sized = [&](std::size_t n) { return n == 0 || n == g.names.size(); };
+    if (!sized(g.kinds.size()) || !sized(g.x.size()) || !sized(g.y.size()) || g.x.size() != g.y.size())
+      throw std::invalid_argument("entity group '" + g.group + "': kinds, x and y need one value per entity");
+    for (const auto& s : layout.entity_series)
+      if (s.group == g.group && s.entity_names != g.names)
+        throw std::invalid_argument("entity group '" + g.group + "': series '" + s.name +
+                                    "' lists other entities than the group's names");
+  }
+  seen.clear();
   for (const auto& t : layout.event_tables) {
     check_new_name(seen, "event table", t.name);
     if (t.columns.empty()) throw std::invalid_argument("event table '" + t.name + "' has no columns");
@@ -176,6 +187,19 @@ void write_entities(hid_t file, const ResultLayout& layout, int compression, Wri
   Handle g = create_group(file, "entities");
   write_attr(g.get(), "description", "per-entity series: one column per entity, one row per step");
   std::map<std::string, Handle> groups;
+  // Groups with metadata first: what the entities are (names, kinds, cells),
+  // as attributes of the group so its children stay exactly its series.
+  for (const auto& m : layout.entity_groups) {
+    Handle group = create_group(g.get(), m.group);
+    write_attr(group.get(), "description", m.description);
+    write_attr(group.get(), "names", m.names);
+    if (!m.kinds.empty()) write_attr(group.get(), "kinds", m.kinds);
+    if (!m.x.empty()) {
+      write_attr_int32s(group.get(), "x", m.x);
+      write_attr_int32s(group.get(), "y", m.y);
+    }
+    groups.emplace(m.group, std::move(group));
+  }
   for (const auto& s : layout.entity_series) {
     auto it = groups.find(s.group);
     if (it == groups.end()) it = groups.emplace(s.group, create_group(g.get(), s.group)).first;

@@ -263,6 +263,9 @@ void ResultWriter::finish(RunStatus status, double wall_seconds) {
   h5::with_path(m.path, [&] {
     m.write_buffered_steps();
     m.write_progress(status, wall_seconds);
+    // On disk now even if the close below is deferred: a reader in this
+    // process (zhili-view --live) keeps the file open after the writer's close.
+    h5::check_status(H5Fflush(m.tree.file.get(), H5F_SCOPE_GLOBAL), "flushing the file");
     m.tree.close();  // H5Fclose writes the last metadata and ends SWMR mode
   });
 }

@@ -122,6 +122,19 @@ std::vector<EntitySeriesSpec> ServiceMetrics::entity_specs(const PublicServices&
   };
 }
 
+EntityGroupSpec ServiceMetrics::outlet_group(const PublicServices& services) {
+  EntityGroupSpec g;
+  g.group = "outlets";
+  g.description = "public service outlets: name, kind and map cell of each (column order of the series)";
+  for (const auto& o : services.outlets()) {
+    g.names.push_back(o.name);
+    g.kinds.emplace_back(kOutletKindNames[static_cast<std::size_t>(o.kind)]);
+    g.x.push_back(o.x);
+    g.y.push_back(o.y);
+  }
+  return g;
+}
+
 void ServiceMetrics::compute(const World& w, const StepContext& ctx, PublicServices& services,
                              std::span<double> row) {
   const bool changed = services.take_network_change();

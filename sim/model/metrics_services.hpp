@@ -22,6 +22,8 @@ class ServiceMetrics {
   static std::size_t row_width();
   // Per-outlet series (group "outlets"), one column per outlet, by name.
   static std::vector<EntitySeriesSpec> entity_specs(const PublicServices& services);
+  // What the outlets are: names, kinds and cells (the viewer's map markers).
+  static EntityGroupSpec outlet_group(const PublicServices& services);
 
   static std::vector<MapSpec> map_specs();
 

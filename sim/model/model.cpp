@@ -50,18 +50,29 @@ Model::Model(const Scenario& s) : scenario_(s), world_(build_world(s)) {
     services_.setup(world_, s);
     phases_.push_back({"services", [this](World& w, const StepContext& c) { services_.step(w, c); }});
   }
+  // Grievance reads the step's service experience, so it comes last.
+  if (SocialMetrics::active(s)) {
+    grievance_.setup(world_, s, s.services.enabled ? &services_ : nullptr);
+    phases_.push_back({"grievance", [this](World& w, const StepContext& c) { grievance_.step(w, c); }});
+  }
 }
 
 std::vector<SeriesSpec> Model::series_specs() const {
   auto specs = Metrics::series_specs(scenario_);
   if (scenario_.services.enabled)
     for (auto& e : ServiceMetrics::series_specs()) specs.push_back(std::move(e));
+  for (auto& e : SocialMetrics::series_specs(scenario_)) specs.push_back(std::move(e));
   return specs;
 }
 
 std::vector<EntitySeriesSpec> Model::entity_specs() const {
   if (!scenario_.services.enabled) return {};
   return ServiceMetrics::entity_specs(services_);
+}
+
+std::vector<EntityGroupSpec> Model::entity_groups() const {
+  if (!scenario_.services.enabled) return {};
+  return {ServiceMetrics::outlet_group(services_)};
 }
 
 void Model::fill_entities(std::size_t series, std::span<double> values) const {
@@ -74,14 +85,13 @@ void Model::measure(const StepContext& ctx, std::span<double> row) {
                          scenario_.economy.enabled ? &rural_.counts() : nullptr,
                          scenario_.demography.enabled ? &demography_.counts() : nullptr,
                          relocation_.neighbour_counts()};
-  if (!scenario_.services.enabled) {
-    metrics_.compute(world_, ctx, in, row);
-    return;
-  }
-  // The services' series come last in the row.
-  const std::size_t base = row.size() - ServiceMetrics::row_width();
+  // The row: the core series, then the services', then grievance's.
+  const std::size_t social = SocialMetrics::row_width(scenario_);
+  const std::size_t services = scenario_.services.enabled ? ServiceMetrics::row_width() : 0;
+  const std::size_t base = row.size() - social - services;
   metrics_.compute(world_, ctx, in, row.first(base));
-  service_metrics_.compute(world_, ctx, services_, row.subspan(base));
+  if (scenario_.services.enabled) service_metrics_.compute(world_, ctx, services_, row.subspan(base, services));
+  if (social > 0) social_metrics_.compute(world_, ctx, grievance_, row.subspan(base + services, social));
 }
 
 std::optional<std::size_t> Model::column_of(const std::string& name, const std::string& label) const {
@@ -102,6 +112,7 @@ std::vector<MapSpec> Model::map_specs() const {
   auto maps = Metrics::map_specs();
   if (scenario_.services.enabled)
     for (auto& m : ServiceMetrics::map_specs()) maps.push_back(std::move(m));
+  for (auto& m : SocialMetrics::map_specs(scenario_)) maps.push_back(std::move(m));
   return maps;
 }
 
@@ -111,7 +122,23 @@ void Model::fill_map(std::size_t map_index, std::span<float> cells) const {
     metrics_.fill_map(world_, scenario_, map_index, cells);
     return;
   }
-  service_metrics_.fill_map(world_, scenario_, services_, map_index - base, cells);
+  const std::size_t services = scenario_.services.enabled ? ServiceMetrics::map_specs().size() : 0;
+  if (map_index < base + services) {
+    service_metrics_.fill_map(world_, scenario_, services_, map_index - base, cells);
+    return;
+  }
+  social_metrics_.fill_map(world_, scenario_, grievance_, map_index - base - services, cells);
+}
+
+std::vector<EventTableSpec> Model::event_specs() const { return SocialMetrics::event_specs(scenario_); }
+
+void Model::drain_events(bool final, const std::function<void(std::size_t, std::span<const double>)>& f) {
+  if (!scenario_.conflict.enabled) return;
+  const auto write = [&](std::span<const double> row) { f(0, row); };
+  SocialMetrics::each_incident_row(grievance_, world_.grid.width, write);
+  if (!final) return;
+  grievance_.conflict().incidents().close_all();
+  SocialMetrics::each_incident_row(grievance_, world_.grid.width, write);
 }
 
 }  // namespace zhili

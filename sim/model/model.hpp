@@ -15,9 +15,11 @@
 #include "io/result_layout.hpp"
 #include "model/demography.hpp"
 #include "model/flows.hpp"
+#include "model/grievance.hpp"
 #include "model/labour_market.hpp"
 #include "model/metrics.hpp"
 #include "model/metrics_services.hpp"
+#include "model/metrics_social.hpp"
 #include "model/relocation.hpp"
 #include "model/rural_migration.hpp"
 #include "model/services.hpp"
@@ -43,12 +45,18 @@ class Model {
   // Per-entity series (outlets), one row of values each step; empty when services are off.
   std::vector<EntitySeriesSpec> entity_specs() const;
   void fill_entities(std::size_t series, std::span<double> values) const;
+  // What the entities of those series are (outlets: names, kinds, cells).
+  std::vector<EntityGroupSpec> entity_groups() const;
   std::vector<MapSpec> map_specs() const;
   // Position of an observable (and of one label of a breakdown) in the
   // measured row; nullopt when this scenario does not report it.
   std::optional<std::size_t> column_of(const std::string& name, const std::string& label = "") const;
   void measure(const StepContext& ctx, std::span<double> row);
   void fill_map(std::size_t map_index, std::span<float> cells) const;
+  // Event tables (incidents) and the rows the last step added to each: f(table, row).
+  // `final`: the run ends after this step, so events still in progress are written too.
+  std::vector<EventTableSpec> event_specs() const;
+  void drain_events(bool final, const std::function<void(std::size_t, std::span<const double>)>& f);
 
  private:
   const Scenario& scenario_;
@@ -61,6 +69,8 @@ class Model {
   Metrics metrics_;
   PublicServices services_;
   ServiceMetrics service_metrics_;
+  Grievance grievance_;
+  SocialMetrics social_metrics_;
   std::vector<Phase> phases_;
 };
 

@@ -162,6 +162,7 @@ void PublicServices::apply_events(std::int64_t step, const StepContext& ctx) {
 
 void PublicServices::step(World& w, const StepContext& ctx) {
   tally_.clear();
+  closures_.clear();
   for (auto* v : {&stats_.arrivals, &stats_.served, &stats_.balked, &stats_.carried_over, &stats_.busy_minutes,
                   &stats_.open_minutes, &stats_.queue_minutes, &stats_.wait_minutes})
     std::fill(v->begin(), v->end(), 0.0);
@@ -488,6 +489,7 @@ void PublicServices::run_day(const StepContext& ctx, std::int32_t day) {
     if (cases_.trips[i] <= 1) tally_.one_trip_completed += 1;
     if (cases_.trips[i] == 0) tally_.online_completed += 1;
     const std::int32_t days = day - cases_.arose_day[i];
+    record_closure(cases_.household[i], need, days, false);
     tally_.days_to_complete += days;
     tally_.completion_days[static_cast<std::size_t>(std::clamp(days, 0, ServiceTally::kDayBins - 1))] += 1;
     cases_.next_day[i] = kClosedDay;
@@ -505,6 +507,7 @@ void PublicServices::run_day(const StepContext& ctx, std::int32_t day) {
     if (c == kNotActing) continue;
     const std::size_t i = today_[p];
     if (c == kExpires) {
+      record_closure(cases_.household[i], cases_.need[i], day - cases_.arose_day[i], true);
       tally_.expired_group[cases_.group[i]] += 1;
       tally_.closed_zone[cases_.zone[i]] += 1;
       tally_.closed_need[cases_.need[i]] += 1;

@@ -87,6 +87,17 @@ class PublicServices {
   // True once when the outlet network changed since the last call (accessibility).
   bool take_network_change() { return std::exchange(network_measured_, true) == false; }
 
+  // Cases closed during the step, for the grievance model's unmet-need load
+  // (kept only after record_closures(true); in the order they closed).
+  struct Closure {
+    AgentId household;
+    std::uint8_t need;
+    bool unmet;        // expired or refused, not completed
+    std::int32_t days; // from arising to closing
+  };
+  void record_closures(bool on) { record_closures_ = on; }
+  const std::vector<Closure>& closures() const { return closures_; }
+
  private:
   struct Visit {  // one case at one outlet on one day
     std::uint32_t case_index;  // position in today_ (case order)
@@ -189,6 +200,11 @@ class PublicServices {
   std::vector<OutletScratch> outlet_scratch_;
   std::vector<std::uint8_t> served_;  // per entry of today_: 1 served at its outlet
   double platform_used_ = 0;          // online cases taken today
+  bool record_closures_ = false;
+  std::vector<Closure> closures_;     // grows to the largest step's closures, then reused
+  void record_closure(AgentId household, std::size_t need, std::int32_t days, bool unmet) {
+    if (record_closures_) closures_.push_back({household, static_cast<std::uint8_t>(need), unmet, days});
+  }
 };
 
 }  // namespace zhili

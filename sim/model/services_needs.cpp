@@ -137,6 +137,7 @@ void PublicServices::arise(World& w, const StepContext& ctx, std::int32_t first_
       tally_.arising_group[group] += 1;
       tally_.arising_need[nn.need] += 1;
       if (!nn.eligible) {  // refused at once: arising and unmet
+        record_closure(h.id[nn.slot], nn.need, 0, true);
         tally_.ineligible_group[group] += 1;
         tally_.closed_zone[nn.zone] += 1;
         tally_.closed_need[nn.need] += 1;

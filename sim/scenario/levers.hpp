@@ -32,6 +32,18 @@ enum class LeverId : std::uint8_t {
   services_online_business_licence,
   services_online_housing_assistance,
   services_online_elderly_care,
+  // Grievance, disputes and conflict (social_spec.hpp).
+  grievance_hotline_capacity,
+  grievance_petition_capacity,
+  grievance_meeting_capacity,
+  grievance_response_factor,
+  disputes_mediators,
+  disputes_court_capacity,
+  disputes_internet_court_capacity,
+  conflict_grid_workers,
+  conflict_police,
+  conflict_assistance,
+  conflict_legitimacy_shock,
   count
 };
 
@@ -88,6 +100,31 @@ inline constexpr std::array<LeverInfo, kLeverCount> kLeverTable{{
      "Share of housing assistance cases that can be done online."},
     {LeverId::services_online_elderly_care, "services.online.elderly_care", 0.1, 0.0, 1.0, "1",
      "Share of elderly and disability care cases that can be done online."},
+    {LeverId::grievance_hotline_capacity, "grievance.hotline_capacity", 40.0, 0.0, 1.0e6, "1/month/10k",
+     "Complaints the 12345-style hotline and online channel answers a month, per 10,000 residents."},
+    {LeverId::grievance_petition_capacity, "grievance.petition_capacity", 5.0, 0.0, 1.0e6, "1/month/10k",
+     "Petitions (信访) the petition office answers a month, per 10,000 residents."},
+    {LeverId::grievance_meeting_capacity, "grievance.meeting_capacity", 10.0, 0.0, 1.0e6, "1/month/10k",
+     "Complaints community meetings settle a month, per 10,000 residents."},
+    {LeverId::grievance_response_factor, "grievance.response_factor", 1.0, 0.05, 20.0, "1",
+     "Multiplies every channel's response time (grievance.channels.<channel>.response_days): "
+     "complaints waiting longer are ignored and escalate."},
+    {LeverId::disputes_mediators, "disputes.mediators", 2.0, 0.0, 1.0e4, "1/10k",
+     "People's mediators (community and social-organisation) per 10,000 residents."},
+    {LeverId::disputes_court_capacity, "disputes.court_capacity", 1000.0, 0.0, 1.0e8, "cases/month",
+     "Cases the basic court can conclude a month."},
+    {LeverId::disputes_internet_court_capacity, "disputes.internet_court_capacity", 0.0, 0.0, 1.0e8,
+     "cases/month", "Cases the internet court (互联网法院) can conclude a month; 0 = no internet court."},
+    {LeverId::conflict_grid_workers, "conflict.grid_workers", 10.0, 0.0, 1.0e4, "1/10k",
+     "Grid workers (网格员) per 10,000 residents: officers in Epstein's sense, they deter and detain "
+     "active households in their vision."},
+    {LeverId::conflict_police, "conflict.police", 10.0, 0.0, 1.0e4, "1/10k",
+     "Community police per 10,000 residents, officers like the grid workers."},
+    {LeverId::conflict_assistance, "conflict.assistance", 0.5, 0.0, 1.0, "1",
+     "Coverage of assistance programmes (帮教) for special populations: the share of them whose "
+     "extra risk is removed."},
+    {LeverId::conflict_legitimacy_shock, "conflict.legitimacy_shock", 0.0, -1.0, 1.0, "1",
+     "Drop in legitimacy in every zone (Epstein's legitimacy shocks); negative values raise it."},
 }};
 
 // The lever of need type `need`'s online share.

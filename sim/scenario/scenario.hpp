@@ -16,6 +16,7 @@
 #include "scenario/diagnostics.hpp"
 #include "scenario/levers.hpp"
 #include "scenario/services_spec.hpp"
+#include "scenario/social_spec.hpp"
 #include "scenario/schedule.hpp"
 
 namespace zhili {
@@ -218,6 +219,9 @@ struct Scenario {
   DemographySpec demography;
   RelocationSpec relocation;
   ServicesSpec services;
+  GrievanceSpec grievance;
+  DisputeSpec disputes;
+  ConflictSpec conflict;
   LeverValues policy = default_levers();  // values in force at step 0
   std::vector<ScheduleEntry> schedule;    // resolved to steps, sorted by start step
   OutputSpec output;

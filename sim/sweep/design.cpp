@@ -4,7 +4,9 @@
 #include <cstdio>
 #include <numeric>
 
+#include "sweep/saltelli.hpp"
 #include "sweep/seeds.hpp"
+#include "sweep/summary.hpp"
 
 namespace zhili::sweep {
 
@@ -53,10 +55,12 @@ std::string factor_value(const Factor& f, double u) {
 
 SweepPlan plan_sweep(const SweepSpec& spec) {
   SweepPlan plan;
+  const int k = static_cast<int>(spec.factors.size());
   if (spec.design == DesignKind::factorial) {
     plan.points = factorial_design(spec.factors);
   } else {
-    const auto unit = latin_hypercube(spec.points, static_cast<int>(spec.factors.size()), spec.seed);
+    const auto unit = spec.design == DesignKind::saltelli ? saltelli_design(spec.samples, k, spec.seed)
+                                                          : latin_hypercube(spec.points, k, spec.seed);
     for (const auto& row : unit) {
       DesignPoint p;
       for (std::size_t j = 0; j < spec.factors.size(); ++j) p.push_back(factor_value(spec.factors[j], row[j]));
@@ -69,10 +73,30 @@ SweepPlan plan_sweep(const SweepSpec& spec) {
       run.point = static_cast<int>(p);
       run.replicate = r;
       run.id = run.point * spec.replicates + r;
-      run.seed = run_seed(spec.seed, p, static_cast<std::uint64_t>(r));
+      // Saltelli designs use common random numbers: every point of row j (A_j,
+      // B_j, AB_ij) gets the seeds of row j, so f(AB_i) - f(A) measures the
+      // factor, not two draws of the simulation's noise (docs/SWEEPS.md).
+      const std::size_t seed_point = spec.design == DesignKind::saltelli ? p % static_cast<std::size_t>(spec.samples) : p;
+      run.seed = run_seed(spec.seed, seed_point, static_cast<std::uint64_t>(r));
       plan.runs.push_back(run);
     }
   return plan;
+}
+
+std::string design_csv(const SweepSpec& spec, const SweepPlan& plan) {
+  std::string out = "point,design,block,row";
+  for (const auto& f : spec.factors) (out += ',') += csv_field(f.key);  // not "," + ...: GCC bug 105651
+  out += "\n";
+  const bool saltelli = spec.design == DesignKind::saltelli;
+  for (std::size_t p = 0; p < plan.points.size(); ++p) {
+    const int point = static_cast<int>(p);
+    out += std::to_string(point) + "," + to_string(spec.design) + "," +
+           (saltelli ? saltelli_block(point, spec.samples) : "") + "," +
+           std::to_string(saltelli ? point % spec.samples : point);
+    for (const auto& v : plan.points[p]) (out += ',') += csv_field(v);
+    out += "\n";
+  }
+  return out;
 }
 
 std::string run_name(int id) {

@@ -43,6 +43,12 @@ std::string factor_value_text(const Factor& f, double x);
 
 SweepPlan plan_sweep(const SweepSpec& spec);
 
+// DIR/design.csv: what `zhili analyze` needs to know of the design when the
+// sweep file is gone. Columns point,design,block,row,<factors>: the design
+// kind, the Saltelli block (A, B, AB1..ABk; "" for other designs), the row in
+// it (the point itself for other designs) and the factor values.
+std::string design_csv(const SweepSpec& spec, const SweepPlan& plan);
+
 // "run-00042"
 std::string run_name(int id);
 

@@ -14,13 +14,16 @@ namespace zhili::sweep {
 namespace {
 
 // What a policy study usually compares (issue 7): urbanization and its
-// segregation, the labour market and inequality, and the services' coverage,
-// gap, trips and cost. Only those the run reports are taken.
+// segregation, the labour market and inequality, the services' coverage,
+// gap, trips and cost, and grievance, complaints, disputes and conflict.
+// Only those the run reports are taken.
 const std::vector<std::string> kDefaultOutcomes = {
     "migrant_share",   "floating_population", "content_share",  "dissimilarity",
     "urban_share",     "urban_employment_rate", "gini",         "urban_rural_income_ratio",
     "coverage",        "coverage_by_group",   "coverage_gap",   "trips_per_case",
-    "one_trip_share",  "cost_per_case",       "service_cost"};
+    "one_trip_share",  "cost_per_case",       "service_cost",   "grievance",
+    "grievance_by_group", "legitimacy",       "answered_share", "clearance_rate",
+    "active_share",    "conflict_rate",       "social_cost"};
 
 const SeriesSpec* find_series(const std::vector<SeriesSpec>& series, const std::string& name) {
   for (const auto& s : series)

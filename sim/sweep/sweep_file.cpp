@@ -11,6 +11,7 @@
 #include "scenario/load.hpp"
 #include "scenario/yaml_file.hpp"
 #include "sweep/design.hpp"
+#include "sweep/saltelli.hpp"
 
 namespace zhili::sweep {
 
@@ -18,7 +19,10 @@ namespace {
 
 const std::vector<std::string> kTopKeys = {"base", "overrides", "factors", "design", "replicates", "seed", "outcomes"};
 const std::vector<std::string> kFactorKeys = {"values", "range"};
-const std::vector<std::string> kDesignKeys = {"kind", "points"};
+const std::vector<std::string> kDesignKeys = {"kind", "points", "samples"};
+const char* const kDesignNames = "factorial, latin_hypercube or saltelli";
+const char* const kDesignForms =
+    "{kind: factorial}, {kind: latin_hypercube, points: N} or {kind: saltelli, samples: N}";
 
 // Collects diagnostics against the sweep file, positioned by yaml-cpp marks.
 struct Reader {
@@ -151,6 +155,15 @@ bool check_with_overrides(const SweepSpec& spec, const std::vector<SourceLocatio
 
 }  // namespace
 
+std::string to_string(DesignKind k) {
+  switch (k) {
+    case DesignKind::factorial: return "factorial";
+    case DesignKind::latin_hypercube: return "latin_hypercube";
+    case DesignKind::saltelli: return "saltelli";
+  }
+  return "?";
+}
+
 SweepSpec load_sweep(const std::string& path) {
   Reader r{path, {}};
   SweepSpec spec;
@@ -197,24 +210,39 @@ SweepSpec load_sweep(const std::string& path) {
 
   if (const auto d = doc["design"]) {
     if (!d.IsMap()) {
-      r.error(d, "design", "not a mapping", "{kind: factorial} or {kind: latin_hypercube, points: N}");
+      r.error(d, "design", "not a mapping", kDesignForms);
     } else {
       r.check_keys(d, "design", kDesignKeys);
       std::string kind = "factorial";
-      if (d["kind"] && r.get(d["kind"], "design.kind", kind, "factorial or latin_hypercube")) {
+      if (d["kind"] && r.get(d["kind"], "design.kind", kind, kDesignNames)) {
         if (kind == "latin_hypercube") spec.design = DesignKind::latin_hypercube;
-        else if (kind != "factorial")
-          r.error(d["kind"], "design.kind", "unknown design", "factorial or latin_hypercube",
-                  kind == "saltelli" ? "Saltelli designs are not implemented yet" : "");
+        else if (kind == "saltelli") spec.design = DesignKind::saltelli;
+        else if (kind != "factorial") {
+          const auto near = scenario_detail::closest_match(kind, {"factorial", "latin_hypercube", "saltelli"});
+          r.error(d["kind"], "design.kind", "unknown design", kDesignNames,
+                  near ? scenario_detail::did_you_mean({*near}) : "");
+        }
       }
-      if (spec.design == DesignKind::latin_hypercube) {
-        if (!d["points"]) r.error(d, "design.points", "missing key", "the number of points, an integer >= 1");
-        else if (r.get(d["points"], "design.points", spec.points, "an integer in [1, 1000000]") &&
-                 (spec.points < 1 || spec.points > 1000000))
-          r.error(d["points"], "design.points", "value out of range", "an integer in [1, 1000000]");
-      } else if (d["points"]) {
-        r.error(d["points"], "design.points", "not used by a factorial design",
-                "no points (a factorial design has one point per combination of values)");
+      // Each kind takes its own size key: points (Latin hypercube), samples
+      // (Saltelli), none (factorial: one point per combination of values).
+      const char* size_key = spec.design == DesignKind::latin_hypercube ? "points"
+                             : spec.design == DesignKind::saltelli      ? "samples"
+                                                                        : nullptr;
+      int* size = spec.design == DesignKind::latin_hypercube ? &spec.points : &spec.samples;
+      const std::string range = spec.design == DesignKind::saltelli ? "an integer in [2, 1000000]"
+                                                                    : "an integer in [1, 1000000]";
+      const int lowest = spec.design == DesignKind::saltelli ? 2 : 1;  // one row has no variance
+      for (const char* key : {"points", "samples"}) {
+        const std::string path = std::string("design.") + key;
+        if (size_key && std::string(key) == size_key) {
+          if (!d[key]) r.error(d, path, "missing key", range);
+          else if (r.get(d[key], path, *size, range) && (*size < lowest || *size > 1000000))
+            r.error(d[key], path, "value out of range", range);
+        } else if (d[key]) {
+          r.error(d[key], path, "not used by a " + to_string(spec.design) + " design",
+                  size_key ? std::string("no ") + key + " (this design takes " + size_key + ")"
+                           : std::string("no ") + key + " (a factorial design has one point per combination of values)");
+        }
       }
     }
   }
@@ -223,6 +251,17 @@ SweepSpec load_sweep(const std::string& path) {
       if (f.is_range)
         r.error(f.at, "factors." + f.key, "a range needs a sampling design", "range", "values: [...]",
                 "use design: {kind: latin_hypercube, points: N}, or list the values");
+  // Sobol' indices measure variance over a continuous input space: every
+  // factor of a Saltelli design is sampled from its range.
+  if (spec.design == DesignKind::saltelli) {
+    for (const auto& f : spec.factors)
+      if (!f.is_range)
+        r.error(f.at, "factors." + f.key, "a Saltelli design needs a range", "values", "range: [lo, hi]",
+                "keep listed values out of a Saltelli design: fix them under overrides, or sweep them in another design");
+    if (static_cast<int>(spec.factors.size()) > kSaltelliMaxFactors)
+      r.error(r.at(factors), "factors", "too many factors for a Saltelli design", std::to_string(spec.factors.size()),
+              "at most " + std::to_string(kSaltelliMaxFactors));
+  }
 
   if (const auto n = doc["replicates"])
     if (r.get(n, "replicates", spec.replicates, "an integer in [1, 100000]") &&

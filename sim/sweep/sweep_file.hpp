@@ -25,7 +25,8 @@ struct Factor {
   SourceLocation at;                // where the factor's key is written
 };
 
-enum class DesignKind { factorial, latin_hypercube };
+enum class DesignKind { factorial, latin_hypercube, saltelli };
+std::string to_string(DesignKind k);  // as written in the sweep file
 
 struct SweepSpec {
   std::string path;                    // the sweep file
@@ -34,6 +35,7 @@ struct SweepSpec {
   std::vector<Factor> factors;         // in file order
   DesignKind design = DesignKind::factorial;
   int points = 0;                      // latin_hypercube: number of design points
+  int samples = 0;                     // saltelli: N, rows of A and B (N (k + 2) points)
   int replicates = 1;
   std::uint64_t seed = 1;              // master seed
   std::vector<std::string> outcomes;   // "name" or "name/label"; empty = the default set

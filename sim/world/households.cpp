@@ -25,6 +25,9 @@ std::size_t HouseholdStore::append(std::int32_t home_cell, Registration reg, std
   elderly.push_back(0);
   digital.push_back(0);
   special.push_back(0);
+  unmet_load.push_back(0.0f);
+  social.push_back(0);
+  detained.push_back(0);
   return slot;
 }
 

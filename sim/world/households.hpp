@@ -51,8 +51,8 @@ using HouseholdId = AgentId;
 
 class HouseholdStore {
  public:
-  // Per-household fields, one array each: 8+4+1+1+4 + 1+1+1+2+4+4 + 1+1+1+1 = 35 bytes per
-  // household. Housing cost is not stored: it is the rent of the home cell.
+  // Per-household fields, one array each: 8+4+1+1+4 + 1+1+1+2+4+4 + 1+1+1+1 + 4+1+1 = 41 bytes
+  // per household. Housing cost is not stored: it is the rent of the home cell.
   std::vector<HouseholdId> id;
   std::vector<std::int32_t> cell;          // home cell index
   std::vector<Registration> registration;
@@ -69,7 +69,12 @@ class HouseholdStore {
   std::vector<std::uint8_t> elderly;       // persons past working age
   std::vector<std::uint8_t> digital;       // 1: can use online services (digital access)
   std::vector<std::uint8_t> special;       // 1: special population (released prisoners, drug
-                                           //    users, idle youth; used by the grievance issue)
+                                           //    users, idle youth; higher conflict risk)
+  // Grievance and conflict (model/grievance.hpp).
+  std::vector<float> unmet_load;           // remembered unmet needs, importance-weighted (decays)
+  std::vector<std::uint8_t> social;        // bit 0 active (Epstein), bit 1 complaint pending,
+                                           //   bits 2-3 escalation level (ignored complaints, 0..3)
+  std::vector<std::uint8_t> detained;      // steps left in detention (0: free)
 
   std::size_t size_alive() const { return id.size(); }
   // Reserve room for n households alive at once and `ids` ids issued in total.
@@ -90,7 +95,8 @@ class HouseholdStore {
   template <class F>
   void each_field(F&& f) {
     f(id), f(cell), f(registration), f(size), f(arrival_step), f(workers), f(sector), f(job_zone),
-        f(unemployed_steps), f(origin), f(income), f(children), f(elderly), f(digital), f(special);
+        f(unemployed_steps), f(origin), f(income), f(children), f(elderly), f(digital), f(special),
+        f(unmet_load), f(social), f(detained);
   }
 
   IdIndex ids_;

@@ -82,6 +82,33 @@ TEST(Determinism, IdenticalFilesFor1And2And8Threads) {
   EXPECT_GT(total, 0.0);
 }
 
+TEST(Determinism, GrievanceDisputesAndConflictIdenticalFor1And2Threads) {
+  // Every submodel on, the grievance ones included, with a low incident
+  // threshold so that incidents happen; the event table is compared too.
+  const std::vector<std::string> all_on{"run.steps=24", "economy.enabled=true", "services.enabled=true",
+                                        "grievance.enabled=true", "disputes.enabled=true",
+                                        "conflict.enabled=true", "conflict.threshold=0.02",
+                                        "conflict.incident_threshold=20"};
+  std::vector<Datasets> files;
+  for (int t : {1, 2}) {
+    auto overrides = all_on;
+    overrides.push_back("run.threads=" + std::to_string(t));
+    const std::string out = std::string(ZHILI_BINARY_DIR) + "/determinism_social_t" + std::to_string(t) + ".h5";
+    const Scenario s = load_scenario(std::string(ZHILI_SOURCE_DIR) + "/tests/data/small.yaml", overrides);
+    ASSERT_EQ(run_scenario(s, RunRequest{out, nullptr, {}}).status, RunStatus::finished);
+    files.push_back(read_all(out));
+  }
+  ASSERT_TRUE(files[0].count("observables/active/value"));
+  ASSERT_TRUE(files[0].count("observables/disputes_filed/value"));
+  ASSERT_TRUE(files[0].count("events/incidents"));
+  EXPECT_FALSE(files[0].at("events/incidents").empty());  // incidents did happen
+  ASSERT_EQ(files[0].size(), files[1].size());
+  for (const auto& [name, bytes] : files[0]) {
+    ASSERT_TRUE(files[1].count(name)) << name;
+    EXPECT_TRUE(bytes == files[1].at(name)) << name << " differs with 2 threads";
+  }
+}
+
 TEST(Determinism, DifferentSeedsGiveDifferentRuns) {
   const std::string a = run_with_threads(2, "seeds");
   const Scenario s = load_scenario(std::string(ZHILI_SOURCE_DIR) + "/tests/data/small.yaml",

@@ -169,6 +169,19 @@ TEST(ScenarioErrors, BothEndAndSteps) {
   EXPECT_EQ(only_error("run:\n  steps: 12\n  end: 2020-01\n").key_path, "run.end");
 }
 
+TEST(ScenarioErrors, ConflictNeedsGrievanceAndNoRelocation) {
+  Diagnostic d = only_error("conflict:\n  enabled: true\n");
+  EXPECT_DIAG(d, "s.yaml", 2, 12, "conflict.enabled", "inconsistent values");
+  EXPECT_EQ(d.expected, "false while grievance.enabled is false");
+  d = only_error("grievance: {enabled: true}\nconflict:\n  enabled: true\n  movement: true\n");
+  EXPECT_DIAG(d, "s.yaml", 4, 13, "conflict.movement", "inconsistent values");
+  EXPECT_EQ(d.expected, "false while relocation.enabled is true");
+  load_ok("grievance: {enabled: true}\nconflict: {enabled: true, movement: true}\nrelocation: {enabled: false}\n");
+  // A value out of range names the key, as everywhere.
+  EXPECT_DIAG(only_error("conflict:\n  max_detention_steps: 300\n"), "s.yaml", 2, 24,
+              "conflict.max_detention_steps", "value out of range");
+}
+
 TEST(ScenarioErrors, RadiiMustGrowOutwards) {
   Diagnostic d =
       only_error("world:\n  generator:\n    core_radius_km: 5\n    fringe_radius_km: 4\n");

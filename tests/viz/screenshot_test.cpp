@@ -252,3 +252,49 @@ TEST(Screenshot, UnwritablePngExitsWith3) {
 }
 
 }  // namespace zhili::view
+
+namespace zhili::view {
+
+// Live mode loads its scenario before any window, with `zhili run`'s
+// messages: file:line:column and exit code 2.
+TEST(ViewerCli, LiveWithABadScenarioExitsWith2AndSaysWhere) {
+  const std::string bad = tmp("live_bad.yaml");
+  std::ofstream(bad) << "run:\n  name: bad\n  steps: -3\n";
+  const auto r = test::run_program({ZHILI_VIEW_EXE, "--live", bad, "--screenshot", tmp("live_bad.png")});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find(bad + ":3:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("nothing was run"), std::string::npos) << r.err;
+  const auto override_error =
+      test::run_program({ZHILI_VIEW_EXE, "--live", kSmall, "--set", "policy.hukou.openess=2", "--screenshot", "x.png"});
+  EXPECT_EQ(override_error.exit_code, 2);
+  EXPECT_NE(override_error.err.find("openness"), std::string::npos) << override_error.err;  // did you mean
+  // --set and -o belong to --live.
+  EXPECT_EQ(test::run_program({ZHILI_VIEW_EXE, "--set", "run.steps=2", test::write_fixture("live_cli")}).exit_code, 2);
+}
+
+// --live with --live-steps: runs that many steps on the background thread,
+// then renders the live column next to the map of the growing file, with
+// the outlets of the services submodel as markers.
+TEST(Screenshot, LiveModeRunsStepsThenRenders) {
+  REQUIRE_XVFB();
+  const std::string h5 = tmp("live_shot.h5"), png = tmp("live_shot.png");
+  std::filesystem::remove(h5);
+  const auto r = view({"--live", kSmall, "--set", "services.enabled=true", "--set", "run.threads=1", "-o", h5,
+                       "--live-steps", "4", "--screenshot", png, "--size", "1200x800", "--map", "households"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // The file is what `zhili run` writes, closed when the viewer exits.
+  const auto info = test::run_program({ZHILI_EXE, "info", h5});
+  ASSERT_EQ(info.exit_code, 0) << info.err;
+  EXPECT_NE(info.out.find("steps:     4 of 36"), std::string::npos) << info.out;
+  EXPECT_NE(info.out.find("interrupted"), std::string::npos) << info.out;
+  const Image img = read_png(png);
+  EXPECT_EQ(img.width, 1200);
+  // The live column (left) holds the progress bar and lever sliders; the map
+  // (right of it) many shades.
+  EXPECT_GT(colours_in(img, {1, 5, 25, 90}).size(), 20u);
+  EXPECT_GT(colours_in(img, {45, 30, 80, 70}).size(), 25u);
+  // Outlet markers: street stations in orange, the district centre in red.
+  EXPECT_GT(count_colour(img, Rgba{255, 150, 40, 255}) + count_colour(img, Rgba{235, 60, 60, 255}), 30);
+}
+
+}  // namespace zhili::view

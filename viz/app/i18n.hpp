@@ -82,6 +82,47 @@ inline constexpr Text status{"Status", "状态"};
 inline constexpr Text open{"Open", "打开"};
 inline constexpr Text opened{"open", "已打开"};
 inline constexpr Text stacked{"Stacked", "堆叠"};
+// Live mode (app/live_panel.cpp).
+inline constexpr Text live_run{"Live run", "实时运行"};
+inline constexpr Text resume{"Resume", "继续"};
+inline constexpr Text save{"Save", "保存"};
+inline constexpr Text stop{"Stop", "停止"};
+inline constexpr Text cap_speed{"Cap speed", "限速"};
+inline constexpr Text max_rate{"%.1f steps/s", "每秒 %.1f 步"};
+inline constexpr Text live_step{"Step %lld of %lld", "第 %lld / %lld 步"};
+inline constexpr Text next_date{"next step starts %s", "下一步始于 %s"};
+inline constexpr Text live_starting{"starting: building the world", "正在启动：构建世界"};
+inline constexpr Text live_running{"running", "运行中"};
+inline constexpr Text live_paused{"paused", "已暂停"};
+inline constexpr Text live_ended{"ended", "已结束"};
+inline constexpr Text live_failed{"failed", "失败"};
+inline constexpr Text levers{"Policy levers", "政策杠杆"};
+inline constexpr Text lever_hint{"A change takes effect from the next step and is recorded in the file.",
+                                 "更改自下一步起生效，并记录在结果文件中。"};
+inline constexpr Text range{"range", "范围"};
+// Outlet markers (app/outlet_markers.cpp).
+inline constexpr Text outlets{"Outlets", "服务网点"};
+inline constexpr Text size_by{"Size by", "大小表示"};
+inline constexpr Text queue{"Queue", "排队长度"};
+inline constexpr Text utilisation{"Utilisation", "利用率"};
+inline constexpr Text arrivals{"Arrivals", "到访"};
+inline constexpr Text served{"Served", "已办结"};
+inline constexpr Text balked{"Balked", "放弃离开"};
+inline constexpr Text kind{"Kind", "类型"};
+// Incident markers (app/incident_markers.cpp).
+inline constexpr Text incidents{"Incidents", "群体性事件"};
+inline constexpr Text show_ended{"Ended too", "含已结束"};
+inline constexpr Text incident_n{"Incident %lld", "事件 %lld"};
+inline constexpr Text incident_in_progress{"in progress", "进行中"};
+inline constexpr Text incident_ended{"ended", "已结束"};
+inline constexpr Text incident_start{"Started", "开始"};
+inline constexpr Text incident_duration{"Duration", "持续"};
+inline constexpr Text incident_steps_to{"%lld steps, to %s", "%lld 步，至 %s"};
+inline constexpr Text incident_ongoing{"still in progress when the run ended", "运行结束时仍在进行"};
+inline constexpr Text peak_active{"Peak active households", "峰值参与住户数"};
+inline constexpr Text peak_cells{"Cells at peak", "峰值覆盖网格数"};
+inline constexpr Text incidents_in_progress_n{"%zu in progress", "%zu 起进行中"};
+inline constexpr Text incidents_ended_n{"%zu ended", "%zu 起已结束"};
 }  // namespace txt
 
 }  // namespace zhili::view

@@ -14,20 +14,28 @@
 #include "app/i18n.hpp"
 #include "app/options.hpp"
 #include "app/platform.hpp"
+#include "app/sweep_panel.hpp"
 #include "app/viewer.hpp"
 #include "data/decimal_year.hpp"
 #include "data/export.hpp"
 #include "data/png.hpp"
+#include "live/live_run.hpp"
+#include "scenario/load.hpp"
 
 namespace zv = zhili::view;
 
 namespace {
 
-constexpr const char* kFooter = R"(Keys: Space play/pause, Left/Right step, Home/End first/last, 1-4 panels,
+constexpr const char* kFooter = R"(Live mode: zhili-view --live SCENARIO.yaml [--set key=value ...] [-o OUT.h5]
+runs the scenario as `zhili run` would (same file) while showing it; sliders
+change the policy levers from the next step on, and the file records each change.
+
+Keys: Space play/pause, Left/Right step, Home/End first/last, 1-4 panels,
 F fit maps, P save the window as PNG, L switch English/Chinese. Drop .h5 files onto
 the window, or use the Runs panel, to open them. Runs still being written are followed.
 
-Exit codes: 0 success, 2 bad command line, 3 a run cannot be read or the PNG
+Exit codes: 0 success, 2 bad command line or (--live) invalid scenario, 3 a run
+cannot be read or written, or the PNG
 cannot be written, 4 no display or OpenGL 3.3 (use xvfb-run -a for --screenshot
 without a display), 1 internal error.)";
 
@@ -84,13 +92,40 @@ void save_window(zv::Platform& platform, zv::ViewerState& s) {
   }
 }
 
+// --live: loads the scenario as `zhili run` does, with the same messages
+// (file:line:column) on bad input. Returns nullptr after printing them.
+std::unique_ptr<zv::LiveRun> load_live(const zv::Options& opt) {
+  try {
+    return std::make_unique<zv::LiveRun>(zhili::load_scenario(opt.live, opt.overrides), opt.output);
+  } catch (const zhili::ScenarioError& e) {
+    std::fprintf(stderr, "%s", e.diagnostics().format_all().c_str());
+    std::fprintf(stderr, "zhili-view: %zu error(s); nothing was run.\n", e.diagnostics().size());
+  }
+  return nullptr;
+}
+
+// Headless --live: lets the run go until it has done --live-steps steps (it
+// then waits, paused) or has ended, and opens its file. Returns an exit code
+// if the run failed before writing a step.
+int settle_live(zv::ViewerState& s) {
+  zv::LiveRun& live = *s.live;
+  while (!live.control().wait_until_idle(std::chrono::seconds(1))) {
+  }
+  zv::update_live(s);
+  if (s.live_index >= 0) return zv::kExitOk;
+  std::fprintf(stderr, "%s%s", live.error().c_str(), live.error().empty() || live.error().back() == '\n' ? "" : "\n");
+  return live.failed_on_input() ? zv::kExitUsage : zv::kExitFile;
+}
+
 int run_interactive(zv::Platform& platform, zv::Viewer& viewer) {
   auto last = std::chrono::steady_clock::now();
   auto last_follow = last;
   while (!platform.should_close()) {
     // Idle: sleep until input (a software renderer would otherwise spin a core);
     // playing: poll and draw continuously. The timeout also paces following.
-    platform.wait_events(viewer.state().playing ? 0.0 : 0.25);
+    // A live run that is going is looked at ten times a second.
+    const bool live_going = viewer.state().live && !viewer.state().live->ended();
+    platform.wait_events(viewer.state().playing ? 0.0 : live_going ? 0.1 : 0.25);
     open_dropped(viewer.state(), platform.take_dropped_paths());
     const auto now = std::chrono::steady_clock::now();
     // Runs still being written are re-read once a second (the writer flushes
@@ -123,10 +158,10 @@ int main(int argc, char** argv) {
   app.add_option("--time", opt.time, "Date to show first, YYYY-MM or YYYY-MM-DD (default: the end)");
   const std::map<std::string, zv::Panel> panels{
       {"map", zv::Panel::map}, {"charts", zv::Panel::charts}, {"compare", zv::Panel::compare},
-      {"runs", zv::Panel::runs}};
+      {"runs", zv::Panel::runs}, {"sweep", zv::Panel::sweep}};
   app.add_option("--panel", opt.panel, "Panel to show first: map (default), charts, compare or runs")
       ->transform(CLI::CheckedTransformer(panels, CLI::ignore_case))
-      ->option_text("map|charts|compare|runs");
+      ->option_text("map|charts|compare|runs|sweep");
   app.add_option("--size", size, "Window or screenshot size WxH in pixels (default 1600x1000)");
   app.add_option("--map", opt.map, "Map field to show first on the map and compare panels (e.g. migrant_share)");
   app.add_option("--observable", opt.observable, "Observable to chart first (e.g. population_by_registration)");
@@ -138,8 +173,19 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 1000000));
   app.add_option("--csv", opt.csv, "Write the data of the --observable chart (all runs) as CSV and exit; "
                                    "needs no display");
+  app.add_option("--live", opt.live, "Run this scenario now, on a background thread, and show it as it goes "
+                                     "(lever sliders, pause, save)");
+  app.add_option("--set", opt.overrides, "--live: override a scenario key, key.path=value (as zhili run --set)");
+  app.add_option("-o,--output", opt.output, "--live: result file (default: output.path, else <run.name>.h5)");
+  app.add_option("--live-steps", opt.live_steps,
+                 "--live with --screenshot or --bench-frames: render after this many steps (default: the whole run)")
+      ->check(CLI::Range(1LL, 100000000LL));
   std::string hover;
   app.add_option("--hover", hover, "Screenshots: pointer position X,Y in pixels, to show the tooltip there");
+  app.add_option("--sweep", opt.sweep, "Show a sweep's analysis (DIR of `zhili sweep`, after `zhili analyze DIR`)");
+  app.add_option("--plot", opt.plot, "--sweep: ranking (default), sobol or pareto")
+      ->check(CLI::IsMember({"ranking", "sobol", "pareto"}));
+  app.add_option("--outcome", opt.outcome, "--sweep: outcome to draw (e.g. coverage or coverage:final)");
   app.add_option("--font", opt.font, std::string("Font file (default ") + zv::kCjkFontPath + ")");
   try {
     app.parse(argc, argv);
@@ -164,9 +210,15 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "zhili-view: --csv needs --observable NAME and at least one RUN.h5\n");
     return zv::kExitUsage;
   }
+  // A sweep's analysis is drawn on its own, without runs (app/sweep_panel.hpp).
+  if (!opt.sweep.empty() || opt.panel == zv::Panel::sweep) return zv::run_sweep_view(opt);
   const bool headless = !opt.screenshot.empty() || opt.bench_frames > 0;
-  if (headless && opt.runs.empty()) {
-    std::fprintf(stderr, "zhili-view: --screenshot and --bench-frames need at least one RUN.h5\n");
+  if (headless && opt.runs.empty() && opt.live.empty()) {
+    std::fprintf(stderr, "zhili-view: --screenshot and --bench-frames need at least one RUN.h5 or --live\n");
+    return zv::kExitUsage;
+  }
+  if (opt.live.empty() && (!opt.overrides.empty() || !opt.output.empty() || opt.live_steps >= 0)) {
+    std::fprintf(stderr, "zhili-view: --set, -o and --live-steps go with --live SCENARIO.yaml\n");
     return zv::kExitUsage;
   }
 
@@ -174,9 +226,15 @@ int main(int argc, char** argv) {
     zv::Viewer viewer;
     zv::ViewerState& s = viewer.state();
     if (!open_runs(s, opt.runs)) return zv::kExitFile;
+    if (!opt.live.empty()) {
+      s.live = load_live(opt);
+      if (!s.live) return zv::kExitUsage;
+      if (headless && opt.live_steps >= 0) s.live->control().pause_at(opt.live_steps);
+      s.live->start();  // builds the world while the window opens
+    }
     if (!opt.time.empty()) s.set_time(start_time);
     // Without runs, start in the run browser: there is nothing else to show.
-    s.panel = opt.runs.empty() ? zv::Panel::runs : opt.panel;
+    s.panel = opt.runs.empty() && !s.live ? zv::Panel::runs : opt.panel;
     s.map_name = opt.map;
     s.compare_map = opt.map;
     s.observable = opt.observable;
@@ -215,6 +273,10 @@ int main(int argc, char** argv) {
     if (!font.cjk) std::fprintf(stderr, "%s\n", font.message.c_str());
 
     if (!headless) return run_interactive(*platform, viewer);
+    if (s.live) {
+      if (const int code = settle_live(s); code != zv::kExitOk) return code;
+      if (!opt.time.empty()) s.set_time(start_time);
+    }
     if (opt.bench_frames > 0) {
       const zv::FrameStats st = zv::measure_frames(*platform, viewer, opt.bench_frames);
       std::printf("frames: %d at %dx%d, frame time mean %.2f ms, median %.2f ms, p95 %.2f ms: %.1f frames/s\n",

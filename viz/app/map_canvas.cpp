@@ -49,11 +49,18 @@ CellHover map_canvas(const char* id, const MapLayer& layer, ImVec2 size, MapView
   dl->PopClipRect();
 
   CellHover h;
+  h.p0 = p0;
+  h.p1 = p1;
+  h.ox = ox;
+  h.oy = oy;
+  h.zoom = view.zoom;
+  h.mouse_in = hovered;
   if (hovered) {
     const int cx = static_cast<int>(std::floor((io.MousePos.x - ox) / view.zoom));
     const int cy = static_cast<int>(std::floor((io.MousePos.y - oy) / view.zoom));
     if (cx >= 0 && cy >= 0 && cx < layer.width && cy < layer.height) {
-      h = {cx, cy};
+      h.x = cx;
+      h.y = cy;
       const ImVec2 c0(ox + cx * view.zoom, oy + cy * view.zoom);
       dl->PushClipRect(p0, p1, true);
       dl->AddRect(c0, ImVec2(c0.x + view.zoom, c0.y + view.zoom), IM_COL32(255, 255, 255, 220), 0.0f, 0, 1.5f);

@@ -13,6 +13,14 @@ namespace zhili::view {
 struct CellHover {
   int x = -1, y = -1;
   bool valid() const { return x >= 0; }
+  // Where the map was drawn, for overlays (outlet markers): the canvas
+  // rectangle, the screen position of the map's top-left corner and pixels
+  // per cell; zoom 0 when nothing was drawn. `mouse_in` when the pointer is
+  // over the canvas.
+  ImVec2 p0{}, p1{};
+  float ox = 0.0f, oy = 0.0f, zoom = 0.0f;
+  bool mouse_in = false;
+  ImVec2 cell_centre(int cx, int cy) const { return {ox + (cx + 0.5f) * zoom, oy + (cy + 0.5f) * zoom}; }
 };
 
 // Draws `layer` in a `size` canvas at the cursor (the canvas is one ImGui item

@@ -5,8 +5,10 @@
 #include <algorithm>
 
 #include "app/i18n.hpp"
+#include "app/incident_markers.hpp"
 #include "app/legend.hpp"
 #include "app/map_canvas.hpp"
+#include "app/outlet_markers.hpp"
 #include "app/panels.hpp"
 #include "data/categories.hpp"
 #include "data/decimal_year.hpp"
@@ -69,22 +71,64 @@ void draw_map_panel(ViewerState& s, Layers& layers) {
   }
   ImGui::SameLine(0.0f, 24.0f);
   if (ImGui::Button(label(txt::fit, "map_fit").c_str())) s.map_view.zoom = 0.0f;
+  const double t = s.now();
+  // Outlets, where the file says where they are (services on, written since
+  // outlet cells are recorded): markers sized by queue or utilisation.
+  const std::vector<OutletMarker> outlets = outlets_at(run, t);
+  if (!outlets.empty()) {
+    ImGui::SameLine(0.0f, 24.0f);
+    ImGui::Checkbox(label(txt::outlets, "map_outlets").c_str(), &s.show_outlets);
+    ImGui::SameLine(0.0f, 12.0f);
+    ImGui::SetNextItemWidth(150.0f);
+    const char* sizes[2] = {tr(txt::queue), tr(txt::utilisation)};
+    int size = s.marker_size == MarkerSize::queue ? 0 : 1;
+    if (ImGui::Combo(label(txt::size_by, "map_marker_size").c_str(), &size, sizes, 2))
+      s.marker_size = size == 0 ? MarkerSize::queue : MarkerSize::utilisation;
+  }
+  const bool markers = s.show_outlets && !outlets.empty();
+  // Collective incidents, where the file has their table (conflict on):
+  // rings at the incidents in progress, optionally the ended ones faded.
+  const IncidentTable& incidents = s.incidents.of(run);
+  if (!incidents.empty()) {
+    ImGui::SameLine(0.0f, 24.0f);
+    ImGui::Checkbox(label(txt::incidents, "map_incidents").c_str(), &s.show_incidents);
+    ImGui::SameLine(0.0f, 12.0f);
+    ImGui::Checkbox(label(txt::show_ended, "map_incidents_ended").c_str(), &s.show_ended_incidents);
+  }
+  const bool rings = s.show_incidents && !incidents.empty();
+  const std::int64_t step = incident_step_at(incidents, run, t);
+  const std::vector<Incident> active = rings ? incidents_in_progress(incidents, step) : std::vector<Incident>{};
+  const std::vector<Incident> ended =
+      rings && s.show_ended_incidents ? incidents_ended_by(incidents, step) : std::vector<Incident>{};
   const MapSpec& spec = *run.find_map(s.map_name);
   ImGui::TextDisabled("%s (%s). %s", spec.description.c_str(), display_unit(spec.unit).c_str(), tr(txt::hint_map));
 
-  const double t = s.now();
   show_map(layers.map, run, s.map_name, t, sequential_scale(run.map_range(s.map_name)));
 
-  const float legend_h = 2.0f * ImGui::GetTextLineHeightWithSpacing() + 16.0f;
+  const float legend_h =
+      (2.0f + (markers ? 1.0f : 0.0f) + (rings ? 1.0f : 0.0f)) * ImGui::GetTextLineHeightWithSpacing() + 16.0f;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const CellHover hover = map_canvas("##map_canvas", layers.map, ImVec2(avail.x, avail.y - legend_h), s.map_view,
                                      tr(txt::before_start));
-  if (hover.valid()) cell_tooltip(run, hover.x, hover.y, t, s.map_name);
+  // Rings first: the outlets are drawn over them and win the pointer.
+  const int incident =
+      rings && layers.map.snapshot >= 0 ? draw_incident_markers(active, ended, hover, incidents.max_peak_active) : -1;
+  const int outlet = markers && layers.map.snapshot >= 0
+                         ? draw_outlet_markers(outlets, hover, s.marker_size, run.entity_max("outlets", "queue"))
+                         : -1;
+  if (outlet >= 0) outlet_tooltip(outlets[static_cast<std::size_t>(outlet)]);
+  else if (incident >= 0 && static_cast<std::size_t>(incident) < active.size())
+    incident_tooltip(active[static_cast<std::size_t>(incident)], incidents, run, true);
+  else if (incident >= 0)
+    incident_tooltip(ended[static_cast<std::size_t>(incident) - active.size()], incidents, run, false);
+  else if (hover.valid()) cell_tooltip(run, hover.x, hover.y, t, s.map_name);
   if (layers.map.snapshot >= 0) {
     map_legend(layers.map, spec.unit, std::min(avail.x * 0.6f, 640.0f));
     ImGui::SameLine(0.0f, 24.0f);
     const double snap_t = run.map_times(s.map_name)[static_cast<std::size_t>(layers.map.snapshot)];
     ImGui::TextDisabled(tr(txt::snapshot_of), date_label(snap_t).c_str());
+    if (markers) outlet_legend(outlets, s.marker_size);
+    if (rings) incident_legend(active.size(), ended.size(), s.show_ended_incidents);
   }
 }
 

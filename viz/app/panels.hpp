@@ -28,6 +28,11 @@ void draw_timeline_bar(ViewerState& s);
 // Moves the timeline on while playing: `speed` instants per second.
 void advance_playback(ViewerState& s, double dt);
 
+// Live mode: opens and follows the live run's file (call once a frame), and
+// the column with its controls and lever sliders.
+void update_live(ViewerState& s);
+void draw_live_controls(ViewerState& s);
+
 // Tooltip listing every map of `run` at cell (x, y) and instant t: code maps
 // (zones) by category name, others as values with units.
 void cell_tooltip(RunData& run, int x, int y, double t, const std::string& hovered_map);

@@ -22,12 +22,21 @@ bool ViewerState::follow_growing_runs() {
     grew = grew || r->rows() != before || r->status() != RunStatus::running;
   }
   if (!grew) return false;
+  rebuild_timeline();
+  return true;
+}
+
+void ViewerState::refresh_run(std::size_t index) {
+  runs.at(index)->refresh();
+  rebuild_timeline();
+}
+
+void ViewerState::rebuild_timeline() {
   const bool at_end = !timeline.empty() && time_index + 1 >= timeline.size();
   const double t = now();
   timeline = timeline_of(runs);
   if (at_end) time_index = timeline.empty() ? 0 : timeline.size() - 1;
   else set_time(t);
-  return true;
 }
 
 void ViewerState::add_run(std::unique_ptr<RunData> run) {

@@ -8,12 +8,15 @@
 #include <vector>
 
 #include "data/catalogue.hpp"
+#include "data/incidents.hpp"
+#include "data/outlets.hpp"
 #include "data/run.hpp"
 #include "data/timeline.hpp"
+#include "live/live_run.hpp"
 
 namespace zhili::view {
 
-enum class Panel { map, charts, compare, runs };
+enum class Panel { map, charts, compare, runs, sweep };  // sweep: drawn on its own (app/sweep_panel.hpp)
 
 // Pan and zoom of a map canvas: `zoom` screen pixels per cell (0 = fit the
 // canvas), centred on cell coordinate (cx, cy).
@@ -43,6 +46,11 @@ struct ViewerState {
   int map_run = 0;
   std::string map_name;
   MapView map_view;
+  bool show_outlets = true;                    // outlet markers on the map, where the run has outlets
+  MarkerSize marker_size = MarkerSize::queue;  // what a marker's size shows
+  bool show_incidents = true;          // incidents in progress on the map, where the run has /events/incidents
+  bool show_ended_incidents = false;   // and, faded, those that already ended
+  IncidentCache incidents;             // each run's incident table, read when first shown
 
   std::string observable;
   ChartView chart_view;
@@ -63,6 +71,17 @@ struct ViewerState {
   float panel_rect[4] = {0, 0, 0, 0};  // x, y, width, height of the panel in the last frame (pixels)
   bool cjk_font = true;
 
+  // Live mode (--live): the run going on a background thread, and its index
+  // in `runs` once its file has a step (-1 before).
+  std::unique_ptr<LiveRun> live;
+  int live_index = -1;
+  std::int64_t live_seen_steps = 0;  // steps of the live run the viewer has read
+  double live_refreshed_at = -1.0;   // seconds (steady clock) of the last re-read
+  bool live_cap = false;             // cap the run's speed at live_rate steps per second
+  float live_rate = 5.0f;
+  int live_active_lever = -1;        // slider being dragged (shows its own value, not the run's)
+  float live_lever_edit[kLeverCount] = {};
+
   double now() const { return timeline.empty() ? 0.0 : timeline.time(time_index); }
   // Adds a run, rebuilds the common timeline and the labels; keeps the instant.
   void add_run(std::unique_ptr<RunData> run);
@@ -70,7 +89,14 @@ struct ViewerState {
   // writing it, or it was killed). Returns true if any grew; the timeline is
   // rebuilt and, if it showed the last instant, moves on to the new last one.
   bool follow_growing_runs();
+  // Re-reads run `index` (growing), rebuilds the timeline and follows the end
+  // as follow_growing_runs() does.
+  void refresh_run(std::size_t index);
   void set_time(double t);  // the timeline instant in force at t
+
+ private:
+  // After runs grew: the common timeline again, staying at the end if it was there.
+  void rebuild_timeline();
 };
 
 }  // namespace zhili::view

@@ -9,6 +9,7 @@ namespace zhili::view {
 namespace {
 // GLFW key codes: the 1.86 GLFW backend fills io.KeysDown by them.
 constexpr int kKey1 = 49, kKeyF = 70, kKeyL = 76, kKeyP = 80;  // '1' ('2'-'4' follow), 'F', 'L', 'P'
+constexpr float kLiveColumnWidth = 370.0f;  // fits "online.housing_assistance" next to its slider
 }  // namespace
 
 void Viewer::handle_keys() {
@@ -65,6 +66,7 @@ void Viewer::header() {
 
 void Viewer::frame(double dt) {
   ViewerState& s = state_;
+  update_live(s);
   handle_keys();
   advance_playback(s, dt);
   const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -76,6 +78,15 @@ void Viewer::frame(double dt) {
   header();
 
   const float bottom = 2.0f * ImGui::GetFrameHeightWithSpacing() + 4.0f;
+  if (s.live) {
+    // Live mode: the run's controls in a column left of the panels, so the
+    // map or chart stays in view while a lever moves.
+    ImGui::BeginChild("##live", ImVec2(kLiveColumnWidth, -bottom), true);
+    draw_live_controls(s);
+    ImGui::EndChild();
+    ImGui::SameLine();
+  }
+  ImGui::BeginGroup();
   if (ImGui::BeginTabBar("##panels")) {
     const Panel panels[4] = {Panel::map, Panel::charts, Panel::compare, Panel::runs};
     const Text* names[4] = {&txt::map, &txt::charts, &txt::compare, &txt::runs_tab};
@@ -101,6 +112,7 @@ void Viewer::frame(double dt) {
     s.panel_changed = false;
     ImGui::EndTabBar();
   }
+  ImGui::EndGroup();
   ImGui::Separator();
   draw_timeline_bar(s);
   if (!s.message.empty()) ImGui::TextColored(ImVec4(1.0f, 0.85f, 0.5f, 1.0f), "%s", s.message.c_str());

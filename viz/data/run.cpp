@@ -113,12 +113,50 @@ const Range& RunData::map_range(const std::string& name) {
   return it->second;
 }
 
+const std::vector<double>& RunData::entity_series(const std::string& group, const std::string& name) {
+  const std::string key = group + "/" + name;
+  auto it = entity_series_.find(key);
+  if (it == entity_series_.end()) {
+    std::vector<double> values;
+    for (const auto& spec : reader_.entity_series())
+      if (spec.group == group && spec.name == name) values = reader_.read_entity_series(group, name);
+    it = entity_series_.emplace(key, std::move(values)).first;
+  }
+  return it->second;
+}
+
+double RunData::entity_value_at(const std::string& group, const std::string& name, std::size_t entity, double t) {
+  const EntityGroupSpec* g = entity_group(group);
+  const std::int64_t row = row_at(t);
+  const std::size_t n = g ? g->names.size() : 0;
+  if (row < 0 || entity >= n) return std::numeric_limits<double>::quiet_NaN();
+  const auto& values = entity_series(group, name);
+  // No more rows than the timeline has been checked by row_at; the series may
+  // briefly hold fewer (a flush caught half-way).
+  const std::size_t i = static_cast<std::size_t>(row) * n + entity;
+  return i < values.size() ? values[i] : std::numeric_limits<double>::quiet_NaN();
+}
+
+double RunData::entity_max(const std::string& group, const std::string& name) {
+  const std::string key = group + "/" + name;
+  auto it = entity_max_.find(key);
+  if (it == entity_max_.end()) {
+    double m = 0.0;
+    for (double v : entity_series(group, name))
+      if (std::isfinite(v)) m = std::max(m, v);
+    it = entity_max_.emplace(key, m).first;
+  }
+  return it->second;
+}
+
 void RunData::refresh() {
   reader_.refresh();
   load_timeline();
   series_.clear();
   map_times_.clear();
   map_ranges_.clear();
+  entity_series_.clear();
+  entity_max_.clear();
   // Snapshots already read never change; they stay cached.
 }
 

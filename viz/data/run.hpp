@@ -53,6 +53,18 @@ class RunData {
   // while the timeline plays instead of re-stretching every snapshot.
   const Range& map_range(const std::string& name);
 
+  // What the entities of a group are (names, kinds, cells); nullptr when the
+  // file has no metadata for it (files written before it existed).
+  const EntityGroupSpec* entity_group(const std::string& group) const { return reader_.find_entity_group(group); }
+  // Every row of a per-entity series (rows x entities, row-major), cached;
+  // empty if the file has no such series.
+  const std::vector<double>& entity_series(const std::string& group, const std::string& name);
+  // Its value for entity `entity` at time t; NaN before the run starts or if absent.
+  double entity_value_at(const std::string& group, const std::string& name, std::size_t entity, double t);
+  // Largest finite value of a per-entity series over the whole run (0 if none):
+  // a marker scale fixed for the run, like map_range().
+  double entity_max(const std::string& group, const std::string& name);
+
   // Picks up rows appended since opening (a run still being written) and
   // drops the caches that may have grown.
   void refresh();
@@ -78,6 +90,8 @@ class RunData {
   std::map<std::string, std::vector<double>> series_;
   std::map<std::string, std::vector<double>> map_times_;
   std::map<std::string, Range> map_ranges_;
+  std::map<std::string, std::vector<double>> entity_series_;  // by "group/name"
+  std::map<std::string, double> entity_max_;
   std::vector<Snapshot> snapshots_;
   std::uint64_t use_clock_ = 0;
 };

@@ -113,6 +113,25 @@ void check_outlet_cells(LoadContext& ctx) {
   }
 }
 
+// Conflict runs on grievance: G = H (1 - L) is what activates households.
+void check_conflict_needs_grievance(LoadContext& ctx) {
+  const Scenario& s = ctx.scenario;
+  if (!s.conflict.enabled || s.grievance.enabled) return;
+  if (!all_usable(ctx, {"conflict.enabled", "grievance.enabled"})) return;
+  ctx.report(site_of(ctx, {"conflict.enabled"}), kInconsistent, "true",
+             "false while grievance.enabled is false",
+             "Epstein's activation rule needs grievance; set grievance.enabled: true");
+}
+
+// Conflict's own moves would leave relocation's neighbour counts stale.
+void check_conflict_movement(LoadContext& ctx) {
+  const Scenario& s = ctx.scenario;
+  if (!s.conflict.enabled || !s.conflict.movement || !s.relocation.enabled) return;
+  if (!all_usable(ctx, {"conflict.movement", "relocation.enabled"})) return;
+  ctx.report(site_of(ctx, {"conflict.movement"}), kInconsistent, "true", "false while relocation.enabled is true",
+             "households move either by relocation or by conflict.movement; set relocation.enabled: false");
+}
+
 }  // namespace
 
 void check_consistency(LoadContext& ctx) {
@@ -125,6 +144,8 @@ void check_consistency(LoadContext& ctx) {
   check_centre(ctx);
   check_map_source(ctx);
   check_outlet_cells(ctx);  // after check_map_source: a drawn map's size may be unknown yet
+  check_conflict_needs_grievance(ctx);
+  check_conflict_movement(ctx);
 }
 
 }  // namespace zhili::scenario_detail

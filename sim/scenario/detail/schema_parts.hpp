@@ -12,5 +12,6 @@ std::vector<KeyRule> rural_migration_rules();  // schema_economy.cpp
 std::vector<KeyRule> economy_rules();          // schema_economy.cpp
 std::vector<KeyRule> demography_rules();       // schema_economy.cpp
 std::vector<KeyRule> services_rules();         // schema_services.cpp
+std::vector<KeyRule> social_rules();           // schema_social.cpp
 
 }  // namespace zhili::scenario_detail

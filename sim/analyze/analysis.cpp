@@ -1,0 +1,120 @@
+#include "analyze/analysis.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+#include "analyze/pareto.hpp"
+
+namespace zhili::analyze {
+
+namespace {
+
+// The mean over a point's replicates of each outcome: Sobol' indices are
+// those of the replicate-mean response (the noise averaged away).
+std::vector<double> point_means(const Analysis& a, std::size_t outcome) {
+  std::vector<double> m;
+  for (const auto& p : a.points) m.push_back(p[outcome].mean);
+  return m;
+}
+
+void saltelli(Analysis& a) {
+  const std::size_t n = static_cast<std::size_t>(a.design.samples), k = a.summary.factors.size();
+  for (std::size_t o = 0; o < a.summary.outcomes.size(); ++o) {
+    const auto f = point_means(a, o);
+    const auto block = [&](std::size_t b) {
+      return std::vector<double>(f.begin() + static_cast<std::ptrdiff_t>(b * n),
+                                 f.begin() + static_cast<std::ptrdiff_t>((b + 1) * n));
+    };
+    std::vector<std::vector<double>> ab;
+    for (std::size_t i = 0; i < k; ++i) ab.push_back(block(2 + i));
+    a.sobol.push_back(sobol_indices(block(0), block(1), ab, a.options.sobol));
+  }
+}
+
+void pareto(Analysis& a) {
+  const auto& o = a.options;
+  std::vector<std::pair<std::string, bool>> wanted;  // column, maximise
+  if (!o.cost.empty()) wanted.push_back({o.cost, false});
+  else
+    wanted.push_back({find_outcome(a.summary, "service_cost") >= 0 ? "service_cost" : "cost_per_case", false});
+  wanted.push_back({o.coverage, true});
+  wanted.push_back({o.conflict, false});
+  for (const auto& [name, maximise] : wanted) {
+    if (name.empty()) continue;
+    const int i = find_outcome(a.summary, name);
+    if (i < 0) {
+      a.notes.push_back("Pareto front: no outcome '" + name + "' in the summary; left out of the objectives.");
+      continue;
+    }
+    a.objectives.push_back({a.summary.outcomes[static_cast<std::size_t>(i)], maximise});
+  }
+  if (a.objectives.size() < 2) {
+    a.notes.push_back("Pareto front: skipped, it needs two objectives and the summary has " +
+                      std::to_string(a.objectives.size()) + ".");
+    return;
+  }
+  std::vector<std::vector<double>> obj(a.points.size());
+  for (std::size_t p = 0; p < a.points.size(); ++p)
+    for (const auto& ob : a.objectives) {
+      const double m = a.points[p][static_cast<std::size_t>(a.summary.outcome_index(ob.column))].mean;
+      obj[p].push_back(ob.maximise ? -m : m);
+    }
+  a.front = pareto_front(obj);
+}
+
+}  // namespace
+
+int find_outcome(const Summary& s, const std::string& name) {
+  const int exact = s.outcome_index(name);
+  return exact >= 0 ? exact : s.outcome_index(name + ":mean");
+}
+
+Analysis analyze_sweep(Summary summary, DesignInfo design, const AnalyzeOptions& options) {
+  Analysis a;
+  a.summary = std::move(summary);
+  a.design = std::move(design);
+  a.options = options;
+  const auto& s = a.summary;
+
+  for (std::size_t p = 0; p < s.point_runs.size(); ++p) {
+    std::vector<MeanStats> row;
+    for (std::size_t o = 0; o < s.outcomes.size(); ++o) {
+      std::vector<double> v;
+      for (int r : s.point_runs[p]) v.push_back(s.runs[static_cast<std::size_t>(r)].values[o]);
+      row.push_back(mean_stats(v, options.level));
+    }
+    a.points.push_back(std::move(row));
+  }
+
+  if (!options.rank.empty()) {
+    a.rank_outcome = find_outcome(s, options.rank);
+    if (a.rank_outcome < 0) {
+      std::string all;
+      for (const auto& o : s.outcomes) all += (all.empty() ? "" : ", ") + o;
+      throw std::invalid_argument("--rank " + options.rank + ": no such outcome in " + s.file + " (columns: " + all +
+                                  ")");
+    }
+  } else {
+    a.rank_outcome = std::max(0, find_outcome(s, "coverage"));
+  }
+  a.ranking.resize(a.points.size());
+  for (std::size_t p = 0; p < a.points.size(); ++p) a.ranking[p] = static_cast<int>(p);
+  const auto ro = static_cast<std::size_t>(a.rank_outcome);
+  std::stable_sort(a.ranking.begin(), a.ranking.end(), [&](int x, int y) {
+    const double mx = a.points[static_cast<std::size_t>(x)][ro].mean, my = a.points[static_cast<std::size_t>(y)][ro].mean;
+    if (std::isnan(mx) || std::isnan(my)) return !std::isnan(mx) && std::isnan(my);
+    return options.ascending ? mx < my : mx > my;
+  });
+
+  if (a.design.kind == "saltelli") saltelli(a);
+  else if (a.design.kind.empty())
+    a.notes.push_back("Sobol' indices: no design.csv next to the summary, so the design is unknown; skipped.");
+  else
+    a.notes.push_back("Sobol' indices: need a Saltelli design (design: {kind: saltelli, samples: N}); this sweep's is " +
+                      a.design.kind + ".");
+  pareto(a);
+  return a;
+}
+
+}  // namespace zhili::analyze

@@ -1,0 +1,50 @@
+// What `zhili analyze` computes from a sweep's summary: replicate statistics
+// per design point, a ranking of the points by one outcome, Sobol' indices
+// for Saltelli designs, and the Pareto front of cost against coverage and
+// conflict. report.hpp writes it out.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "analyze/sobol.hpp"
+#include "analyze/stats.hpp"
+#include "analyze/summary_table.hpp"
+
+namespace zhili::analyze {
+
+struct AnalyzeOptions {
+  std::string rank;            // outcome to rank by; "" = coverage, else the first outcome
+  bool ascending = false;      // rank lowest first (a cost) instead of highest first
+  double level = 0.95;         // confidence level of every interval
+  // Pareto objectives. "" for cost: service_cost, else cost_per_case.
+  std::string cost, coverage = "coverage", conflict = "conflict_rate";
+  SobolOptions sobol;
+};
+
+struct Objective {
+  std::string column;  // outcome column
+  bool maximise = false;
+};
+
+struct Analysis {
+  Summary summary;
+  DesignInfo design;
+  AnalyzeOptions options;
+  std::vector<std::vector<MeanStats>> points;  // [point][outcome]
+  int rank_outcome = 0;
+  std::vector<int> ranking;                    // points, best first (NaN means last)
+  std::vector<SobolResult> sobol;              // per outcome; empty unless a Saltelli design
+  std::vector<Objective> objectives;           // those found; the front needs two
+  std::vector<bool> front;                     // per point; empty without a front
+  std::vector<std::string> notes;              // what was skipped, and why
+};
+
+// An outcome named by the user: the column itself, or NAME:mean (the time mean,
+// what policies are usually compared on). -1 when neither exists.
+int find_outcome(const Summary& s, const std::string& name);
+
+// Throws std::invalid_argument naming the available columns when `rank` is not one.
+Analysis analyze_sweep(Summary summary, DesignInfo design, const AnalyzeOptions& options);
+
+}  // namespace zhili::analyze

@@ -1,0 +1,198 @@
+#include "analyze/report.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "analyze/csv.hpp"
+
+namespace zhili::analyze {
+
+namespace {
+
+// Fields are appended as (out += ',') += text: GCC 12 gives a false -Wrestrict
+// warning on "," + std::string temporaries (GCC bug 105651).
+std::string factor_header(const Summary& s) {
+  std::string out;
+  for (const auto& f : s.factors) (out += ',') += csv_quote(f);
+  return out;
+}
+
+std::string factor_fields(const Analysis& a, std::size_t p) {
+  std::string out;
+  for (const auto& v : a.summary.point_values[p]) (out += ',') += csv_quote(v);
+  return out;
+}
+
+std::string stats_fields(const MeanStats& m) {
+  return std::to_string(m.n) + "," + csv_number(m.mean) + "," + csv_number(m.sd) + "," + csv_number(m.ci.lo) + "," +
+         csv_number(m.ci.hi);
+}
+
+// Short numbers for tables read by people.
+std::string num(double v) {
+  if (std::isnan(v)) return "–";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.4g", v);
+  return buf;
+}
+
+std::string interval(double lo, double hi) {
+  std::string out = "[";
+  return ((out += num(lo)) += ", ") += num(hi) + "]";
+}
+
+bool overlaps(const MeanStats& x, const MeanStats& best) {
+  if (std::isnan(x.ci.lo) || std::isnan(best.ci.lo)) return x.mean == best.mean;
+  return x.ci.hi >= best.ci.lo && x.ci.lo <= best.ci.hi;
+}
+
+std::vector<std::size_t> pareto_order(const Analysis& a) {
+  std::vector<std::size_t> order(a.front.size());
+  for (std::size_t p = 0; p < order.size(); ++p) order[p] = p;
+  const auto first = static_cast<std::size_t>(a.summary.outcome_index(a.objectives.front().column));
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+    if (a.front[x] != a.front[y]) return static_cast<bool>(a.front[x]);
+    const double mx = a.points[x][first].mean, my = a.points[y][first].mean;
+    if (std::isnan(mx) || std::isnan(my)) return !std::isnan(mx) && std::isnan(my);
+    return a.objectives.front().maximise ? mx > my : mx < my;
+  });
+  return order;
+}
+
+std::string point_label(const Analysis& a, std::size_t p) {
+  std::string out;
+  for (std::size_t f = 0; f < a.summary.factors.size(); ++f)
+    out += (f ? ", " : "") + a.summary.factors[f] + " = " + a.summary.point_values[p][f];
+  return out.empty() ? "point " + std::to_string(p) : out;
+}
+
+}  // namespace
+
+std::string points_csv(const Analysis& a) {
+  const auto& s = a.summary;
+  std::string out = "point" + factor_header(s) + ",outcome,n,mean,sd,ci_lo,ci_hi\n";
+  for (std::size_t p = 0; p < a.points.size(); ++p)
+    for (std::size_t o = 0; o < s.outcomes.size(); ++o)
+      out += std::to_string(p) + factor_fields(a, p) + "," + csv_quote(s.outcomes[o]) + "," +
+             stats_fields(a.points[p][o]) + "\n";
+  return out;
+}
+
+std::string ranking_csv(const Analysis& a) {
+  const auto& s = a.summary;
+  const auto o = static_cast<std::size_t>(a.rank_outcome);
+  std::string out = "rank,point" + factor_header(s) + ",outcome,n,mean,sd,ci_lo,ci_hi,overlaps_best\n";
+  const MeanStats& best = a.points[static_cast<std::size_t>(a.ranking.front())][o];
+  for (std::size_t r = 0; r < a.ranking.size(); ++r) {
+    const auto p = static_cast<std::size_t>(a.ranking[r]);
+    out += std::to_string(r + 1) + "," + std::to_string(p) + factor_fields(a, p) + "," + csv_quote(s.outcomes[o]) +
+           "," + stats_fields(a.points[p][o]) + "," + (overlaps(a.points[p][o], best) ? "1" : "0") + "\n";
+  }
+  return out;
+}
+
+std::string sobol_csv(const Analysis& a) {
+  std::string out = "outcome,factor,n,S1,S1_lo,S1_hi,ST,ST_lo,ST_hi\n";
+  for (std::size_t o = 0; o < a.sobol.size(); ++o) {
+    const auto& r = a.sobol[o];
+    for (std::size_t i = 0; i < a.summary.factors.size(); ++i)
+      out += csv_quote(a.summary.outcomes[o]) + "," + csv_quote(a.summary.factors[i]) + "," + std::to_string(r.n) +
+             "," + csv_number(r.first[i]) + "," + csv_number(r.first_ci[i].lo) + "," + csv_number(r.first_ci[i].hi) +
+             "," + csv_number(r.total[i]) + "," + csv_number(r.total_ci[i].lo) + "," + csv_number(r.total_ci[i].hi) +
+             "\n";
+  }
+  return out;
+}
+
+std::string pareto_csv(const Analysis& a) {
+  std::string out = "point" + factor_header(a.summary);
+  for (const auto& ob : a.objectives) (out += ',') += csv_quote(ob.column);
+  out += ",front\n";
+  if (a.front.empty()) return out;
+  for (std::size_t p : pareto_order(a)) {
+    out += std::to_string(p) + factor_fields(a, p);
+    for (const auto& ob : a.objectives)
+      (out += ',') += csv_number(a.points[p][static_cast<std::size_t>(a.summary.outcome_index(ob.column))].mean);
+    out += a.front[p] ? ",1\n" : ",0\n";
+  }
+  return out;
+}
+
+std::string report_md(const Analysis& a, const std::string& sweep_dir, const std::vector<Figure>& figures,
+                      const std::string& figures_note) {
+  const auto& s = a.summary;
+  const int level = static_cast<int>(std::lround(a.options.level * 100));
+  std::string md = "# Sweep analysis: " + sweep_dir + "\n\n";
+  int replicates_min = 1 << 30, replicates_max = 0;
+  for (const auto& r : s.point_runs) {
+    replicates_min = std::min(replicates_min, static_cast<int>(r.size()));
+    replicates_max = std::max(replicates_max, static_cast<int>(r.size()));
+  }
+  md += "- design: " + (a.design.kind.empty() ? std::string("unknown (no design.csv)") : a.design.kind);
+  if (a.design.kind == "saltelli") md += ", N = " + std::to_string(a.design.samples) + " samples";
+  md += "\n- " + std::to_string(s.point_runs.size()) + " design points × " + std::to_string(replicates_min) +
+        (replicates_max != replicates_min ? "–" + std::to_string(replicates_max) : "") + " replicates = " +
+        std::to_string(s.runs.size()) + " runs\n- factors: ";
+  for (std::size_t f = 0; f < s.factors.size(); ++f) md += (f ? ", " : "") + ("`" + s.factors[f] + "`");
+  md += "\n- intervals: " + std::to_string(level) +
+        " % (replicate means: Student t; Sobol' indices: bootstrap percentile, " +
+        std::to_string(a.options.sobol.resamples) + " resamples)\n\n";
+  md += "Tables: `points.csv` (every point and outcome), `ranking.csv`, `sobol.csv`, `pareto.csv`.\n\n";
+
+  const auto ro = static_cast<std::size_t>(a.rank_outcome);
+  md += "## Ranking by `" + s.outcomes[ro] + "` (" + (a.options.ascending ? "lowest" : "highest") + " first)\n\n";
+  md += "| rank | point | factors | n | mean | " + std::to_string(level) + " % interval |\n|---|---|---|---|---|---|\n";
+  const std::size_t shown = std::min<std::size_t>(a.ranking.size(), 15);
+  for (std::size_t r = 0; r < shown; ++r) {
+    const auto p = static_cast<std::size_t>(a.ranking[r]);
+    const auto& m = a.points[p][ro];
+    md += "| " + std::to_string(r + 1) + " | " + std::to_string(p) + " | " + point_label(a, p) + " | " +
+          std::to_string(m.n) + " | " + num(m.mean) + " | " + interval(m.ci.lo, m.ci.hi) + " |\n";
+  }
+  if (shown < a.ranking.size())
+    md += "\n(" + std::to_string(a.ranking.size() - shown) + " more in `ranking.csv`.)\n";
+
+  if (!a.sobol.empty()) {
+    md += "\n## Sobol' indices\n\nS1: share of the variance of the replicate-mean outcome due to the factor alone; "
+          "ST: including its interactions (Saltelli et al. 2010; Jansen 1999). Rows used: " +
+          std::to_string(a.sobol.front().n) + ".\n\n| outcome | factor | S1 | S1 interval | ST | ST interval |\n"
+          "|---|---|---|---|---|---|\n";
+    for (std::size_t o = 0; o < a.sobol.size(); ++o)
+      for (std::size_t i = 0; i < s.factors.size(); ++i) {
+        const auto& r = a.sobol[o];
+        md += "| " + s.outcomes[o] + " | " + s.factors[i] + " | " + num(r.first[i]) + " | " +
+              interval(r.first_ci[i].lo, r.first_ci[i].hi) + " | " + num(r.total[i]) + " | " +
+              interval(r.total_ci[i].lo, r.total_ci[i].hi) + " |\n";
+      }
+  }
+
+  if (!a.front.empty()) {
+    md += "\n## Pareto front\n\nObjectives:";
+    for (const auto& ob : a.objectives) ((md += ob.maximise ? " maximise `" : " minimise `") += ob.column) += "`;";
+    md += " point means over replicates.\n\n| point | factors |";
+    for (const auto& ob : a.objectives) md += " " + ob.column + " |";
+    md += "\n|---|---|";
+    for (std::size_t i = 0; i < a.objectives.size(); ++i) md += "---|";
+    md += "\n";
+    for (std::size_t p : pareto_order(a)) {
+      if (!a.front[p]) break;
+      md += "| " + std::to_string(p) + " | " + point_label(a, p) + " |";
+      for (const auto& ob : a.objectives)
+        ((md += ' ') += num(a.points[p][static_cast<std::size_t>(s.outcome_index(ob.column))].mean)) += " |";
+      md += "\n";
+    }
+  }
+
+  md += "\n## Figures\n\n";
+  if (!figures_note.empty()) md += figures_note + "\n\n";
+  for (const auto& f : figures) md += "![" + f.caption + "](" + f.file + ")\n\n*" + f.caption + "*\n\n";
+
+  if (!a.notes.empty()) {
+    md += "## Notes\n\n";
+    for (const auto& n : a.notes) md += "- " + n + "\n";
+  }
+  return md;
+}
+
+}  // namespace zhili::analyze

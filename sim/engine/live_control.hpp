@@ -1,0 +1,89 @@
+// Steering a run while it goes (zhili-view --live): lever changes, pause and
+// resume, a cap on steps per second, flush and stop requests. Any thread may
+// call the "controller" side; run_scenario() (runner.hpp), on the run's own
+// thread, asks for its next turn between steps, so a change never lands in
+// the middle of a step.
+//
+// Determinism: a lever change made before the run's turn for step k is
+// applied from step k, exactly as a `set` entry at step k appended to the
+// scenario's schedule (Engine::schedule_lever). Which k that is depends on
+// when the user clicks; pause_at() makes it exact (tests, scripted demos).
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <mutex>
+#include <vector>
+
+#include "scenario/levers.hpp"
+
+namespace zhili {
+
+struct LeverChange {
+  LeverId lever = LeverId::hukou_openness;
+  double value = 0.0;
+};
+
+// A change as the run applied it: from step `step` on.
+struct AppliedLeverChange {
+  std::int64_t step = 0;
+  LeverId lever = LeverId::hukou_openness;
+  double value = 0.0;
+};
+
+class LiveControl {
+ public:
+  // --- controller side (any thread) ---------------------------------------
+  void set_lever(LeverId lever, double value);  // from the next step on
+  void pause();
+  void resume();
+  // Pause before running step `step` (when `step` steps are done); -1: never.
+  void pause_at(std::int64_t step);
+  // At most `rate` steps per second; <= 0: as fast as the model runs.
+  void set_max_steps_per_second(double rate);
+  void request_flush();  // write what is buffered to the file now
+  void request_stop();   // finish the current step, close the file (interrupted)
+
+  std::int64_t steps_done() const;
+  bool pause_requested() const;
+  // True while the run waits at a step boundary because it is paused.
+  bool waiting() const;
+  bool ended() const;  // end_run() was called
+  // Changes not yet picked up by the run, and those applied (with their step),
+  // in the order they were made.
+  std::vector<LeverChange> pending_changes() const;
+  std::vector<AppliedLeverChange> applied_changes() const;
+  std::size_t applied_count() const;
+  // Blocks until the run waits paused or has ended, or `timeout` passes;
+  // returns whether it did.
+  bool wait_until_idle(std::chrono::milliseconds timeout) const;
+
+  // --- run side (the run's thread) -------------------------------------------
+  enum class Turn { step, flush, stop };
+  // Waits while paused or held back by the speed cap. `step`: returns the
+  // changes made since the last turn in `changes` (cleared first); the run
+  // applies them to step `next_step` and runs it. `flush`: write the file,
+  // then ask again. `stop`: end the run.
+  Turn next_turn(std::int64_t next_step, std::vector<LeverChange>& changes);
+  void step_done(std::int64_t steps_done);  // after each step is written
+  void end_run();                           // the run is over (any reason)
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  mutable std::mutex mutex_;
+  mutable std::condition_variable changed_;
+  std::vector<LeverChange> pending_;
+  std::vector<AppliedLeverChange> applied_;
+  bool paused_ = false;
+  bool waiting_ = false;
+  bool flush_ = false;
+  bool stop_ = false;
+  bool ended_ = false;
+  std::int64_t pause_at_ = -1;
+  std::int64_t steps_done_ = 0;
+  double max_rate_ = 0.0;
+  Clock::time_point last_step_{};
+};
+
+}  // namespace zhili

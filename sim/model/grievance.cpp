@@ -1,0 +1,345 @@
+#include "model/grievance.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+
+#include "core/rng.hpp"
+#include "model/social_state.hpp"
+
+namespace zhili {
+
+namespace {
+
+// Household classes of the dispute-rate table: migrant, in urban work, burdened
+// by rent, digital access, escalation level (0..3).
+constexpr std::size_t kDisputeClasses = 2 * 2 * 2 * 2 * 4;
+std::size_t dispute_class(bool migrant, bool urban_work, bool burdened, bool digital, int escalation) {
+  return (((static_cast<std::size_t>(escalation) * 2 + (digital ? 1 : 0)) * 2 + (burdened ? 1 : 0)) * 2 +
+          (urban_work ? 1 : 0)) * 2 + (migrant ? 1 : 0);
+}
+
+struct DisputeRow {
+  double p_any = 0;
+  std::array<double, kDisputeKindCount> cumulative{};
+};
+
+// One pass event, packed: slot (32 bits) and what happened to the household.
+struct PassEvent {
+  bool active = false, complaint = false, dispute = false, online = false;
+  std::uint8_t channel = 0, kind = 0, path = 0, zone = 0;
+  std::uint32_t slot = 0;
+};
+std::uint64_t pack(const PassEvent& e) {
+  return static_cast<std::uint64_t>(e.active) | (static_cast<std::uint64_t>(e.complaint) << 1) |
+         (static_cast<std::uint64_t>(e.channel) << 2) | (static_cast<std::uint64_t>(e.dispute) << 4) |
+         (static_cast<std::uint64_t>(e.kind) << 5) | (static_cast<std::uint64_t>(e.path) << 8) |
+         (static_cast<std::uint64_t>(e.online) << 10) | (static_cast<std::uint64_t>(e.zone) << 11) |
+         (static_cast<std::uint64_t>(e.slot) << 32);
+}
+PassEvent unpack(std::uint64_t w) {
+  PassEvent e;
+  e.active = (w & 1) != 0;
+  e.complaint = ((w >> 1) & 1) != 0;
+  e.channel = static_cast<std::uint8_t>((w >> 2) & 3);
+  e.dispute = ((w >> 4) & 1) != 0;
+  e.kind = static_cast<std::uint8_t>((w >> 5) & 7);
+  e.path = static_cast<std::uint8_t>((w >> 8) & 3);
+  e.online = ((w >> 10) & 1) != 0;
+  e.zone = static_cast<std::uint8_t>((w >> 11) & 31);
+  e.slot = static_cast<std::uint32_t>(w >> 32);
+  return e;
+}
+static_assert(kZoneCount <= 32 && kDisputeKindCount <= 8 && kChannelCount <= 4 && kDisputePathCount <= 4);
+
+bool in_urban_work(Sector s) { return s == Sector::secondary || s == Sector::tertiary; }
+
+}  // namespace
+
+void Grievance::setup(const World& w, const Scenario& s, PublicServices* services) {
+  scenario_ = &s;
+  services_ = services;
+  if (services_ != nullptr) services_->record_closures(s.grievance.enabled);
+  legitimacy_.fill(s.grievance.legitimacy);
+  const auto& h = w.households;
+  double persons = 0;
+  for (std::size_t i = 0; i < h.size_alive(); ++i) persons += h.size[i];
+  residents_ = persons * s.population.scale;
+  channels_.setup(s, h.capacity());
+  disputes_.setup(s, h.capacity());
+  if (s.conflict.enabled) conflict_.setup(w, s);
+  events_.reserve(h.capacity());
+  actives_.reserve(h.capacity() / 8);
+  g_byte_.reserve(h.capacity());
+}
+
+void Grievance::take_closures(World& w, const StepContext& ctx) {
+  if (services_ == nullptr) return;
+  auto& h = w.households;
+  const auto& needs = ctx.scenario.services.needs;
+  const double wait_weight = ctx.scenario.grievance.wait_weight;
+  for (const auto& c : services_->closures()) {
+    const std::int32_t slot = h.slot_of(c.household);
+    if (slot < 0) continue;
+    const double importance = needs[c.need].importance;
+    const double load = importance * (wait_weight * c.days / 365.25 + (c.unmet ? 1.0 : 0.0));
+    h.unmet_load[static_cast<std::size_t>(slot)] += static_cast<float>(load);
+  }
+}
+
+void Grievance::update_legitimacy(const StepContext& ctx) {
+  const GrievanceSpec& spec = ctx.scenario.grievance;
+  double trips_term = 0;
+  const ServiceTally* services = services_ != nullptr ? &services_->tally() : nullptr;
+  if (services != nullptr) {
+    const double completed = services->completed_group[0] + services->completed_group[1];
+    if (completed > 0) trips_term = -spec.trips_weight * (services->trips_of_completed / completed - 1.0);
+  }
+  const ChannelTally& answered = channels_.tally();  // last step's decisions
+  const double months = ctx.years_per_step * 12.0;
+  const double pull =
+      spec.legitimacy_memory_months > 0 ? -std::expm1(-months / spec.legitimacy_memory_months) : 1.0;
+  for (std::size_t z = 0; z < kZoneCount; ++z) {
+    double target = spec.legitimacy - ctx.lever(LeverId::conflict_legitimacy_shock) + trips_term;
+    if (services != nullptr && services->closed_zone[z] > 0)
+      target += spec.coverage_weight *
+                (services->completed_zone[z] / services->closed_zone[z] - spec.coverage_reference);
+    if (answered.decided_zone[z] > 0)
+      target += spec.response_weight *
+                (answered.answered_zone[z] / answered.decided_zone[z] - spec.response_reference);
+    target = std::clamp(target, 0.0, 1.0);
+    legitimacy_[z] += pull * (target - legitimacy_[z]);
+  }
+}
+
+void Grievance::step(World& w, const StepContext& ctx) {
+  const Scenario& s = ctx.scenario;
+  if (s.grievance.enabled) {
+    take_closures(w, ctx);
+    update_legitimacy(ctx);
+  }
+  channels_.begin_step();
+  disputes_.begin_step();
+  if (s.conflict.enabled) conflict_.prepare(w, ctx, residents_);
+  household_pass(w, ctx);
+  gather_events(w, ctx);
+  if (s.conflict.enabled && s.conflict.activation == ConflictActivation::sequential)
+    conflict_.activate_sequential(w, ctx, g_float_, r_float_, actives_);
+  if (s.grievance.enabled && s.grievance.channels_enabled) channels_.step(w, ctx, residents_);
+  if (s.disputes.enabled) disputes_.step(ctx, residents_);
+  if (s.conflict.enabled) conflict_.enforce(w, ctx, actives_);
+}
+
+void Grievance::household_pass(World& w, const StepContext& ctx) {
+  auto& h = w.households;
+  const auto& g = w.grid;
+  const Scenario& s = ctx.scenario;
+  const GrievanceSpec& gs = s.grievance;
+  const DisputeSpec& ds = s.disputes;
+  const ConflictSpec& cs = s.conflict;
+  const auto seed = ctx.seed();
+  const auto step = static_cast<std::uint64_t>(ctx.step);
+  const double months = ctx.years_per_step * 12.0;
+  const bool grievance_on = gs.enabled;
+  const bool conflict_on = cs.enabled;
+  const bool complaints_on = gs.enabled && gs.channels_enabled;
+  const bool disputes_on = ds.enabled;
+  const bool economy = s.economy.enabled;
+  const bool want_income = conflict_on && conflict_.wants_income();
+  const bool sequential = conflict_on && cs.activation == ConflictActivation::sequential;
+
+  const auto decay = static_cast<float>(gs.memory_months > 0 ? std::exp(-months / gs.memory_months) : 0.0);
+  std::array<float, kZoneCount> not_legit{};
+  for (std::size_t z = 0; z < kZoneCount; ++z) not_legit[z] = static_cast<float>(1.0 - legitimacy_[z]);
+  const double p_complain = -std::expm1(-gs.complaint_rate * ctx.years_per_step);
+  const double assistance = ctx.lever(LeverId::conflict_assistance);
+
+  // Dispute rates by household class, grown by disputes.growth since the start.
+  std::array<DisputeRow, kDisputeClasses> table{};
+  if (disputes_on) {
+    const double growth = std::exp(std::log1p(ds.growth) * static_cast<double>(ctx.step) * ctx.years_per_step);
+    for (int m = 0; m < 2; ++m)
+      for (int u = 0; u < 2; ++u)
+        for (int b = 0; b < 2; ++b)
+          for (int d = 0; d < 2; ++d)
+            for (int e = 0; e < 4; ++e) {
+              DisputeRow& row = table[dispute_class(m == 1, u == 1, b == 1, d == 1, e)];
+              double total = 0;
+              for (std::size_t k = 0; k < kDisputeKindCount; ++k) {
+                double applies = 1.0;
+                switch (static_cast<DisputeKind>(k)) {
+                  case DisputeKind::labour: applies = u == 1 ? 1.0 : ds.inapplicable; break;
+                  case DisputeKind::tenancy: applies = (m == 1 || b == 1) ? 1.0 : ds.inapplicable; break;
+                  case DisputeKind::online_commerce: applies = d == 1 ? 1.0 : ds.inapplicable; break;
+                  case DisputeKind::administrative: applies = 1.0 + e; break;
+                  default: break;
+                }
+                const DisputeKindSpec& kind = ds.kinds[k];
+                total += kind.rate * applies * (m == 1 ? kind.migrant_factor : 1.0) * growth;
+                row.cumulative[k] = total;
+              }
+              row.p_any = -std::expm1(-total * ctx.years_per_step);
+              for (auto& v : row.cumulative) v = total > 0 ? v / total : 1.0;
+            }
+  }
+  const bool internet_court = ctx.lever(LeverId::disputes_internet_court_capacity) > 0;
+
+  const StepHash own_hardship(seed, Stream::hardship_draw, 0);
+  const StepHash own_risk(seed, Stream::risk_aversion, 0);
+  const StepHash own_assistance(seed, Stream::assistance, 0);
+  const StepHash whether_complain(seed, Stream::complaint, step);
+  const StepHash whether_dispute(seed, Stream::dispute, step);
+  std::int32_t* cell_active = conflict_on ? conflict_.cell_actives() : nullptr;
+
+  const std::size_t n = h.size_alive();
+  events_.resize(n);
+  g_byte_.resize(n);
+  if (sequential) {
+    g_float_.resize(n);
+    r_float_.resize(n);
+  }
+  sums_ = deterministic_reduce(
+      ctx.exec, n, block_sums_, GrievanceSums{},
+      [&](std::size_t b, std::size_t e) {
+        GrievanceSums acc;
+        std::uint64_t* out = events_.data() + b;
+        for (std::size_t i = b; i < e; ++i) {
+          const std::uint64_t id = h.id[i];
+          const auto cell = static_cast<std::size_t>(h.cell[i]);
+          const auto zone = static_cast<std::size_t>(g.zone[cell]);
+          const bool migrant = is_migrant(h.registration[i]);
+          const bool rural = h.registration[i] == Registration::registered_rural;
+          const float income = h.income[i];
+          const std::uint8_t state = h.social[i];
+          const int escalation = social_bits::escalation(state);
+          const bool urban_work = in_urban_work(h.sector[i]);
+          const double rent_share = income > 0 ? g.rent[cell] / income : (g.rent[cell] > 0 ? 10.0 : 0.0);
+          const bool burdened = economy && !rural && rent_share > gs.housing_threshold;
+          acc.persons += h.size[i];
+          acc.households += 1;
+          PassEvent ev;
+          ev.slot = static_cast<std::uint32_t>(i);
+          ev.zone = static_cast<std::uint8_t>(zone);
+
+          float grievance = 0;
+          bool special_risk = false;
+          if (grievance_on) {
+            const float load = h.unmet_load[i] * decay;
+            h.unmet_load[i] = load;
+            special_risk = h.special[i] != 0 && !(own_assistance.uniform(id) < assistance);
+            double x = gs.unmet_weight * load + gs.escalation_weight * escalation;
+            if (economy && !rural) {
+              if (h.workers[i] > 0 && h.sector[i] == Sector::none) x += gs.unemployment_weight;
+              if (burdened) x += gs.housing_weight * std::min(rent_share - gs.housing_threshold, 1.0);
+              if (want_income) {
+                const float mean = conflict_.vision_income(cell);
+                if (mean > 0 && income < mean) x += gs.deprivation_weight * (1.0 - income / mean);
+              }
+            }
+            if (special_risk) x += cs.special_hardship;
+            const double hardship = 1.0 - (1.0 - gs.personal * own_hardship.uniform(id)) * std::exp(-x);
+            grievance = static_cast<float>(hardship) * not_legit[zone];
+            acc.hardship += hardship;
+            acc.grievance += grievance;
+            acc.grievance_group[migrant ? 1 : 0] += grievance;
+            acc.households_group[migrant ? 1 : 0] += 1;
+            acc.grievance_zone[zone] += grievance;
+            acc.households_zone[zone] += 1;
+          }
+          g_byte_[i] = static_cast<std::uint8_t>(std::lround(std::clamp(grievance, 0.0f, 1.0f) * 255.0f));
+
+          std::uint8_t next = sequential ? state : static_cast<std::uint8_t>(state & ~social_bits::kActive);
+          if (conflict_on) {
+            double risk = own_risk.uniform(id);
+            if (special_risk) risk *= cs.special_risk_factor;
+            if (sequential) {  // decided after the pass, one household at a time
+              g_float_[i] = grievance;
+              r_float_[i] = static_cast<float>(risk);
+            }
+            if (h.detained[i] > 0) {
+              --h.detained[i];
+              acc.detained += 1;
+            } else if (!sequential) {
+              if (grievance - risk * conflict_.arrest_probability(cell) > cs.threshold) {
+                next |= social_bits::kActive;
+                ev.active = true;
+                std::atomic_ref<std::int32_t>(cell_active[cell]).fetch_add(1, std::memory_order_relaxed);
+              }
+            }
+          }
+          if (complaints_on && !(state & social_bits::kPending) && grievance > gs.complaint_threshold &&
+              whether_complain.uniform(id) < p_complain) {
+            ev.complaint = true;
+            Channel c = Channel::petition;
+            if (escalation == 0)
+              c = CounterRng(seed, Stream::complaint, step, id).uniform() < gs.hotline_share ? Channel::hotline
+                                                                                              : Channel::meeting;
+            ev.channel = static_cast<std::uint8_t>(c);
+            next |= social_bits::kPending;
+          }
+          h.social[i] = next;
+          if (disputes_on) {
+            const bool digital = h.digital[i] != 0;
+            const DisputeRow& row = table[dispute_class(migrant, urban_work, burdened, digital, escalation)];
+            if (whether_dispute.uniform(id) < row.p_any) {
+              CounterRng r(seed, Stream::dispute, step, id);
+              const double v = r.uniform();
+              std::size_t kind = 0;
+              while (kind + 1 < kDisputeKindCount && v >= row.cumulative[kind]) ++kind;
+              const DisputeKindSpec& ks = ds.kinds[kind];
+              DisputePath path = DisputePath::court;
+              if (ks.internet && internet_court && r.uniform() < ds.internet_take_share)
+                path = DisputePath::internet_court;
+              else if (r.uniform() < ks.mediation_share)
+                path = DisputePath::mediation;
+              ev.dispute = true;
+              ev.kind = static_cast<std::uint8_t>(kind);
+              ev.path = static_cast<std::uint8_t>(path);
+              ev.online = digital;
+            }
+          }
+          if (ev.active || ev.complaint || ev.dispute) {
+            *out++ = pack(ev);
+            ++acc.events;
+          }
+        }
+        return acc;
+      },
+      [](GrievanceSums a, const GrievanceSums& b) {
+        for (std::size_t k = 0; k < 2; ++k) {
+          a.grievance_group[k] += b.grievance_group[k];
+          a.households_group[k] += b.households_group[k];
+        }
+        for (std::size_t z = 0; z < kZoneCount; ++z) {
+          a.grievance_zone[z] += b.grievance_zone[z];
+          a.households_zone[z] += b.households_zone[z];
+        }
+        a.hardship += b.hardship;
+        a.grievance += b.grievance;
+        a.households += b.households;
+        a.persons += b.persons;
+        a.detained += b.detained;
+        a.events += b.events;
+        return a;
+      });
+  residents_ = sums_.persons * s.population.scale;
+}
+
+void Grievance::gather_events(World& w, const StepContext& ctx) {
+  const auto& h = w.households;
+  const std::size_t n = h.size_alive();
+  actives_.clear();
+  for (std::size_t blk = 0; blk < Executor::block_count(n); ++blk) {
+    const std::uint64_t* in = events_.data() + blk * Executor::kBlock;
+    const auto count = static_cast<std::size_t>(block_sums_[blk].events);
+    for (std::size_t k = 0; k < count; ++k) {
+      const PassEvent e = unpack(in[k]);
+      if (e.active) actives_.push_back(e.slot);
+      if (e.complaint) channels_.file(static_cast<Channel>(e.channel), h.id[e.slot], e.zone, ctx.step);
+      if (e.dispute)
+        disputes_.file(static_cast<DisputeKind>(e.kind), static_cast<DisputePath>(e.path), e.online, ctx.step);
+    }
+  }
+}
+
+}  // namespace zhili

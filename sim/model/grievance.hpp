@@ -1,0 +1,79 @@
+// Grievance (docs/MODEL.md 7.10-7.12): hardship per household from unmet
+// needs, unemployment, relative deprivation and housing cost; legitimacy per
+// zone from service experience and answered complaints, with memory; and
+// grievance G = H (1 - L) (Epstein 2002). It drives the expression channels,
+// disputes and conflict, which this submodel runs in one phase.
+//
+// Per step:
+//  1. the unmet-need load of each household takes in the service cases that
+//     closed (refused or expired: their importance; every case: importance x
+//     years it stayed open x grievance.wait_weight); legitimacy moves toward
+//     its target; the conflict fields are prepared (conflict.hpp);
+//  2. one parallel pass over households: load decays, H, G, activation
+//     (G - R P > T), complaint filing and disputes arising, each from the
+//     household's own counter-based draws; per-block tallies;
+//  3. serially, in slot order: complaints join the channels' queues, disputes
+//     their paths'; channels answer and ignore, paths conclude; officers
+//     detain active households and incidents are tracked.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "model/channels.hpp"
+#include "model/conflict.hpp"
+#include "model/disputes.hpp"
+#include "model/services.hpp"
+#include "model/step_context.hpp"
+#include "world/world.hpp"
+
+namespace zhili {
+
+// Sums of one step's household pass (per block, folded in block order).
+struct GrievanceSums {
+  std::array<double, 2> grievance_group{}, households_group{};  // registered, migrant
+  std::array<double, kZoneCount> grievance_zone{}, households_zone{};
+  double hardship = 0, grievance = 0, households = 0, persons = 0;
+  double detained = 0;  // households sitting out detention
+  std::int64_t events = 0;  // entries written to the pass's event scratch
+};
+
+class Grievance {
+ public:
+  void setup(const World& w, const Scenario& s, PublicServices* services);
+  void step(World& w, const StepContext& ctx);
+
+  const GrievanceSums& sums() const { return sums_; }  // real households and persons
+  const std::array<double, kZoneCount>& legitimacy() const { return legitimacy_; }
+  double residents() const { return residents_; }      // real persons
+  const ExpressionChannels& channels() const { return channels_; }
+  const Disputes& disputes() const { return disputes_; }
+  const Conflict& conflict() const { return conflict_; }
+  Conflict& conflict() { return conflict_; }
+  // Grievance of the household in each slot after the last step, in 1/255 (map).
+  const std::vector<std::uint8_t>& grievance_byte() const { return g_byte_; }
+
+ private:
+  void take_closures(World& w, const StepContext& ctx);
+  void update_legitimacy(const StepContext& ctx);
+  void household_pass(World& w, const StepContext& ctx);
+  void gather_events(World& w, const StepContext& ctx);
+
+  const Scenario* scenario_ = nullptr;
+  PublicServices* services_ = nullptr;  // null when services are off
+  std::array<double, kZoneCount> legitimacy_{};
+  double residents_ = 0;
+  GrievanceSums sums_;
+  ExpressionChannels channels_;
+  Disputes disputes_;
+  Conflict conflict_;
+  // Scratch, sized to the households.
+  std::vector<GrievanceSums> block_sums_;
+  std::vector<std::uint64_t> events_;  // per slot position: packed complaint / dispute / active
+  std::vector<std::uint32_t> actives_;
+  std::vector<std::uint8_t> g_byte_;
+  std::vector<float> g_float_, r_float_;  // sequential activation: grievance and risk aversion per slot
+};
+
+}  // namespace zhili

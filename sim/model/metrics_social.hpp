@@ -1,0 +1,53 @@
+// Observables of grievance, expression channels, disputes and conflict
+// (docs/MODEL.md 7.10-7.12, "Measures"): mean grievance and legitimacy by
+// group and zone; complaints by channel; disputes by kind and path with
+// backlog, time to resolution and clearance; active share, detentions and
+// collective incidents (rate per 10,000 residents a year, and the event table
+// /events/incidents); maps of grievance, activity and incidents. Only the
+// parts a scenario switches on are reported.
+#pragma once
+
+#include <span>
+#include <vector>
+
+#include "io/result_layout.hpp"
+#include "model/grievance.hpp"
+#include "model/step_context.hpp"
+#include "world/world.hpp"
+
+namespace zhili {
+
+class SocialMetrics {
+ public:
+  static bool active(const Scenario& s) { return s.grievance.enabled || s.disputes.enabled; }
+  static std::vector<SeriesSpec> series_specs(const Scenario& s);
+  static std::size_t row_width(const Scenario& s);
+  static std::vector<MapSpec> map_specs(const Scenario& s);
+  static std::vector<EventTableSpec> event_specs(const Scenario& s);
+
+  void compute(const World& w, const StepContext& ctx, const Grievance& g, std::span<double> row) const;
+  void fill_map(const World& w, const Scenario& s, const Grievance& g, std::size_t map,
+                std::span<float> cells) const;
+  // Rows of the incident table for incidents that ended this step (or are
+  // still open at the run's end): f(row).
+  // Columns as event_specs()'s; `width` is the map's.
+  template <class F>
+  static void each_incident_row(const Grievance& g, int width, F&& f);
+};
+
+template <class F>
+void SocialMetrics::each_incident_row(const Grievance& g, int width, F&& f) {
+  for (const auto& r : g.conflict().incidents().ended()) {
+    const double row[] = {static_cast<double>(r.id),
+                          static_cast<double>(r.start_step),
+                          static_cast<double>(r.last_step - r.start_step + 1),
+                          r.peak_actives,
+                          static_cast<double>(r.peak_cells),
+                          static_cast<double>(r.centre % width),
+                          static_cast<double>(r.centre / width),
+                          r.ongoing ? 1.0 : 0.0};
+    f(std::span<const double>(row));
+  }
+}
+
+}  // namespace zhili

@@ -1,0 +1,63 @@
+#include "model/vision.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace zhili {
+
+void VisionSums::setup(int width, int height, int radius, bool torus) {
+  width_ = width;
+  height_ = height;
+  radius_ = radius;
+  torus_ = torus;
+  chord_.resize(static_cast<std::size_t>(2 * radius + 1));
+  disc_cells_ = 0;
+  for (int dy = -radius; dy <= radius; ++dy) {
+    // Cells whose centres lie within the radius: dx^2 + dy^2 <= r^2.
+    const int half = static_cast<int>(std::floor(std::sqrt(static_cast<double>(radius * radius - dy * dy))));
+    chord_[static_cast<std::size_t>(dy + radius)] = half;
+    disc_cells_ += 2 * half + 1;
+  }
+  prefix_.assign(static_cast<std::size_t>(height) * static_cast<std::size_t>(width + 1), 0.0);
+}
+
+// Sum of a row's cells x0..x1 (inclusive; may run off the row on either side).
+double VisionSums::row_span(const double* prefix, int x0, int x1) const {
+  const int n = width_;
+  if (!torus_) {
+    x0 = std::max(x0, 0);
+    x1 = std::min(x1, n - 1);
+    return x1 >= x0 ? prefix[x1 + 1] - prefix[x0] : 0.0;
+  }
+  if (x1 - x0 + 1 >= n) return prefix[n];  // the chord covers the whole row
+  if (x0 < 0) return (prefix[n] - prefix[x0 + n]) + prefix[x1 + 1];
+  if (x1 >= n) return (prefix[n] - prefix[x0]) + prefix[x1 - n + 1];
+  return prefix[x1 + 1] - prefix[x0];
+}
+
+void VisionSums::sum(const Executor& exec, std::span<const double> in, std::span<double> out) {
+  const auto w = static_cast<std::size_t>(width_);
+  exec.for_range(static_cast<std::size_t>(height_), 16, [&](std::size_t b, std::size_t e) {
+    for (std::size_t y = b; y < e; ++y) {
+      double* p = &prefix_[y * (w + 1)];
+      p[0] = 0.0;
+      for (std::size_t x = 0; x < w; ++x) p[x + 1] = p[x] + in[y * w + x];
+    }
+  });
+  exec.for_range(static_cast<std::size_t>(height_), 16, [&](std::size_t b, std::size_t e) {
+    for (std::size_t y = b; y < e; ++y) {
+      for (int x = 0; x < width_; ++x) {
+        double s = 0.0;
+        for (int dy = -radius_; dy <= radius_; ++dy) {
+          int yy = static_cast<int>(y) + dy;
+          if (!wrap(yy, height_)) continue;
+          const int half = chord_[static_cast<std::size_t>(dy + radius_)];
+          s += row_span(&prefix_[static_cast<std::size_t>(yy) * (w + 1)], x - half, x + half);
+        }
+        out[y * w + static_cast<std::size_t>(x)] = s;
+      }
+    }
+  });
+}
+
+}  // namespace zhili

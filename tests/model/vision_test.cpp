@@ -1,0 +1,118 @@
+// The disc sums behind Epstein's vision (model/vision.hpp) against a brute
+// force count, on a bounded map and on a torus; and the incident tracker
+// (model/incidents.hpp): patches, continuation, merging, ending.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <vector>
+
+#include "core/parallel.hpp"
+#include "model/incidents.hpp"
+#include "model/vision.hpp"
+
+namespace zhili {
+
+namespace {
+
+std::vector<double> brute_disc_sums(const std::vector<double>& in, int w, int h, int r, bool torus) {
+  std::vector<double> out(in.size(), 0.0);
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x)
+      for (int dy = -r; dy <= r; ++dy)
+        for (int dx = -r; dx <= r; ++dx) {
+          if (dx * dx + dy * dy > r * r) continue;
+          int xx = x + dx, yy = y + dy;
+          if (torus) {
+            xx = (xx % w + w) % w;
+            yy = (yy % h + h) % h;
+          } else if (xx < 0 || yy < 0 || xx >= w || yy >= h) {
+            continue;
+          }
+          out[static_cast<std::size_t>(y * w + x)] += in[static_cast<std::size_t>(yy * w + xx)];
+        }
+  return out;
+}
+
+}  // namespace
+
+TEST(VisionSums, MatchBruteForceOnBoundedMapAndTorus) {
+  const int w = 23, h = 17;
+  std::vector<double> in(static_cast<std::size_t>(w * h));
+  for (std::size_t i = 0; i < in.size(); ++i) in[i] = static_cast<double>((i * 7919) % 13);
+  Executor exec(2);
+  for (bool torus : {false, true})
+    for (int r : {0, 1, 2, 5, 7}) {
+      VisionSums v;
+      v.setup(w, h, r, torus);
+      std::vector<double> out(in.size());
+      v.sum(exec, in, out);
+      const auto expected = brute_disc_sums(in, w, h, r, torus);
+      for (std::size_t c = 0; c < in.size(); ++c)
+        ASSERT_EQ(out[c], expected[c]) << "cell " << c << " radius " << r << (torus ? " torus" : "");
+      // each_cell visits the same disc.
+      double around = 0;
+      v.each_cell(0, 0, [&](std::size_t c) { around += in[c]; });
+      EXPECT_EQ(around, expected[0]);
+    }
+  VisionSums seven;
+  seven.setup(40, 40, 7, true);
+  EXPECT_EQ(seven.disc_cells(), 149);  // NetLogo's in-radius 7
+}
+
+TEST(IncidentTracker, FollowsPatchesAndWritesThemWhenTheyEnd) {
+  const int w = 10, h = 10;
+  IncidentTracker t;
+  t.setup(w, h);
+  std::vector<double> vision(100, 0.0), cells(100, 0.0);
+  const auto hot = [&](int x, int y, double v) {
+    vision[static_cast<std::size_t>(y * w + x)] = v;
+    cells[static_cast<std::size_t>(y * w + x)] = v / 2;
+  };
+  // Step 0: two patches far apart -> two incidents start.
+  hot(1, 1, 10), hot(2, 2, 12), hot(8, 8, 10);
+  t.step(0, vision, cells, 10.0);
+  EXPECT_EQ(t.started(), 2);
+  EXPECT_EQ(t.in_progress(), 2);
+  EXPECT_TRUE(t.ended().empty());
+  // Step 1: the first grows (overlaps its old cells), the second is gone.
+  std::fill(vision.begin(), vision.end(), 0.0);
+  std::fill(cells.begin(), cells.end(), 0.0);
+  hot(2, 2, 20), hot(3, 3, 15), hot(4, 4, 11);
+  t.step(1, vision, cells, 10.0);
+  EXPECT_EQ(t.started(), 0);
+  ASSERT_EQ(t.ended().size(), 1u);
+  EXPECT_EQ(t.ended()[0].start_step, 0);
+  EXPECT_EQ(t.ended()[0].last_step, 0);
+  EXPECT_EQ(t.ended()[0].peak_cells, 1);
+  // Below the threshold a cell is not part of an incident.
+  std::fill(vision.begin(), vision.end(), 0.0);
+  hot(4, 4, 9);
+  t.step(2, vision, cells, 10.0);
+  ASSERT_EQ(t.ended().size(), 1u);
+  const IncidentRecord& r = t.ended()[0];
+  EXPECT_EQ(r.id, 0);
+  EXPECT_EQ(r.start_step, 0);
+  EXPECT_EQ(r.last_step, 1);
+  EXPECT_EQ(r.peak_cells, 3);
+  EXPECT_DOUBLE_EQ(r.peak_actives, (20 + 15 + 11) / 2.0);
+  EXPECT_EQ(r.centre, 2 * w + 2);  // the cell with the most actives in vision
+  EXPECT_FALSE(r.ongoing);
+  EXPECT_EQ(t.started_map()[static_cast<std::size_t>(1 * w + 1)] + t.started_map()[static_cast<std::size_t>(2 * w + 2)],
+            1.0f);
+  // Two patches that join continue the older incident; the run's end writes it as ongoing.
+  std::fill(vision.begin(), vision.end(), 0.0);
+  hot(0, 5, 10), hot(9, 5, 10);
+  t.step(3, vision, cells, 10.0);
+  EXPECT_EQ(t.started(), 2);
+  for (int x = 0; x < 10; ++x) hot(x, 5, 10);
+  t.step(4, vision, cells, 10.0);
+  EXPECT_EQ(t.started(), 0);
+  EXPECT_EQ(t.in_progress(), 1);
+  t.close_all();
+  ASSERT_EQ(t.ended().size(), 1u);
+  EXPECT_TRUE(t.ended()[0].ongoing);
+  EXPECT_EQ(t.ended()[0].start_step, 3);
+  EXPECT_EQ(t.ended()[0].peak_cells, 10);
+}
+
+}  // namespace zhili

@@ -1,0 +1,119 @@
+// Collective incidents on a real run: a 300-step run of
+// scenarios/conflict/epstein-rebellion.yaml, whose /events/incidents must
+// agree step by step with its own observables, and the map panel drawing the
+// incidents in progress as red rings (under Xvfb; skipped without xvfb-run).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "data/colour.hpp"
+#include "data/incidents.hpp"
+#include "data/png.hpp"
+#include "fixture.hpp"
+#include "process.hpp"
+
+namespace zhili::view {
+
+namespace {
+
+std::string tmp(const std::string& name) { return test::fixture_dir() + "/" + name; }
+
+// One file per test (0.2 s of simulation): ctest runs the tests as separate
+// processes, perhaps at once.
+std::string epstein_run(const std::string& name) {
+  const std::string path = tmp(name + ".h5");
+  const auto r = test::run_program({ZHILI_EXE, "run",
+                                    std::string(ZHILI_SOURCE_DIR) + "/scenarios/conflict/epstein-rebellion.yaml",
+                                    "--set", "run.steps=300", "-o", path, "--quiet"});
+  EXPECT_EQ(r.exit_code, 0) << "zhili run of the Epstein scenario failed: " << r.err;
+  return path;
+}
+
+bool have_xvfb() { return std::filesystem::exists(ZHILI_XVFB_RUN); }
+
+test::Result view(std::vector<std::string> args) {
+  args.insert(args.begin(), {ZHILI_XVFB_RUN, "-a", ZHILI_VIEW_EXE});
+  return test::run_program(args);
+}
+
+// Pixels of the incident rings' colour (app/incident_markers.cpp), a pure red
+// the viridis-like map scale never has, above the legend (whose line has a
+// ring of its own): the top 80 % of the window holds the map canvas.
+int count_ring_pixels(const Image& img) {
+  int n = 0;
+  for (int y = 0; y < img.height * 8 / 10; ++y)
+    for (int x = 0; x < img.width; ++x) n += img.pixel(x, y) == pack(Rgba{255, 30, 30, 255});
+  return n;
+}
+
+}  // namespace
+
+TEST(Incidents, EpsteinRunAgreesWithItsObservables) {
+  RunData run(epstein_run("incidents_epstein"));
+  const IncidentTable table = read_incidents(run.path());
+  ASSERT_FALSE(table.empty()) << "the Epstein run had no incidents in 300 steps";
+  ASSERT_EQ(table.steps.size(), 300u);
+  std::set<std::int64_t> ids;
+  for (const auto& i : table.incidents) {
+    ids.insert(i.id);
+    EXPECT_GE(i.duration_steps, 1);
+    EXPECT_TRUE(i.x >= 0 && i.x < run.map_width() && i.y >= 0 && i.y < run.map_height()) << i.x << "," << i.y;
+    EXPECT_GT(i.peak_cells, 0);
+    EXPECT_LE(i.peak_active, table.max_peak_active);
+  }
+  EXPECT_EQ(ids.size(), table.incidents.size()) << "ids repeat";
+  EXPECT_EQ(*ids.rbegin() + 1, static_cast<std::int64_t>(ids.size())) << "ids are 0 .. n-1";
+  // Step by step: the incidents the viewer finds in progress and starting are
+  // the model's own counts (observables incidents_in_progress, incidents_started).
+  const auto& in_progress = run.series("incidents_in_progress");
+  const auto& started = run.series("incidents_started");
+  ASSERT_EQ(in_progress.size(), 300u);
+  for (std::int64_t row = 0; row < 300; ++row) {
+    const double t = run.times()[static_cast<std::size_t>(row)];
+    const std::int64_t step = incident_step_at(table, run, t);
+    ASSERT_EQ(step, table.steps[static_cast<std::size_t>(row)]);
+    EXPECT_EQ(static_cast<double>(incidents_in_progress(table, step).size()),
+              in_progress[static_cast<std::size_t>(row)])
+        << "step " << step;
+    const auto begun = std::count_if(table.incidents.begin(), table.incidents.end(),
+                                     [&](const Incident& i) { return i.start_step == step; });
+    EXPECT_EQ(static_cast<double>(begun), started[static_cast<std::size_t>(row)]) << "step " << step;
+  }
+}
+
+TEST(Screenshot, IncidentsInProgressAreRedRingsOnTheMap) {
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run not found (Debian packages xvfb, xauth): screenshot tests skipped";
+  RunData run(epstein_run("incidents_epstein_shot"));
+  const IncidentTable table = read_incidents(run.path());
+  ASSERT_FALSE(table.empty());
+  // The step with the most incidents in progress, and one with none.
+  std::int64_t busiest = 0, quiet = -1;
+  std::size_t most = 0;
+  for (std::int64_t row = 0; row < run.rows(); ++row) {
+    const std::size_t n = incidents_in_progress(table, table.step_of_row(row)).size();
+    if (n > most) {
+      most = n;
+      busiest = row;
+    }
+    if (n == 0 && row >= 50 && quiet < 0) quiet = row;  // after the first map snapshots
+  }
+  ASSERT_GT(most, 0u);
+  ASSERT_GE(quiet, 0);
+  const auto shot = [&](std::int64_t row, const std::string& png) {
+    std::filesystem::remove(png);
+    const auto r = view({"--screenshot", png, "--size", "900x640", "--panel", "map", "--map", "active_share", "--time",
+                         run.dates()[static_cast<std::size_t>(row)], run.path()});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return read_png(png);
+  };
+  const Image busy = shot(busiest, tmp("incidents_busy.png"));
+  const Image calm = shot(quiet, tmp("incidents_calm.png"));
+  // A ring of radius 5 px or more, 3 px wide, has well over 20 pixels of its
+  // full colour (the rest anti-aliased).
+  EXPECT_GT(count_ring_pixels(busy), 20 * static_cast<int>(most)) << most << " incidents in progress";
+  EXPECT_EQ(count_ring_pixels(calm), 0) << "rings at a step without incidents";
+}
+
+}  // namespace zhili::view

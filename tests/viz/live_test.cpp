@@ -1,0 +1,193 @@
+// Live mode's controller (viz/live/live_run, sim/engine/live_control): a run
+// on a background thread whose levers change mid-run. The change must land
+// at the step the run was paused at, be recorded in the file, and leave a
+// file equal to that of a plain run whose schedule has the change at that
+// step; pausing must stop the stepping.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <thread>
+
+#include "engine/engine.hpp"
+#include "engine/runner.hpp"
+#include "fixture.hpp"
+#include "io/result_reader.hpp"
+#include "live/live_run.hpp"
+#include "scenario/load.hpp"
+
+namespace zhili::view {
+
+namespace {
+
+using namespace std::chrono_literals;
+
+const std::string kSmall = std::string(ZHILI_SOURCE_DIR) + "/tests/data/small.yaml";
+
+// tests/data/small.yaml (a ramp of hukou.openness from step 6, a set of
+// permit_coverage at step 12) with services on, so the file has outlets too.
+Scenario small_scenario(int steps) {
+  return load_scenario(kSmall, {"run.steps=" + std::to_string(steps), "run.threads=2", "services.enabled=true"});
+}
+
+std::string tmp(const std::string& name) { return test::fixture_dir() + "/" + name; }
+
+// Waits until the run is paused at a step boundary or over.
+void settle(LiveRun& live) {
+  for (int i = 0; i < 120 && !live.control().wait_until_idle(1s); ++i) {
+  }
+}
+
+std::size_t lever_index(LeverId id) { return static_cast<std::size_t>(id); }
+
+// Same length and the same bytes (NaN included, which == would not equal).
+template <class T>
+void expect_same(const std::vector<T>& a, const std::vector<T>& b, const std::string& what) {
+  ASSERT_EQ(a.size(), b.size()) << what;
+  EXPECT_EQ(std::memcmp(a.data(), b.data(), a.size() * sizeof(T)), 0) << what << " differs";
+}
+
+}  // namespace
+
+TEST(LiveRun, LeverChangeIsRecordedAtTheStepItWasMade) {
+  const std::string path = tmp("live_change.h5");
+  LiveRun live(small_scenario(8), path);
+  live.control().pause_at(3);
+  live.start();
+  settle(live);
+  ASSERT_EQ(live.steps_done(), 3);
+  ASSERT_TRUE(live.control().waiting());
+  live.set_lever(LeverId::hukou_openness, 0.9);
+  live.set_lever(LeverId::services_equalization, 2.0);  // out of range: clamped to 1
+  EXPECT_EQ(live.levers_next()[lever_index(LeverId::hukou_openness)], 0.9);  // shown before it is applied
+  live.control().resume();
+  settle(live);
+  ASSERT_TRUE(live.ended());
+  EXPECT_EQ(live.error(), "");
+  EXPECT_EQ(live.steps_done(), 8);
+
+  ResultReader r(path);
+  EXPECT_EQ(r.status(), RunStatus::finished);
+  const auto openness = r.read_lever("hukou.openness");
+  ASSERT_EQ(openness.size(), 8u);
+  for (int k = 0; k < 3; ++k) EXPECT_EQ(openness[k], 0.2) << "step " << k;
+  // From step 3 the new value, until the scenario's ramp starts at step 6
+  // (2015-07) and wins, as a later schedule entry would.
+  for (int k = 3; k < 6; ++k) EXPECT_EQ(openness[k], 0.9) << "step " << k;
+  EXPECT_NEAR(openness[6], 0.2, 1e-12);
+  EXPECT_EQ(r.read_lever("services.equalization")[3], 1.0);
+  EXPECT_EQ(r.read_lever("services.equalization")[2], 0.5);
+
+  const EventTable changes = r.read_events("lever_changes");
+  ASSERT_EQ(changes.columns.size(), 3u);
+  ASSERT_EQ(changes.columns[0].size(), 2u);
+  EXPECT_EQ(changes.columns[0][0], 3.0);  // step
+  EXPECT_EQ(changes.columns[1][0], static_cast<double>(lever_index(LeverId::hukou_openness)));
+  EXPECT_EQ(changes.columns[2][0], 0.9);
+  EXPECT_EQ(changes.columns[2][1], 1.0);
+  EXPECT_EQ(r.lever_names()[static_cast<std::size_t>(changes.columns[1][0])], "hukou.openness");
+}
+
+TEST(LiveRun, PauseStopsSteppingAndStopClosesTheFile) {
+  const std::string path = tmp("live_pause.h5");
+  LiveRun live(small_scenario(8), path);
+  live.control().pause_at(2);
+  live.start();
+  settle(live);
+  ASSERT_EQ(live.steps_done(), 2);
+  std::this_thread::sleep_for(300ms);  // a run that ignored the pause would be done by now
+  EXPECT_EQ(live.steps_done(), 2);
+  EXPECT_TRUE(live.paused());
+  EXPECT_FALSE(live.ended());
+  live.control().request_flush();  // "Save" while paused: answered at once, still paused
+  std::this_thread::sleep_for(50ms);
+  EXPECT_EQ(live.steps_done(), 2);
+  live.stop();
+  EXPECT_TRUE(live.ended());
+  ResultReader r(path);
+  EXPECT_EQ(r.status(), RunStatus::interrupted);
+  EXPECT_EQ(r.steps_done(), 2);
+}
+
+TEST(LiveRun, SpeedCapSpacesTheSteps) {
+  LiveRun live(small_scenario(5), tmp("live_speed.h5"));
+  live.control().set_max_steps_per_second(20.0);
+  const auto t0 = std::chrono::steady_clock::now();
+  live.start();
+  settle(live);
+  ASSERT_TRUE(live.ended());
+  // Four waits of at least 50 ms between the five steps.
+  EXPECT_GE(std::chrono::steady_clock::now() - t0, 200ms);
+}
+
+// The file of a live run with changes equals, dataset by dataset, the file of
+// a plain run whose scenario has those changes in its schedule at the same
+// steps (observables, levers, maps and per-outlet series, bit for bit).
+TEST(LiveRun, FileEqualsARunWithTheChangeInItsSchedule) {
+  const std::string live_path = tmp("live_equal.h5");
+  {
+    LiveRun live(small_scenario(8), live_path);
+    live.control().pause_at(2);
+    live.start();
+    settle(live);
+    live.set_lever(LeverId::hukou_permit_coverage, 0.1);
+    live.control().pause_at(5);
+    live.control().resume();
+    settle(live);
+    ASSERT_EQ(live.steps_done(), 5);
+    live.set_lever(LeverId::services_equalization, 0.95);
+    live.set_lever(LeverId::hukou_openness, 0.7);
+    live.control().resume();
+    settle(live);
+    ASSERT_TRUE(live.ended());
+  }
+  Scenario planned = small_scenario(8);
+  insert_lever_set(planned.schedule, 2, LeverId::hukou_permit_coverage, 0.1, 1000);
+  insert_lever_set(planned.schedule, 5, LeverId::services_equalization, 0.95, 1001);
+  insert_lever_set(planned.schedule, 5, LeverId::hukou_openness, 0.7, 1002);
+  const std::string plain_path = tmp("live_equal_plain.h5");
+  RunRequest req;
+  req.output_path = plain_path;
+  run_scenario(planned, req);
+
+  ResultReader a(live_path), b(plain_path);
+  ASSERT_EQ(a.steps_done(), 8);
+  ASSERT_EQ(b.steps_done(), 8);
+  ASSERT_EQ(a.observable_names(), b.observable_names());
+  for (const auto& name : a.observable_names())
+    expect_same(a.read_observable(name), b.read_observable(name), "observable " + name);
+  ASSERT_EQ(a.lever_names(), b.lever_names());
+  for (const auto& name : a.lever_names()) expect_same(a.read_lever(name), b.read_lever(name), "lever " + name);
+  EXPECT_EQ(a.read_lever("hukou.permit_coverage")[2], 0.1);
+  ASSERT_EQ(a.maps().size(), b.maps().size());
+  for (const auto& m : a.maps()) {
+    ASSERT_EQ(a.map_steps(m.name), b.map_steps(m.name)) << m.name;
+    for (std::size_t s = 0; s < a.map_steps(m.name).size(); ++s)
+      expect_same(a.read_map(m.name, static_cast<std::int64_t>(s)), b.read_map(m.name, static_cast<std::int64_t>(s)),
+                  "map " + m.name);
+  }
+  ASSERT_FALSE(a.entity_series().empty());
+  for (const auto& e : a.entity_series())
+    expect_same(a.read_entity_series(e.group, e.name), b.read_entity_series(e.group, e.name),
+                "entities " + e.group + "/" + e.name);
+  // Only the live file lists the changes.
+  EXPECT_EQ(a.read_events("lever_changes").columns[0].size(), 3u);
+  const auto names = b.event_table_names();
+  EXPECT_EQ(std::find(names.begin(), names.end(), "lever_changes"), names.end());
+}
+
+TEST(LiveRun, BadWorldIsReportedAsAnInputError) {
+  // Valid keys, but more households than the map has homes: found when the
+  // world is built, i.e. on the run's thread.
+  Scenario s = load_scenario(kSmall, {"run.steps=2", "population.households=5000000"});
+  LiveRun live(std::move(s), tmp("live_bad.h5"));
+  live.start();
+  settle(live);
+  EXPECT_TRUE(live.ended());
+  EXPECT_TRUE(live.failed_on_input());
+  EXPECT_NE(live.error().find("population.households"), std::string::npos) << live.error();
+  EXPECT_FALSE(live.file_ready());
+}
+
+}  // namespace zhili::view
