@@ -29,6 +29,7 @@ void Disputes::setup(const Scenario& s, std::size_t households) {
   window_concluded_.assign(window, {});
   window_pos_ = 0;
   next_id_ = 0;
+  pending_.fill(0);
 }
 
 std::int32_t Disputes::ready_step(DisputePath p, std::int64_t step) const {
@@ -46,6 +47,7 @@ void Disputes::enqueue(DisputePath p, const Case& c) {
 
 void Disputes::file(DisputeKind kind, DisputePath path, bool online, std::int64_t step) {
   tally_.filed_kind[static_cast<std::size_t>(kind)] += 1;
+  ++pending_[static_cast<std::size_t>(kind)];
   if (path == DisputePath::internet_court && online) tally_.internet_online += 1;
   enqueue(path, {next_id_++, static_cast<std::int32_t>(step), ready_step(path, step), 0.0f,
                  static_cast<std::uint8_t>(kind)});
@@ -85,6 +87,9 @@ void Disputes::step(const StepContext& ctx, double residents) {
         tally_.mediation_settled += 1;
       }
       tally_.days[p] += days;  // from the dispute arising to its settlement
+      tally_.settled_kind[c.kind] += 1;
+      tally_.days_kind[c.kind] += days;
+      --pending_[c.kind];
     }
     q.compact();
   }
@@ -106,6 +111,12 @@ void Disputes::step(const StepContext& ctx, double residents) {
     tally_.backlog[p] = static_cast<double>(queues_[p].size()) * scale;
     tally_.filed[p] *= scale;
     tally_.concluded[p] *= scale;
+  }
+  for (std::size_t k = 0; k < kDisputeKindCount; ++k) {
+    const double settled = tally_.settled_kind[k];
+    tally_.days_kind[k] = settled > 0 ? tally_.days_kind[k] / settled : std::nan("");
+    tally_.settled_kind[k] = settled * scale;
+    tally_.pending_kind[k] = static_cast<double>(pending_[k]) * scale;
   }
   for (auto& v : tally_.filed_kind) v *= scale;
   tally_.mediation_settled *= scale;

@@ -18,6 +18,9 @@ namespace zhili {
 
 struct DisputeTally {
   std::array<double, kDisputeKindCount> filed_kind{};
+  // Disputes settled (a mediation that succeeded, a court judgment), still
+  // pending at the end of the step, and mean days to settlement, by kind.
+  std::array<double, kDisputeKindCount> settled_kind{}, pending_kind{}, days_kind{};
   std::array<double, kDisputePathCount> filed{}, concluded{}, days{}, backlog{}, clearance{};
   double mediation_settled = 0;   // mediations that settled the dispute
   double internet_online = 0;     // internet-court cases filed online
@@ -61,6 +64,7 @@ class Disputes {
   // Filed and concluded per step over the clearance window (ring buffers).
   std::vector<std::array<double, kDisputePathCount>> window_filed_, window_concluded_;
   std::size_t window_pos_ = 0;
+  std::array<std::int64_t, kDisputeKindCount> pending_{};  // disputes filed and not settled, by kind
   DisputeTally tally_;
 };
 

@@ -89,18 +89,20 @@ void Grievance::take_closures(World& w, const StepContext& ctx) {
 
 void Grievance::update_legitimacy(const StepContext& ctx) {
   const GrievanceSpec& spec = ctx.scenario.grievance;
-  double trips_term = 0;
+  double service_term = 0;  // trips and waits
   const ServiceTally* services = services_ != nullptr ? &services_->tally() : nullptr;
   if (services != nullptr) {
     const double completed = services->completed_group[0] + services->completed_group[1];
-    if (completed > 0) trips_term = -spec.trips_weight * (services->trips_of_completed / completed - 1.0);
+    if (completed > 0)
+      service_term = -spec.trips_weight * (services->trips_of_completed / completed - 1.0) -
+                   spec.wait_months_weight * services->days_to_complete / completed / (365.25 / 12.0);
   }
   const ChannelTally& answered = channels_.tally();  // last step's decisions
   const double months = ctx.years_per_step * 12.0;
   const double pull =
       spec.legitimacy_memory_months > 0 ? -std::expm1(-months / spec.legitimacy_memory_months) : 1.0;
   for (std::size_t z = 0; z < kZoneCount; ++z) {
-    double target = spec.legitimacy - ctx.lever(LeverId::conflict_legitimacy_shock) + trips_term;
+    double target = spec.legitimacy - ctx.lever(LeverId::conflict_legitimacy_shock) + service_term;
     if (services != nullptr && services->closed_zone[z] > 0)
       target += spec.coverage_weight *
                 (services->completed_zone[z] / services->closed_zone[z] - spec.coverage_reference);
@@ -150,6 +152,7 @@ void Grievance::household_pass(World& w, const StepContext& ctx) {
 
   const auto decay = static_cast<float>(gs.memory_months > 0 ? std::exp(-months / gs.memory_months) : 0.0);
   std::array<float, kZoneCount> not_legit{};
+  const std::array<double, kZoneCount> legit = legitimacy_;
   for (std::size_t z = 0; z < kZoneCount; ++z) not_legit[z] = static_cast<float>(1.0 - legitimacy_[z]);
   const double p_complain = -std::expm1(-gs.complaint_rate * ctx.years_per_step);
   const double assistance = ctx.lever(LeverId::conflict_assistance);
@@ -243,6 +246,7 @@ void Grievance::household_pass(World& w, const StepContext& ctx) {
             acc.grievance += grievance;
             acc.grievance_group[migrant ? 1 : 0] += grievance;
             acc.households_group[migrant ? 1 : 0] += 1;
+            acc.legitimacy_group[migrant ? 1 : 0] += legit[zone];
             acc.grievance_zone[zone] += grievance;
             acc.households_zone[zone] += 1;
           }
@@ -309,6 +313,7 @@ void Grievance::household_pass(World& w, const StepContext& ctx) {
         for (std::size_t k = 0; k < 2; ++k) {
           a.grievance_group[k] += b.grievance_group[k];
           a.households_group[k] += b.households_group[k];
+          a.legitimacy_group[k] += b.legitimacy_group[k];
         }
         for (std::size_t z = 0; z < kZoneCount; ++z) {
           a.grievance_zone[z] += b.grievance_zone[z];

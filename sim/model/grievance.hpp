@@ -33,6 +33,7 @@ namespace zhili {
 // Sums of one step's household pass (per block, folded in block order).
 struct GrievanceSums {
   std::array<double, 2> grievance_group{}, households_group{};  // registered, migrant
+  std::array<double, 2> legitimacy_group{};  // sum of the home zone's L
   std::array<double, kZoneCount> grievance_zone{}, households_zone{};
   double hardship = 0, grievance = 0, households = 0, persons = 0;
   double detained = 0;  // households sitting out detention

@@ -33,6 +33,9 @@ std::vector<SeriesSpec> SocialMetrics::series_specs(const Scenario& s) {
     out.push_back({"grievance_by_zone", "1", "Mean grievance by the zone of the home", "zone", zones});
     out.push_back({"legitimacy", "1", "Legitimacy L, mean over households", "", {}});
     out.push_back({"legitimacy_by_zone", "1", "Legitimacy L of each zone", "zone", zones});
+    out.push_back({"legitimacy_by_group", "1",
+                   "Legitimacy L of the home zone, mean over registered residents and over migrants", "group",
+                   groups});
   }
   if (channels_on(s)) {
     out.push_back({"complaints_filed", "complaints/step", "Complaints filed during the step, real", "channel",
@@ -63,6 +66,13 @@ std::vector<SeriesSpec> SocialMetrics::series_specs(const Scenario& s) {
     out.push_back({"clearance_rate", "1",
                    "Cases concluded over cases filed at the path over the trailing "
                    "disputes.clearance_window_months", "path", paths});
+    out.push_back({"disputes_settled_by_kind", "cases/step",
+                   "Disputes settled during the step (a mediation that succeeded or a judgment), real", "kind",
+                   labels(kDisputeKindNames)});
+    out.push_back({"disputes_pending_by_kind", "cases", "Disputes filed and not settled at the end of the step, real",
+                   "kind", labels(kDisputeKindNames)});
+    out.push_back({"dispute_days_by_kind", "days", "Mean days from filing to settlement of the disputes settled "
+                   "this step, by kind", "kind", labels(kDisputeKindNames)});
     out.push_back({"internet_online_share", "1", "Share of the internet court's new cases filed online", "",
                    {}});
   }
@@ -131,6 +141,7 @@ void SocialMetrics::compute(const World& w, const StepContext& ctx, const Grieva
     for (std::size_t z = 0; z < kZoneCount; ++z) weighted += g.legitimacy()[z] * sums.households_zone[z];
     put(share(weighted, sums.households));
     for (std::size_t z = 0; z < kZoneCount; ++z) put(g.legitimacy()[z]);
+    for (std::size_t i = 0; i < 2; ++i) put(share(sums.legitimacy_group[i], sums.households_group[i]));
   }
   if (channels_on(s)) {
     const ChannelTally& t = g.channels().tally();
@@ -153,6 +164,9 @@ void SocialMetrics::compute(const World& w, const StepContext& ctx, const Grieva
     for (double v : t.backlog) put(v);
     for (double v : t.days) put(v);
     for (double v : t.clearance) put(v);
+    for (double v : t.settled_kind) put(v);
+    for (double v : t.pending_kind) put(v);
+    for (double v : t.days_kind) put(v);
     put(share(t.internet_online, t.filed[static_cast<std::size_t>(DisputePath::internet_court)]));
   }
   if (s.conflict.enabled) {

@@ -42,7 +42,8 @@ struct GrievanceSpec {
   double wait_weight = 1.0;         // load per importance-year a case stayed open before closing
   // Legitimacy L per zone moves toward L* = initial + coverage_weight (coverage -
   // coverage_reference) + response_weight (answered share - response_reference)
-  // - trips_weight (trips per case - 1) - policy.conflict.legitimacy_shock,
+  // - trips_weight (trips per case - 1) - wait_months_weight (months a case
+  // takes) - policy.conflict.legitimacy_shock,
   // with e-folding time legitimacy_memory_months; terms without data are 0.
   double legitimacy = 0.85;
   double legitimacy_memory_months = 6.0;
@@ -51,6 +52,7 @@ struct GrievanceSpec {
   double response_weight = 0.2;
   double response_reference = 0.8;
   double trips_weight = 0.05;
+  double wait_months_weight = 0.05;  // per month from a need arising to its case's completion
   // Complaints: a household whose grievance exceeds complaint_threshold and
   // has none pending files one with yearly chance complaint_rate; escalated
   // households go to the petition office, others to the hotline or a

@@ -7,6 +7,7 @@
 // capacity concludes what it can and its backlog grows.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -77,6 +78,32 @@ TEST(Disputes, PudongCourtClearsNearNinetyEightPercentWithAStableBacklog) {
   EXPECT_GT(r.days[29][kCourt], 75);
   EXPECT_LT(r.days[29][kCourt], 100);
   EXPECT_DOUBLE_EQ(r.days[29][kMediation], 20);
+}
+
+TEST(Disputes, EveryDisputeIsSettledOrPendingByKind) {
+  const Scenario s = load_scenario(std::string(ZHILI_SOURCE_DIR) + "/scenarios/disputes/pudong-court.yaml",
+                                   {"run.threads=2", "policy.disputes.court_capacity=9000"});
+  Engine e(s);
+  std::array<double, kDisputeKindCount> arisen{}, settled{}, pending{};
+  double days_labour = 0;
+  while (!e.done()) {
+    e.step();
+    for (std::size_t k = 0; k < kDisputeKindCount; ++k) {
+      const auto at = [&](const char* name) {
+        return e.observables()[e.model().column_of(name, kDisputeKindNames[k]).value()];
+      };
+      arisen[k] += at("disputes_arising");
+      settled[k] += at("disputes_settled_by_kind");
+      pending[k] = at("disputes_pending_by_kind");
+      if (k == 0) days_labour = at("dispute_days_by_kind");
+    }
+  }
+  for (std::size_t k = 0; k < kDisputeKindCount; ++k) {
+    EXPECT_GT(arisen[k], 1000) << kDisputeKindNames[k];
+    EXPECT_DOUBLE_EQ(arisen[k], settled[k] + pending[k]) << kDisputeKindNames[k];
+    EXPECT_GT(pending[k], 0) << kDisputeKindNames[k];  // the court is short of capacity
+  }
+  EXPECT_GT(days_labour, 20);  // mediation's 20 days at the least
 }
 
 TEST(Disputes, InternetCourtFilesOnlineAndResolvesFaster) {

@@ -125,6 +125,10 @@ std::vector<KeyRule> grievance_rules() {
       number_key("grievance.trips_weight", "1", kWeight,
                  [](auto& s) -> auto& { return s.grievance.trips_weight; },
                  "Legitimacy lost per trip per completed case beyond one."),
+      number_key("grievance.wait_months_weight", "1/month", kWeight,
+                 [](auto& s) -> auto& { return s.grievance.wait_months_weight; },
+                 "Legitimacy lost per month that completed cases took, on average, from the need "
+                 "arising (waits at outlets and return trips)."),
       bool_key("grievance.channels_enabled", [](auto& s) -> auto& { return s.grievance.channels_enabled; },
                "Whether aggrieved households file complaints with the expression channels."),
       number_key("grievance.complaint_threshold", "1", kShare,
