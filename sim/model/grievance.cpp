@@ -194,6 +194,14 @@ void Grievance::household_pass(World& w, const StepContext& ctx) {
   const StepHash whether_dispute(seed, Stream::dispute, step);
   std::int32_t* cell_active = conflict_on ? conflict_.cell_actives() : nullptr;
 
+  cell_view_.resize(g.size());
+  ctx.exec.for_range(g.size(), 4096, [&](std::size_t b, std::size_t e) {
+    for (std::size_t c = b; c < e; ++c)
+      cell_view_[c] = {g.rent[c], conflict_on ? conflict_.arrest_probability(c) : 0.0f,
+                       want_income ? conflict_.vision_income(c) : 0.0f, static_cast<std::uint8_t>(g.zone[c])};
+  });
+  const CellView* cells = cell_view_.data();
+
   const std::size_t n = h.size_alive();
   events_.resize(n);
   g_byte_.resize(n);
@@ -209,14 +217,15 @@ void Grievance::household_pass(World& w, const StepContext& ctx) {
         for (std::size_t i = b; i < e; ++i) {
           const std::uint64_t id = h.id[i];
           const auto cell = static_cast<std::size_t>(h.cell[i]);
-          const auto zone = static_cast<std::size_t>(g.zone[cell]);
+          const CellView& here = cells[cell];
+          const auto zone = static_cast<std::size_t>(here.zone);
           const bool migrant = is_migrant(h.registration[i]);
           const bool rural = h.registration[i] == Registration::registered_rural;
           const float income = h.income[i];
           const std::uint8_t state = h.social[i];
           const int escalation = social_bits::escalation(state);
           const bool urban_work = in_urban_work(h.sector[i]);
-          const double rent_share = income > 0 ? g.rent[cell] / income : (g.rent[cell] > 0 ? 10.0 : 0.0);
+          const double rent_share = income > 0 ? here.rent / income : (here.rent > 0 ? 10.0 : 0.0);
           const bool burdened = economy && !rural && rent_share > gs.housing_threshold;
           acc.persons += h.size[i];
           acc.households += 1;
@@ -235,7 +244,7 @@ void Grievance::household_pass(World& w, const StepContext& ctx) {
               if (h.workers[i] > 0 && h.sector[i] == Sector::none) x += gs.unemployment_weight;
               if (burdened) x += gs.housing_weight * std::min(rent_share - gs.housing_threshold, 1.0);
               if (want_income) {
-                const float mean = conflict_.vision_income(cell);
+                const float mean = here.mean_income;
                 if (mean > 0 && income < mean) x += gs.deprivation_weight * (1.0 - income / mean);
               }
             }
@@ -264,7 +273,7 @@ void Grievance::household_pass(World& w, const StepContext& ctx) {
               --h.detained[i];
               acc.detained += 1;
             } else if (!sequential) {
-              if (grievance - risk * conflict_.arrest_probability(cell) > cs.threshold) {
+              if (grievance - risk * here.arrest > cs.threshold) {
                 next |= social_bits::kActive;
                 ev.active = true;
                 std::atomic_ref<std::int32_t>(cell_active[cell]).fetch_add(1, std::memory_order_relaxed);

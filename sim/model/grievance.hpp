@@ -75,6 +75,16 @@ class Grievance {
   std::vector<std::uint32_t> actives_;
   std::vector<std::uint8_t> g_byte_;
   std::vector<float> g_float_, r_float_;  // sequential activation: grievance and risk aversion per slot
+  // What the pass reads of a household's cell, in one 16-byte record: one
+  // cache miss per household instead of one per array (households are not
+  // in cell order, and the cell arrays together outgrow the caches).
+  struct CellView {
+    float rent;
+    float arrest;       // P (conflict)
+    float mean_income;  // within vision (relative deprivation)
+    std::uint8_t zone;
+  };
+  std::vector<CellView> cell_view_;
 };
 
 }  // namespace zhili

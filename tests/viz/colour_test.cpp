@@ -66,6 +66,12 @@ TEST(ColourScale, ValuesRangesAndNaN) {
   EXPECT_LT(c.lo, 4.0);  // a constant field still has a usable range
   EXPECT_GT(c.hi, 4.0);
   EXPECT_TRUE(finite_range(std::vector<float>{kNaN}).empty);
+  // An all-zero field starts at 0; merged extents are widened only once.
+  EXPECT_EQ(finite_range(std::vector<float>{0.0f, 0.0f}).lo, 0.0);
+  const Range merged = usable_range(merge(finite_extent(std::vector<float>{0.0f}),
+                                          finite_extent(std::vector<float>{0.2f, 0.6f})));
+  EXPECT_EQ(merged.lo, 0.0);
+  EXPECT_FLOAT_EQ(static_cast<float>(merged.hi), 0.6f);
   const Range sym = symmetric_range(values);
   EXPECT_EQ(sym.lo, -5.0);
   EXPECT_EQ(sym.hi, 5.0);

@@ -58,7 +58,7 @@ Rgba ColourScale::operator()(double v) const {
   return map->at(position(v));
 }
 
-Range finite_range(std::span<const float> values) {
+Range finite_extent(std::span<const float> values) {
   Range r{0.0, 0.0, true};
   for (float v : values) {
     if (!std::isfinite(v)) continue;
@@ -69,10 +69,19 @@ Range finite_range(std::span<const float> values) {
       r.hi = std::max(r.hi, static_cast<double>(v));
     }
   }
-  if (r.empty) return {0.0, 1.0, true};
-  if (r.hi == r.lo) return {r.lo - 0.5, r.hi + 0.5, false};
   return r;
 }
+
+Range usable_range(const Range& r) {
+  if (r.empty) return {0.0, 1.0, true};
+  if (r.hi != r.lo) return r;
+  // A constant field: an all-zero one (no activity yet) from 0, so that 0
+  // takes the bottom colour; any other around its value.
+  if (r.lo == 0.0) return {0.0, 1.0, false};
+  return {r.lo - 0.5, r.hi + 0.5, false};
+}
+
+Range finite_range(std::span<const float> values) { return usable_range(finite_extent(values)); }
 
 Range symmetric_range(std::span<const float> values) {
   double m = 0.0;

@@ -62,6 +62,12 @@ struct Range {
 // Smallest and largest finite value; a constant field gets a range of width 1
 // around it, so a scale built from it never divides by zero.
 Range finite_range(std::span<const float> values);
+// The same in two steps, for ranges merged over several snapshots: the
+// finite values' extent (empty when none), then widened where it is a single
+// value (only once merged, or a first all-zero snapshot would push the
+// merged range below 0).
+Range finite_extent(std::span<const float> values);
+Range usable_range(const Range& r);
 // [-m, m] with m the largest finite |value|: a diverging scale centred on 0.
 Range symmetric_range(std::span<const float> values);
 // Union of two ranges (for two runs drawn on the same scale).

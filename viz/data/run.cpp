@@ -105,9 +105,9 @@ const Range& RunData::map_range(const std::string& name) {
   if (it == map_ranges_.end()) {
     Range r;
     const std::int64_t n = static_cast<std::int64_t>(map_times(name).size());
-    if (n > 0) r = finite_range(map_snapshot(name, 0));
-    if (n > 1) r = merge(r, finite_range(map_snapshot(name, n - 1)));
-    if (r.empty) r = {0.0, 1.0, true};
+    if (n > 0) r = finite_extent(map_snapshot(name, 0));
+    if (n > 1) r = merge(r, finite_extent(map_snapshot(name, n - 1)));
+    r = usable_range(r);
     it = map_ranges_.emplace(name, r).first;
   }
   return it->second;
