@@ -71,6 +71,17 @@ std::vector<analyze::Figure> draw_figures(const analyze::Analysis& a, const Figu
   };
   std::vector<Plot> plots = {{"ranking", "ranking.png",
                               "Design points by " + ranked + ": mean and 95 % interval over replicates"}};
+  // The ranked outcome against the first factor (one line per combination of
+  // the others in a factorial design).
+  const std::string factor = s.factors.empty() ? "" : s.factors.front();
+  if (!factor.empty())
+    plots.push_back({"effect", "effect.png",
+                     ranked + " against " + factor + ": mean and 95 % interval over replicates per design point" +
+                         (a.design.kind == "factorial" && s.factors.size() > 1
+                              ? ", one line per combination of the other factors"
+                          : a.design.kind == "latin_hypercube" || a.design.kind == "saltelli"
+                              ? " (sampled design: points not joined)"
+                              : "")});
   if (!a.sobol.empty())
     plots.push_back({"sobol", "sobol.png", "Sobol' indices of " + ranked + ": S1 and ST with bootstrap intervals"});
   if (!a.front.empty())
@@ -83,6 +94,7 @@ std::vector<analyze::Figure> draw_figures(const analyze::Analysis& a, const Figu
                                            "--outcome", ranked, "--size", "1200x720", "--panel-only",
                                            "--screenshot", (out / p.file).string()};
     args.insert(args.end(), rest.begin(), rest.end());
+    if (p.kind == "effect") args.insert(args.end(), {"--factor", factor});
     const int rc = run_logged(args, log);
     if (rc == 0 && fs::exists(out / p.file)) figures.push_back({p.file, p.caption});
     else failed += (failed.empty() ? "" : ", ") + p.file + " (exit " + std::to_string(rc) + ")";

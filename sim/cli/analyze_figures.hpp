@@ -17,7 +17,8 @@ struct FigureRequest {
   std::string viewer;      // zhili-view program ("" = next to this program)
 };
 
-// Draws the ranking, the Sobol' indices (Saltelli designs) and the Pareto
+// Draws the ranking, the ranked outcome against the first factor (effect.png),
+// the Sobol' indices (Saltelli designs) and the Pareto
 // front (when there is one) into DIR/analysis/*.png. Returns the figures made;
 // `note` says what was skipped and why ("" when nothing was).
 std::vector<analyze::Figure> draw_figures(const analyze::Analysis& a, const FigureRequest& request, std::string& note);

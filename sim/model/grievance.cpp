@@ -68,6 +68,13 @@ void Grievance::setup(const World& w, const Scenario& s, PublicServices* service
   double persons = 0;
   for (std::size_t i = 0; i < h.size_alive(); ++i) persons += h.size[i];
   residents_ = persons * s.population.scale;
+  double rent = 0, income = 0;
+  for (std::size_t i = 0; i < h.size_alive(); ++i)
+    if (h.registration[i] != Registration::registered_rural && h.income[i] > 0) {
+      rent += w.grid.rent[static_cast<std::size_t>(h.cell[i])];
+      income += h.income[i];
+    }
+  city_rent_to_income_ = income > 0 ? rent / income : 0.0;
   channels_.setup(s, h.capacity());
   disputes_.setup(s, h.capacity());
   if (s.conflict.enabled) conflict_.setup(w, s);
@@ -152,6 +159,7 @@ void Grievance::household_pass(World& w, const StepContext& ctx) {
   const bool economy = s.economy.enabled;
   const bool want_income = conflict_on && conflict_.wants_income();
   const bool sequential = conflict_on && cs.activation == ConflictActivation::sequential;
+  const double city_ratio = city_rent_to_income_;
 
   const auto decay = static_cast<float>(gs.memory_months > 0 ? std::exp(-months / gs.memory_months) : 0.0);
   std::array<float, kZoneCount> not_legit{};
@@ -231,8 +239,17 @@ void Grievance::household_pass(World& w, const StepContext& ctx) {
           const std::uint8_t state = h.social[i];
           const int escalation = social_bits::escalation(state);
           const bool urban_work = in_urban_work(h.sector[i]);
-          const double rent_share = income > 0 ? here.rent / income : (here.rent > 0 ? 10.0 : 0.0);
-          const bool burdened = economy && !rural && rent_share > gs.housing_threshold;
+          // Burden: the household's rent-to-income ratio over the city's (no income: the most burdened).
+          double burden = 0;
+          if (economy && !rural && city_ratio > 0) {
+            burden = income > 0 ? here.rent / income / city_ratio
+                                : (here.rent > 0 ? gs.housing_threshold + 1.0 : 0.0);
+            if (income > 0) {
+              acc.rent += here.rent;
+              acc.income += income;
+            }
+          }
+          const bool burdened = burden > gs.housing_threshold;
           acc.persons += h.size[i];
           acc.households += 1;
           PassEvent ev;
@@ -248,7 +265,7 @@ void Grievance::household_pass(World& w, const StepContext& ctx) {
             double x = gs.unmet_weight * load + gs.escalation_weight * escalation;
             if (economy && !rural) {
               if (h.workers[i] > 0 && h.sector[i] == Sector::none) x += gs.unemployment_weight;
-              if (burdened) x += gs.housing_weight * std::min(rent_share - gs.housing_threshold, 1.0);
+              if (burdened) x += gs.housing_weight * std::min(burden - gs.housing_threshold, 1.0);
               if (want_income) {
                 const float mean = here.mean_income;
                 if (mean > 0 && income < mean) x += gs.deprivation_weight * (1.0 - income / mean);
@@ -339,10 +356,13 @@ void Grievance::household_pass(World& w, const StepContext& ctx) {
         a.households += b.households;
         a.persons += b.persons;
         a.detained += b.detained;
+        a.rent += b.rent;
+        a.income += b.income;
         a.events += b.events;
         return a;
       });
   residents_ = sums_.persons * s.population.scale;
+  if (sums_.income > 0) city_rent_to_income_ = sums_.rent / sums_.income;
 }
 
 void Grievance::gather_events(World& w, const StepContext& ctx) {

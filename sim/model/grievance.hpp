@@ -37,6 +37,7 @@ struct GrievanceSums {
   std::array<double, kZoneCount> grievance_zone{}, households_zone{};
   double hardship = 0, grievance = 0, households = 0, persons = 0;
   double detained = 0;  // households sitting out detention
+  double rent = 0, income = 0;  // of the city's households with an income (the burden's reference)
   std::int64_t events = 0;  // entries written to the pass's event scratch
 };
 
@@ -65,6 +66,7 @@ class Grievance {
   PublicServices* services_ = nullptr;  // null when services are off
   std::array<double, kZoneCount> legitimacy_{};
   double residents_ = 0;
+  double city_rent_to_income_ = 0;  // mean rent over mean income, the step before (0: none)
   GrievanceSums sums_;
   ExpressionChannels channels_;
   Disputes disputes_;

@@ -34,9 +34,12 @@ struct GrievanceSpec {
   double personal = 0.3;
   double unemployment_weight = 0.5;
   double unmet_weight = 0.3;        // per unit of unmet-need load (importance-weighted)
-  double deprivation_weight = 1.0;  // Kim & Hanneman 2011: income below the neighbours' mean
-  double housing_weight = 1.0;      // rent over income beyond housing_threshold
-  double housing_threshold = 0.3;
+  double deprivation_weight = 0.5;  // Kim & Hanneman 2011: income below the neighbours' mean
+  // Housing burden compares a household's rent-to-income ratio with the
+  // city's (mean rent over mean income of the city's households, the step
+  // before): unit-free, so relative incomes (the calibrated economy's) work too.
+  double housing_weight = 1.0;      // per unit of that ratio beyond housing_threshold
+  double housing_threshold = 1.5;
   double escalation_weight = 0.3;   // per escalation level (0..3)
   double memory_months = 12.0;      // e-folding time of the unmet-need load
   double wait_weight = 1.0;         // load per importance-year a case stayed open before closing
@@ -93,7 +96,7 @@ struct DisputeSpec {
   bool enabled = false;
   // Where a kind applies: labour to households with a worker in urban work
   // (others at `inapplicable`), tenancy to migrants and to households whose
-  // rent exceeds grievance.housing_threshold of income, online commerce to
+  // rent-to-income ratio exceeds grievance.housing_threshold times the city's, online commerce to
   // households with digital access, administrative disputes grow with
   // escalated complaints (x (1 + level)); neighbour disputes everywhere.
   std::array<DisputeKindSpec, kDisputeKindCount> kinds{{
@@ -123,7 +126,7 @@ struct ConflictSpec {
   ConflictActivation activation = ConflictActivation::synchronous;
   int vision = 2;              // cells: a household sees the disc of this radius (Euclidean)
   bool torus = false;          // the map wraps around (Epstein's lattice); a city does not
-  double threshold = 0.1;      // T: active when G - R P > T
+  double threshold = 0.15;     // T: active when G - R P > T (Epstein: 0.1; 0.15 keeps a city calm by default)
   double arrest_k = 2.3;       // P = 1 - exp(-k C / A), C and A in real persons and households
   bool arrest_floor = false;   // true: floor(C / A) as NetLogo "Rebellion"; false: C / A (Epstein 2002)
   int max_detention_steps = 6; // a detained household sits out a uniform 1..max steps

@@ -18,7 +18,7 @@ std::vector<const char*> all_chinese_strings() {
                        &field, &observable, &cell, &zone, &value, &no_data, &no_maps, &no_runs, &need_two, &run_a,
                        &run_b, &difference, &outcomes, &label_col, &grids_differ, &no_common_map, &switch_language, &fit,
                        &hint_map, &hint_chart, &snapshot_of, &before_start, &font_missing, &open_failed, &no_value, &export_csv, &save_png, &save_panel, &saved,
-                       &runs_tab, &folder, &scan, &file, &scenario, &dates, &seed, &steps, &status, &open, &opened, &stacked,
+                       &runs_tab, &sweep_tab, &folder, &scan, &file, &scenario, &dates, &seed, &steps, &status, &open, &opened, &stacked,
                        &live_run, &resume, &save, &stop, &cap_speed, &max_rate, &live_step, &next_date, &live_starting,
                        &live_running, &live_paused, &live_ended, &live_failed, &levers, &lever_hint, &range, &outlets,
                        &size_by, &queue, &utilisation, &arrivals, &served, &balked, &kind,

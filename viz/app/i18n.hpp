@@ -71,6 +71,7 @@ inline constexpr Text save_png{"Save PNG", "保存 PNG"};
 inline constexpr Text save_panel{"Save panel", "保存面板"};
 inline constexpr Text saved{"Saved", "已保存"};
 inline constexpr Text runs_tab{"Runs", "运行列表"};
+inline constexpr Text sweep_tab{"Sweep", "参数扫描"};
 inline constexpr Text folder{"Folder", "文件夹"};
 inline constexpr Text scan{"Scan", "扫描"};
 inline constexpr Text file{"File", "文件"};

@@ -32,7 +32,8 @@ change the policy levers from the next step on, and the file records each change
 
 Keys: Space play/pause, Left/Right step, Home/End first/last, 1-4 panels,
 F fit maps, P save the window as PNG, L switch English/Chinese. Drop .h5 files onto
-the window, or use the Runs panel, to open them. Runs still being written are followed.
+the window, or use the Runs panel, to open them; with --sweep DIR, click a design
+point in the Sweep tab to open its runs. Runs still being written are followed.
 
 Exit codes: 0 success, 2 bad command line or (--live) invalid scenario, 3 a run
 cannot be read or written, or the PNG
@@ -79,6 +80,7 @@ void save_window(zv::Platform& platform, zv::ViewerState& s) {
   const char* panel = s.panel == zv::Panel::map      ? "map"
                       : s.panel == zv::Panel::charts ? "charts"
                       : s.panel == zv::Panel::compare ? "compare"
+                      : s.panel == zv::Panel::sweep   ? "sweep"
                                                       : "runs";
   const std::string name = std::string("zhili-view-") + (panel_only ? "panel-" : "") + panel +
                            (s.timeline.empty() ? "" : "-" + zv::date_label(s.now())) + ".png";
@@ -183,9 +185,10 @@ int main(int argc, char** argv) {
   std::string hover;
   app.add_option("--hover", hover, "Screenshots: pointer position X,Y in pixels, to show the tooltip there");
   app.add_option("--sweep", opt.sweep, "Show a sweep's analysis (DIR of `zhili sweep`, after `zhili analyze DIR`)");
-  app.add_option("--plot", opt.plot, "--sweep: ranking (default), sobol or pareto")
-      ->check(CLI::IsMember({"ranking", "sobol", "pareto"}));
+  app.add_option("--plot", opt.plot, "--sweep: ranking (default), effect, sobol or pareto")
+      ->check(CLI::IsMember({"ranking", "effect", "sobol", "pareto"}));
   app.add_option("--outcome", opt.outcome, "--sweep: outcome to draw (e.g. coverage or coverage:final)");
+  app.add_option("--factor", opt.factor, "--sweep --plot effect: factor on the x axis (default: the first)");
   app.add_option("--font", opt.font, std::string("Font file (default ") + zv::kCjkFontPath + ")");
   try {
     app.parse(argc, argv);
@@ -210,8 +213,14 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "zhili-view: --csv needs --observable NAME and at least one RUN.h5\n");
     return zv::kExitUsage;
   }
-  // A sweep's analysis is drawn on its own, without runs (app/sweep_panel.hpp).
-  if (!opt.sweep.empty() || opt.panel == zv::Panel::sweep) return zv::run_sweep_view(opt);
+  // A sweep's analysis (app/sweep_panel.hpp): with --screenshot its panel
+  // alone (zhili analyze's figures), else the viewer's Sweep tab.
+  std::shared_ptr<zv::SweepView> sweep;
+  if (!opt.sweep.empty() || opt.panel == zv::Panel::sweep) {
+    if (!opt.screenshot.empty()) return zv::run_sweep_view(opt);
+    sweep = std::make_shared<zv::SweepView>();
+    if (const int code = zv::load_sweep_view(opt, *sweep); code != zv::kExitOk) return code;
+  }
   const bool headless = !opt.screenshot.empty() || opt.bench_frames > 0;
   if (headless && opt.runs.empty() && opt.live.empty()) {
     std::fprintf(stderr, "zhili-view: --screenshot and --bench-frames need at least one RUN.h5 or --live\n");
@@ -235,6 +244,8 @@ int main(int argc, char** argv) {
     if (!opt.time.empty()) s.set_time(start_time);
     // Without runs, start in the run browser: there is nothing else to show.
     s.panel = opt.runs.empty() && !s.live ? zv::Panel::runs : opt.panel;
+    s.sweep = sweep;
+    if (sweep) s.panel = zv::Panel::sweep;
     s.map_name = opt.map;
     s.compare_map = opt.map;
     s.observable = opt.observable;

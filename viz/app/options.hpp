@@ -25,7 +25,7 @@ struct Options {
   float hover_x = -1.0f, hover_y = -1.0f;  // screenshots: pointer position (tooltips), -1 = none
   int bench_frames = 0;        // > 0: frame-time benchmark of that many frames, then exit
   // Sweep panel (app/sweep_panel.hpp): a sweep folder `zhili analyze` has analysed.
-  std::string sweep, plot = "ranking", outcome;
+  std::string sweep, plot = "ranking", outcome, factor;
   // Live mode: run this scenario on a background thread and show it as it goes.
   std::string live;
   std::vector<std::string> overrides;  // --set key.path=value, as `zhili run`

@@ -16,7 +16,9 @@
 
 namespace zhili::view {
 
-enum class Panel { map, charts, compare, runs, sweep };  // sweep: drawn on its own (app/sweep_panel.hpp)
+enum class Panel { map, charts, compare, runs, sweep };  // sweep: with --sweep DIR (app/sweep_panel.hpp)
+
+struct SweepView;  // app/sweep_panel.hpp
 
 // Pan and zoom of a map canvas: `zoom` screen pixels per cell (0 = fit the
 // canvas), centred on cell coordinate (cx, cy).
@@ -64,6 +66,8 @@ struct ViewerState {
   std::vector<CatalogueEntry> browser_entries;
   std::string browser_error;
   bool browser_scanned = false;
+
+  std::shared_ptr<SweepView> sweep;  // --sweep DIR: the Sweep tab's analysis and choices (null: no tab)
 
   std::string message;  // status line: a dropped file that failed, where an export went, ...
   bool save_png_requested = false;  // the main loop saves the next frame (it owns the framebuffer)

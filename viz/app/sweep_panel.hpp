@@ -1,32 +1,48 @@
 // The sweep panel: a sweep's analysis (`zhili analyze DIR`, docs/SWEEPS.md)
 // drawn with the charts' look: design points by an outcome with their
-// replicate intervals, Sobol' indices with bootstrap intervals, and the
-// Pareto front. `zhili-view --sweep DIR [--plot ranking|sobol|pareto]
-// [--outcome NAME] [--screenshot OUT.png]`; `zhili analyze` draws its report's
-// figures this way.
+// replicate intervals, an outcome against a factor, Sobol' indices with
+// bootstrap intervals, and the Pareto front. Clicking a design point opens its
+// runs in the viewer. `zhili-view --sweep DIR [--plot ranking|effect|sobol|pareto]
+// [--outcome NAME] [--factor NAME] [--screenshot OUT.png]`; `zhili analyze`
+// draws its report's figures this way.
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include "app/options.hpp"
+#include "app/state.hpp"
 #include "data/sweep_data.hpp"
 
 namespace zhili::view {
 
-enum class SweepPlot { ranking, sobol, pareto };
+enum class SweepPlot { ranking, effect, sobol, pareto };
 
 struct SweepView {
-  const SweepAnalysis* data = nullptr;
+  std::shared_ptr<const SweepAnalysis> data;
   SweepPlot plot = SweepPlot::ranking;
   std::string outcome;  // an outcome column of points.csv
+  std::string factor;   // effect plot: a factor column ("" = the first)
+  int picked = -1;      // the design point clicked this frame, -1 when none
+  std::string message;  // why the last picked point opened nothing (or not all)
+  bool can_open = false;  // clicks open runs (the viewer's tab; not the figures)
 };
 
-// Draws the panel into the current ImGui window: plot and outcome choosers,
-// then the plot filling the rest.
+// Reads --sweep DIR's analysis and applies --plot, --outcome and --factor.
+// Returns an exit code (kExitOk, or kExitFile / kExitUsage after a message).
+int load_sweep_view(const Options& opt, SweepView& v);
+
+// Draws the panel into the current ImGui window: plot, outcome and factor
+// choosers, then the plot filling the rest. A click on a design point sets
+// v.picked.
 void draw_sweep_panel(SweepView& v);
 
-// zhili-view in sweep mode (--sweep DIR or --panel sweep): a window with the
-// panel, or with --screenshot one frame to a PNG. Returns the exit code.
+// The viewer's Sweep tab (s.sweep set): the panel, and a picked point's runs
+// opened (added to s.runs) with the charts panel shown.
+void draw_sweep_tab(ViewerState& s);
+
+// zhili-view --sweep DIR --screenshot OUT.png: one frame of the panel alone
+// to a PNG (the figures of `zhili analyze`). Returns the exit code.
 int run_sweep_view(const Options& opt);
 
 }  // namespace zhili::view

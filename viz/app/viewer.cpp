@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "app/i18n.hpp"
+#include "app/sweep_panel.hpp"
 
 namespace zhili::view {
 
@@ -88,13 +89,17 @@ void Viewer::frame(double dt) {
   }
   ImGui::BeginGroup();
   if (ImGui::BeginTabBar("##panels")) {
-    const Panel panels[4] = {Panel::map, Panel::charts, Panel::compare, Panel::runs};
-    const Text* names[4] = {&txt::map, &txt::charts, &txt::compare, &txt::runs_tab};
-    const char* ids[4] = {"tab_map", "tab_charts", "tab_compare", "tab_runs"};
-    for (int i = 0; i < 4; ++i) {
-      const ImGuiTabItemFlags f = s.panel_changed && s.panel == panels[i] ? ImGuiTabItemFlags_SetSelected : 0;
+    const Panel panels[5] = {Panel::map, Panel::charts, Panel::compare, Panel::runs, Panel::sweep};
+    const Text* names[5] = {&txt::map, &txt::charts, &txt::compare, &txt::runs_tab, &txt::sweep_tab};
+    const char* ids[5] = {"tab_map", "tab_charts", "tab_compare", "tab_runs", "tab_sweep"};
+    // A panel may ask for another while drawn (the Sweep tab opens runs in
+    // the charts): that request is for the next frame.
+    const bool select = s.panel_changed;
+    s.panel_changed = false;
+    for (int i = 0; i < (s.sweep ? 5 : 4); ++i) {
+      const ImGuiTabItemFlags f = select && s.panel == panels[i] ? ImGuiTabItemFlags_SetSelected : 0;
       if (ImGui::BeginTabItem(label(*names[i], ids[i]).c_str(), nullptr, f)) {
-        if (!s.panel_changed) s.panel = panels[i];
+        if (!select && !s.panel_changed) s.panel = panels[i];
         ImGui::BeginChild("##panel", ImVec2(0.0f, -bottom));
         const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
         s.panel_rect[0] = pos.x;
@@ -104,12 +109,12 @@ void Viewer::frame(double dt) {
         if (panels[i] == Panel::map) draw_map_panel(s, layers_);
         else if (panels[i] == Panel::charts) draw_chart_panel(s, layers_);
         else if (panels[i] == Panel::compare) draw_compare_panel(s, layers_);
-        else draw_browser_panel(s);
+        else if (panels[i] == Panel::runs) draw_browser_panel(s);
+        else draw_sweep_tab(s);
         ImGui::EndChild();
         ImGui::EndTabItem();
       }
     }
-    s.panel_changed = false;
     ImGui::EndTabBar();
   }
   ImGui::EndGroup();

@@ -90,10 +90,11 @@ std::vector<KeyRule> grievance_rules() {
                  "within conflict.vision (Kim & Hanneman 2011), when positive."),
       number_key("grievance.housing_weight", "1", kWeight,
                  [](auto& s) -> auto& { return s.grievance.housing_weight; },
-                 "Hardship exponent per unit of rent over income beyond grievance.housing_threshold."),
-      number_key("grievance.housing_threshold", "1", {0.0, 10.0},
+                 "Hardship exponent per unit of burden beyond grievance.housing_threshold (at most 1)."),
+      number_key("grievance.housing_threshold", "1", {0.0, 100.0},
                  [](auto& s) -> auto& { return s.grievance.housing_threshold; },
-                 "Rent-to-income ratio above which housing cost adds hardship."),
+                 "Housing burden: a household's rent-to-income ratio over the city's (mean rent over "
+                 "mean income); above this it adds hardship, and tenancy disputes apply."),
       number_key("grievance.escalation_weight", "1", kWeight,
                  [](auto& s) -> auto& { return s.grievance.escalation_weight; },
                  "Hardship exponent per escalation level (ignored complaints, at most 3)."),
@@ -158,7 +159,7 @@ std::vector<KeyRule> dispute_rules() {
       number_key("disputes.inapplicable", "1", kShare,
                  [](auto& s) -> auto& { return s.disputes.inapplicable; },
                  "Rate multiplier of a dispute kind for households it does not apply to (labour "
-                 "without urban work, tenancy for non-burdened registered households, online "
+                 "without urban work, tenancy for registered households not burdened by rent, online "
                  "commerce without digital access)."),
       number_key("disputes.growth", "1/year", {-1.0, 10.0},
                  [](auto& s) -> auto& { return s.disputes.growth; },
