@@ -19,21 +19,9 @@ LeverId capacity_lever(std::size_t c) {
 
 }  // namespace
 
-void ExpressionChannels::Queue::compact() {
-  // Drop the done entries once they are half the vector: amortised O(1), no allocation.
-  if (head == 0 || head * 2 < items.size()) return;
-  items.erase(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(head));
-  head = 0;
-}
-
 void ExpressionChannels::setup(const Scenario& s, std::size_t households) {
   scenario_ = &s;
-  for (auto& q : queues_) {
-    q.items.clear();
-    q.items.reserve(households / 16 + 64);
-    q.head = 0;
-    q.carry = 0;
-  }
+  for (auto& q : queues_) q.clear(households / 16 + 64);
 }
 
 void ExpressionChannels::file(Channel c, AgentId household, std::uint8_t zone, std::int64_t step) {
@@ -70,9 +58,7 @@ void ExpressionChannels::step(World& w, const StepContext& ctx, double residents
   for (std::size_t c = 0; c < kChannelCount; ++c) {
     Queue& q = queues_[c];
     // Capacity in simulated complaints: real per 10,000 residents a month.
-    const double capacity = ctx.lever(capacity_lever(c)) * residents / 1e4 * months / scale + q.carry;
-    const auto answer = static_cast<std::size_t>(std::floor(capacity));
-    q.carry = capacity - static_cast<double>(answer);
+    const std::size_t answer = q.take_capacity(ctx.lever(capacity_lever(c)) * residents / 1e4 * months / scale);
     const std::size_t n = std::min(answer, q.size());
     for (std::size_t k = 0; k < n; ++k) settle(q.items[q.head + k], true);
     q.head += n;
@@ -80,8 +66,8 @@ void ExpressionChannels::step(World& w, const StepContext& ctx, double residents
     tally_.cost += static_cast<double>(n) * scale * spec.channels[c].cost_per_case;
     // What is left waits, oldest first; past the response time it is ignored.
     const double limit_steps = spec.channels[c].response_days * factor / days_per_step;
-    while (q.size() > 0 && static_cast<double>(ctx.step - q.items[q.head].filed_step + 1) > limit_steps) {
-      settle(q.items[q.head], false);
+    while (q.size() > 0 && static_cast<double>(ctx.step - q.front().filed_step + 1) > limit_steps) {
+      settle(q.front(), false);
       ++q.head;
       tally_.ignored[c] += scale;
     }

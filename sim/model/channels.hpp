@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "model/fifo_queue.hpp"
 #include "model/step_context.hpp"
 #include "world/world.hpp"
 
@@ -41,13 +42,7 @@ class ExpressionChannels {
     std::int32_t filed_step;
     std::uint8_t zone;
   };
-  struct Queue {
-    std::vector<Complaint> items;
-    std::size_t head = 0;  // items before head are done
-    double carry = 0;      // fraction of a complaint's capacity left from the last step
-    std::size_t size() const { return items.size() - head; }
-    void compact();
-  };
+  using Queue = FifoQueue<Complaint>;
 
   const Scenario* scenario_ = nullptr;
   std::array<Queue, kChannelCount> queues_;

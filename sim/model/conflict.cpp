@@ -21,6 +21,19 @@ float estimated_arrest(const ConflictSpec& spec, double officers, double actives
   if (spec.arrest_floor) ratio = std::floor(ratio);
   return static_cast<float>(-std::expm1(-spec.arrest_k * ratio));
 }
+
+// Calls f(i) for i in 0..n-1 in a uniformly random order drawn from `draws`:
+// a forward Fisher-Yates shuffle, each index acting as soon as its place is
+// drawn (f may draw from `draws` too). `order` is the reused scratch.
+template <class F>
+void visit_in_random_order(std::size_t n, StepSequence& draws, std::vector<std::uint32_t>& order, F&& f) {
+  order.resize(n);
+  for (std::size_t i = 0; i < n; ++i) order[i] = static_cast<std::uint32_t>(i);
+  for (std::size_t k = 0; k < n; ++k) {
+    std::swap(order[k], order[k + static_cast<std::size_t>(draws.below(n - k))]);
+    f(static_cast<std::size_t>(order[k]));
+  }
+}
 }  // namespace
 
 void Conflict::setup(const World& w, const Scenario& s) {
@@ -96,30 +109,26 @@ void Conflict::move_households(World& w, const StepContext& ctx) {
   for (std::size_t i = 0; i < n; ++i)
     if (h.detained[i] == 0) ++present_[static_cast<std::size_t>(h.cell[i])];
   for (const auto c : officer_cell_) officer_here_[static_cast<std::size_t>(c)] = 1;
-  // Random order (Fisher-Yates as drawn); each household moves to a cell
-  // drawn uniformly among those in its vision with room and no officer
-  // (reservoir sampling over the disc), or stays when there is none.
-  order_.resize(n);
-  for (std::size_t i = 0; i < n; ++i) order_[i] = static_cast<std::uint32_t>(i);
+  // In a random order, each household moves to a cell drawn uniformly among
+  // those in its vision with room and no officer (reservoir sampling over
+  // the disc), or stays when there is none.
   StepSequence draws(ctx.seed(), Stream::conflict_move, static_cast<std::uint64_t>(ctx.step));
-  for (std::size_t k = 0; k < n; ++k) {
-    std::swap(order_[k], order_[k + static_cast<std::size_t>(draws.below(n - k))]);
-    const std::size_t i = order_[k];
-    if (h.detained[i] > 0) continue;
+  visit_in_random_order(n, draws, order_, [&](std::size_t i) {
+    if (h.detained[i] > 0) return;
     const auto from = static_cast<std::size_t>(h.cell[i]);
     std::size_t to = from, seen = 0;
     vision_.each_cell(static_cast<int>(from) % width_, static_cast<int>(from) / width_, [&](std::size_t c) {
       if (c == from || officer_here_[c] || present_[c] >= g.capacity[c]) return;
       if (draws.below(++seen) == 0) to = c;
     });
-    if (to == from) continue;
+    if (to == from) return;
     --present_[from];
     ++present_[to];
     auto& counts = is_migrant(h.registration[i]) ? g.migrants : g.registered;
     --counts[from];
     ++counts[to];
     h.cell[i] = static_cast<std::int32_t>(to);
-  }
+  });
   // Last step's actives, where they now are.
   std::fill(remaining_.begin(), remaining_.end(), 0);
   for (std::size_t i = 0; i < n; ++i)
@@ -192,22 +201,17 @@ void Conflict::activate_sequential(World& w, const StepContext& ctx, std::span<c
                       [&](std::size_t d) { a_vision_[d] += by; });
     cell_active_[cell] += by > 0 ? 1 : -1;
   };
-  // A forward Fisher-Yates shuffle, each household acting as soon as its place is drawn.
-  order_.resize(n);
-  for (std::size_t i = 0; i < n; ++i) order_[i] = static_cast<std::uint32_t>(i);
   StepSequence draws(ctx.seed(), Stream::conflict_order, static_cast<std::uint64_t>(ctx.step));
-  for (std::size_t k = 0; k < n; ++k) {
-    std::swap(order_[k], order_[k + static_cast<std::size_t>(draws.below(n - k))]);
-    const std::size_t i = order_[k];
-    if (h.detained[i] > 0) continue;
+  visit_in_random_order(n, draws, order_, [&](std::size_t i) {
+    if (h.detained[i] > 0) return;
     const auto cell = static_cast<std::size_t>(h.cell[i]);
     const bool was = (h.social[i] & social_bits::kActive) != 0;
     const float p = estimated_arrest(spec, scale * c_vision_[cell], 1.0 + scale * a_vision_[cell]);
     const bool now = grievance[i] - risk[i] * p > spec.threshold;
-    if (now == was) continue;
+    if (now == was) return;
     h.social[i] = static_cast<std::uint8_t>(h.social[i] ^ social_bits::kActive);
     flip(cell, now ? 1.0 : -1.0);
-  }
+  });
   actives.clear();
   for (std::size_t i = 0; i < n; ++i)
     if (h.social[i] & social_bits::kActive) actives.push_back(static_cast<std::uint32_t>(i));

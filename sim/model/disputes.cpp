@@ -7,21 +7,10 @@
 
 namespace zhili {
 
-void Disputes::Queue::compact() {
-  if (head == 0 || head * 2 < items.size()) return;
-  items.erase(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(head));
-  head = 0;
-}
-
 void Disputes::setup(const Scenario& s, std::size_t households) {
   scenario_ = &s;
   days_per_step_ = (s.run.step_unit == TimeStep::week ? 7.0 : 365.25 / 12.0);
-  for (auto& q : queues_) {
-    q.items.clear();
-    q.items.reserve(households / 64 + 64);
-    q.head = 0;
-    q.carry = 0;
-  }
+  for (auto& q : queues_) q.clear(households / 64 + 64);
   const double steps_per_month = 365.25 / 12.0 / days_per_step_;
   const auto window = static_cast<std::size_t>(
       std::max(1.0, std::round(s.disputes.clearance_window_months * steps_per_month)));
@@ -65,10 +54,8 @@ void Disputes::step(const StepContext& ctx, double residents) {
   // Mediation first: its failures join the court's queue this step.
   for (std::size_t p = 0; p < kDisputePathCount; ++p) {
     Queue& q = queues_[p];
-    const double credit = capacity[p] * months / scale + q.carry;
-    auto left = static_cast<std::size_t>(std::floor(credit));
-    q.carry = credit - static_cast<double>(left);
-    while (left > 0 && q.size() > 0 && q.items[q.head].ready_step <= ctx.step) {
+    std::size_t left = q.take_capacity(capacity[p] * months / scale);
+    while (left > 0 && q.size() > 0 && q.front().ready_step <= ctx.step) {
       const Case c = q.items[q.head++];
       --left;
       tally_.concluded[p] += 1;

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "model/fifo_queue.hpp"
 #include "model/step_context.hpp"
 #include "world/world.hpp"
 
@@ -47,13 +48,7 @@ class Disputes {
     float days_before;          // days spent at an earlier path (a failed mediation)
     std::uint8_t kind;
   };
-  struct Queue {
-    std::vector<Case> items;
-    std::size_t head = 0;
-    double carry = 0;
-    std::size_t size() const { return items.size() - head; }
-    void compact();
-  };
+  using Queue = FifoQueue<Case>;
   std::int32_t ready_step(DisputePath p, std::int64_t step) const;
   void enqueue(DisputePath p, const Case& c);
 
