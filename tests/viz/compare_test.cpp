@@ -20,15 +20,32 @@ TEST(Compare, OutcomesPresentInBothRuns) {
   RunData a(test::write_fixture("cmp_a", a_spec)), b(test::write_fixture("cmp_b", b_spec));
   const double t = a.times()[14];  // 2016-03: step 14 of A, step 2 of B
   const auto rows = compare_outcomes(a, b, t);
-  ASSERT_EQ(rows.size(), 4u);  // population, migrant_share, population_by_zone x 2
-  EXPECT_EQ(rows[0].name, "population");
-  EXPECT_EQ(rows[0].a, test::population(14, 0.0));
-  EXPECT_EQ(rows[0].b, test::population(2, 50.0));
-  EXPECT_EQ(rows[0].difference(), rows[0].b - rows[0].a);
+  ASSERT_EQ(rows.size(), 4u);  // migrant_share (a headline, first), population, population_by_zone x 2
+  EXPECT_EQ(rows[0].name, "migrant_share");
+  const OutcomeRow& pop = rows[1];
+  EXPECT_EQ(pop.name, "population");
+  EXPECT_EQ(pop.a, test::population(14, 0.0));
+  EXPECT_EQ(pop.b, test::population(2, 50.0));
+  EXPECT_EQ(pop.difference(), pop.b - pop.a);
   EXPECT_EQ(rows[3].label, "fringe");
   EXPECT_EQ(rows[3].unit, "persons");
   // Before B starts, B has no value.
   EXPECT_TRUE(std::isnan(compare_outcomes(a, b, a.times()[3])[0].b));
+}
+
+TEST(Compare, HeadlineOutcomesComeFirst) {
+  std::vector<OutcomeRow> rows;
+  for (const char* n : {"population", "clearance_rate", "moves", "coverage", "conflict_rate", "coverage"})
+    rows.push_back({n, "", "", 0.0, 0.0});
+  rows[5].label = "second";
+  order_headline_first(rows);
+  const std::vector<std::string> names{rows[0].name, rows[1].name, rows[2].name,
+                                       rows[3].name, rows[4].name, rows[5].name};
+  EXPECT_EQ(names, (std::vector<std::string>{"coverage", "coverage", "conflict_rate", "clearance_rate",
+                                             "population", "moves"}));
+  EXPECT_EQ(rows[1].label, "second");  // stable: a breakdown keeps its order
+  EXPECT_LT(headline_rank("trips_per_case"), headline_rank("conflict_rate"));
+  EXPECT_EQ(headline_rank("population"), headline_rank("moves"));
 }
 
 TEST(Compare, DifferenceMap) {

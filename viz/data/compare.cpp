@@ -1,5 +1,6 @@
 #include "data/compare.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace zhili::view {
@@ -21,7 +22,26 @@ std::vector<OutcomeRow> compare_outcomes(RunData& a, RunData& b, double t) {
       rows.push_back(std::move(r));
     }
   }
+  order_headline_first(rows);
   return rows;
+}
+
+namespace {
+const std::vector<std::string> kHeadlines = {
+    "coverage",      "coverage_by_group", "coverage_gap", "trips_per_case", "one_trip_share",
+    "conflict_rate", "active_share",      "clearance_rate", "urban_share",  "migrant_share",
+    "service_cost",  "cost_per_case",     "social_cost"};
+}  // namespace
+
+std::size_t headline_rank(const std::string& name) {
+  const auto it = std::find(kHeadlines.begin(), kHeadlines.end(), name);
+  return static_cast<std::size_t>(it - kHeadlines.begin());
+}
+
+void order_headline_first(std::vector<OutcomeRow>& rows) {
+  std::stable_sort(rows.begin(), rows.end(), [](const OutcomeRow& x, const OutcomeRow& y) {
+    return headline_rank(x.name) < headline_rank(y.name);
+  });
 }
 
 std::vector<float> map_difference(std::span<const float> a, std::span<const float> b) {

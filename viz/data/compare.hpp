@@ -23,6 +23,13 @@ struct OutcomeRow {
 // order; a breakdown gives one row per label), valued at instant t.
 std::vector<OutcomeRow> compare_outcomes(RunData& a, RunData& b, double t);
 
+// The headline outcomes the viewer issue names (coverage, trips per case,
+// conflict rate, clearance rate, urbanization, cost), in that order; the
+// table lists them first. Position in that list, or the list's size for others.
+std::size_t headline_rank(const std::string& name);
+// Headline rows first, in headline order; the rest keep the files' order.
+void order_headline_first(std::vector<OutcomeRow>& rows);
+
 // b - a per cell (NaN where either is NaN). Throws std::invalid_argument if
 // the sizes differ: maps of different grids cannot be compared cell by cell.
 std::vector<float> map_difference(std::span<const float> a, std::span<const float> b);
