@@ -74,6 +74,11 @@ struct ResultReader::Impl {
   std::int64_t rows(const h5::LiveDataset& d) const {
     return static_cast<std::int64_t>(h5::shape_of(fresh(d)).at(0));
   }
+  // Rows of a per-step series that a reader may trust: the writer extends the
+  // series before the timeline, and a run killed (or read) half-way through a
+  // flush may show some series already longer; the timeline says how far
+  // every one is complete.
+  std::int64_t step_rows(const h5::LiveDataset& d) const { return std::min(rows(d), timeline_rows); }
 
   void read_progress() {
     std::int32_t code = 0;
@@ -146,7 +151,7 @@ std::vector<std::string> ResultReader::observable_names() const {
 
 SeriesInfo ResultReader::observable_info(const std::string& name) const {
   const auto& e = find(impl_->catalog.observables, name, "observable", impl_->path);
-  return h5::with_path(impl_->path, [&] { return SeriesInfo{e.spec, impl_->rows(e.value)}; });
+  return h5::with_path(impl_->path, [&] { return SeriesInfo{e.spec, impl_->step_rows(e.value)}; });
 }
 
 std::vector<double> ResultReader::read_observable(const std::string& name, std::int64_t first,
@@ -155,7 +160,8 @@ std::vector<double> ResultReader::read_observable(const std::string& name, std::
   return h5::with_path(impl_->path, [&] {
     const hid_t id = impl_->fresh(e.value);
     const auto shape = h5::shape_of(id);
-    const std::int64_t n = checked_count(static_cast<std::int64_t>(shape.at(0)), first, count);
+    const std::int64_t n =
+        checked_count(std::min(static_cast<std::int64_t>(shape.at(0)), impl_->timeline_rows), first, count);
     std::vector<double> out(static_cast<std::size_t>(n) * h5::row_size(shape));
     h5::read_rows(id, H5T_NATIVE_DOUBLE, static_cast<hsize_t>(first), static_cast<hsize_t>(n), out.data());
     return out;
@@ -171,7 +177,7 @@ std::vector<std::string> ResultReader::lever_names() const {
 std::vector<double> ResultReader::read_lever(const std::string& name) const {
   const auto& e = find(impl_->catalog.levers, name, "lever", impl_->path);
   return h5::with_path(impl_->path,
-                       [&] { return impl_->read_all<double>(e.value, H5T_NATIVE_DOUBLE, impl_->rows(e.value)); });
+                       [&] { return impl_->read_all<double>(e.value, H5T_NATIVE_DOUBLE, impl_->step_rows(e.value)); });
 }
 
 std::vector<MapSpec> ResultReader::maps() const {
@@ -216,7 +222,7 @@ std::vector<double> ResultReader::read_entity_series(const std::string& group,
   if (it == entries.end())
     throw std::out_of_range("result file '" + impl_->path + "': no entity series '" + group + "/" + name + "'");
   return h5::with_path(impl_->path, [&] {
-    return impl_->read_all<double>(it->value, H5T_NATIVE_DOUBLE, impl_->rows(it->value));
+    return impl_->read_all<double>(it->value, H5T_NATIVE_DOUBLE, impl_->step_rows(it->value));
   });
 }
 
