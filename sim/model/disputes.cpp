@@ -38,7 +38,7 @@ void Disputes::file(DisputeKind kind, DisputePath path, bool online, std::int64_
   tally_.filed_kind[static_cast<std::size_t>(kind)] += 1;
   ++pending_[static_cast<std::size_t>(kind)];
   if (path == DisputePath::internet_court && online) tally_.internet_online += 1;
-  enqueue(path, {next_id_++, static_cast<std::int32_t>(step), ready_step(path, step), 0.0f,
+  enqueue(path, {next_id_++, ready_step(path, step), 0.0f,
                  static_cast<std::uint8_t>(kind)});
 }
 
@@ -67,7 +67,7 @@ void Disputes::step(const StepContext& ctx, double residents) {
       if (p == static_cast<std::size_t>(DisputePath::mediation)) {
         CounterRng r(ctx.seed(), Stream::dispute, static_cast<std::uint64_t>(ctx.step), c.id);
         if (!r.bernoulli(spec.mediation_success)) {
-          enqueue(DisputePath::court, {c.id, c.filed_step, ready_step(DisputePath::court, ctx.step),
+          enqueue(DisputePath::court, {c.id, ready_step(DisputePath::court, ctx.step),
                                        static_cast<float>(days), c.kind});
           continue;
         }

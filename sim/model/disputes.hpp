@@ -43,7 +43,6 @@ class Disputes {
  private:
   struct Case {
     std::uint64_t id;           // key of its draws (mediation outcome)
-    std::int32_t filed_step;    // when the dispute arose
     std::int32_t ready_step;    // processed at this path from this step on
     float days_before;          // days spent at an earlier path (a failed mediation)
     std::uint8_t kind;

@@ -293,8 +293,7 @@ void Grievance::household_pass(World& w, const StepContext& ctx) {
               r_float_[i] = static_cast<float>(risk);
             }
             if (h.detained[i] > 0) {
-              --h.detained[i];
-              acc.detained += 1;
+              --h.detained[i];  // sits out this step
             } else if (!sequential) {
               if (grievance - risk * here.arrest > cs.threshold) {
                 next |= social_bits::kActive;
@@ -355,7 +354,6 @@ void Grievance::household_pass(World& w, const StepContext& ctx) {
         a.grievance += b.grievance;
         a.households += b.households;
         a.persons += b.persons;
-        a.detained += b.detained;
         a.rent += b.rent;
         a.income += b.income;
         a.events += b.events;

@@ -36,7 +36,6 @@ struct GrievanceSums {
   std::array<double, 2> legitimacy_group{};  // sum of the home zone's L
   std::array<double, kZoneCount> grievance_zone{}, households_zone{};
   double hardship = 0, grievance = 0, households = 0, persons = 0;
-  double detained = 0;  // households sitting out detention
   double rent = 0, income = 0;  // of the city's households with an income (the burden's reference)
   std::int64_t events = 0;  // entries written to the pass's event scratch
 };

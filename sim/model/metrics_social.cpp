@@ -189,17 +189,17 @@ void SocialMetrics::fill_map(const World& w, const Scenario& s, const Grievance&
   std::size_t index = map;
   if (s.grievance.enabled) {
     if (index == 0) {
-      // Mean of the households' grievance, kept by the pass in 1/255 steps.
-      std::vector<float> count(cells.size(), 0.0f);
+      // Mean of the households' grievance, kept by the pass in 1/255 steps,
+      // over the cell's households (the grid's counts, kept current).
       std::fill(cells.begin(), cells.end(), 0.0f);
       const auto& h = w.households;
       const auto& bytes = g.grievance_byte();
-      for (std::size_t i = 0; i < h.size_alive() && i < bytes.size(); ++i) {
-        const auto c = static_cast<std::size_t>(h.cell[i]);
-        cells[c] += bytes[i] / 255.0f;
-        count[c] += 1.0f;
+      for (std::size_t i = 0; i < h.size_alive() && i < bytes.size(); ++i)
+        cells[static_cast<std::size_t>(h.cell[i])] += bytes[i] / 255.0f;
+      for (std::size_t c = 0; c < cells.size(); ++c) {
+        const auto households = static_cast<float>(w.grid.occupancy(static_cast<std::int32_t>(c)));
+        cells[c] = households > 0 ? cells[c] / households : NAN;
       }
-      for (std::size_t c = 0; c < cells.size(); ++c) cells[c] = count[c] > 0 ? cells[c] / count[c] : NAN;
       return;
     }
     --index;

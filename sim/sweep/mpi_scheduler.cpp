@@ -87,15 +87,8 @@ void Session::schedule(const SweepContext& ctx, RunBook& book, int local_threads
 
 int Session::serve(const std::string& sweep_file, const std::string& dir, bool summary_only,
                    const std::atomic<int>* stop) {
-  std::optional<PlannedSweep> planned;
   std::string error;
-  try {
-    planned = plan_from_file(sweep_file);
-  } catch (const ScenarioError& e) {
-    error = e.diagnostics().format_all();
-  } catch (const std::exception& e) {
-    error = e.what();
-  }
+  const std::optional<PlannedSweep> planned = try_plan_from_file(sweep_file, error);
   std::uint64_t go[2] = {0, 0};
   MPI_Bcast(go, 2, MPI_UINT64_T, 0, MPI_COMM_WORLD);
   if (go[0] == 0) return 2;  // rank 0 could not start the sweep and says why

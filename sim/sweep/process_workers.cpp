@@ -281,15 +281,8 @@ int serve_as_worker_process(const std::string& sweep_file, const std::string& di
   const char* parent = std::getenv(kParentEnv);
   if (!parent || std::to_string(getppid()) != parent) return 1;
 
-  std::optional<PlannedSweep> planned;
   std::string error;
-  try {
-    planned = plan_from_file(sweep_file);
-  } catch (const ScenarioError& e) {
-    error = e.diagnostics().format_all();
-  } catch (const std::exception& e) {
-    error = e.what();
-  }
+  const std::optional<PlannedSweep> planned = try_plan_from_file(sweep_file, error);
   if (!planned) {
     send_frame(kChannel, encode_hello(0, error));
     return 2;

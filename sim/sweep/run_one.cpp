@@ -141,6 +141,17 @@ PlannedSweep plan_from_file(const std::string& sweep_file) {
   return p;
 }
 
+std::optional<PlannedSweep> try_plan_from_file(const std::string& sweep_file, std::string& error) {
+  try {
+    return plan_from_file(sweep_file);
+  } catch (const ScenarioError& e) {
+    error = e.diagnostics().format_all();
+  } catch (const std::exception& e) {
+    error = e.what();
+  }
+  return std::nullopt;
+}
+
 void serve_runs(const SweepContext& ctx, const std::function<std::optional<int>(const std::string&)>& exchange) {
   std::string result;  // empty before the first run
   while (const auto id = exchange(result)) {

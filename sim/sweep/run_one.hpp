@@ -55,6 +55,9 @@ struct PlannedSweep {
 };
 // Throws like load_sweep and outcomes_for.
 PlannedSweep plan_from_file(const std::string& sweep_file);
+// The same for a worker or rank that must report a failure rather than
+// throw: nullopt, with the loader's message (every diagnostic) in `error`.
+std::optional<PlannedSweep> try_plan_from_file(const std::string& sweep_file, std::string& error);
 
 // The worker side of every scheduler: `exchange` sends the previous run's
 // encoded record (empty before the first) and returns the next run id, or
