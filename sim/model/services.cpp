@@ -20,6 +20,15 @@ constexpr std::int32_t kWantsOnline = -2;
 constexpr std::int32_t kExpires = -3;
 constexpr std::int32_t kCompletesOnline = -4;
 constexpr std::int32_t kTomorrow = -5;  // acts again tomorrow (no trip made today)
+constexpr std::int32_t kNothingOpen = -6;  // no candidate outlet works today: tries again in retry_in_ days
+
+// A case that found every outlet closed comes back within a working week:
+// after 1..kRetrySpread days, uniformly. Trying again the next day instead
+// sent everything due at a weekend to Monday, and (with return_days 5) the
+// visitors turned away on Monday, Tuesday or Wednesday back to a Monday too:
+// the district centre of the reform scenarios saw 30 times its weekday
+// arrivals on Mondays, where two thirds balked, and idled the rest of the week.
+constexpr std::uint64_t kRetrySpread = 5;
 
 // Cases ahead whose fields the day's decision loop prefetches.
 constexpr std::size_t kPrefetchAhead = 8;
@@ -100,6 +109,7 @@ void PublicServices::setup(const World& w, const Scenario& s) {
   const std::size_t case_room = households / 2 + 1024;
   cases_.reserve(case_room);
   choice_.reserve(case_room);
+  retry_in_.reserve(case_room);
   visit_of_case_.reserve(case_room);
   visit_order_.reserve(case_room);
   keep_.reserve(case_room);
@@ -240,7 +250,10 @@ void PublicServices::schedule(std::size_t i, std::int32_t day, std::int32_t from
   cases_.next_day[i] = day;
   if (day < step_first_day_ || day >= step_end_day_) return;  // a later step buckets it
   const auto k = static_cast<std::size_t>(day - step_first_day_);
-  if (later_from_[k] != from_day) {  // a new run: from_day's cases, in case order
+  // A run is a stretch of cases in case order (gather_due merges the runs):
+  // a new one starts with each day that schedules, and again when one day's
+  // two passes (filings and retries, then visits' outcomes) both reach day k.
+  if (later_from_[k] != from_day || (!later_[k].empty() && later_[k].back() > i)) {
     later_from_[k] = from_day;
     later_runs_[k].push_back(static_cast<std::uint32_t>(later_[k].size()));
   }
@@ -282,6 +295,11 @@ void PublicServices::run_day(const StepContext& ctx, std::int32_t day) {
   // per entry p of today_ is written at p; cases_ fields only of its case.
   choice_.resize(n);
   visit_of_case_.resize(n);
+  retry_in_.resize(n);
+  // An unfinished case comes back after 1..2R-1 days, uniformly (mean R =
+  // return_days): people get the next document or department ready at their
+  // own pace, not all exactly R days later.
+  const auto return_spread = static_cast<std::uint64_t>(2 * std::max(spec.return_days, 1) - 1);
   // A day has a few thousand due cases: chunks of kDecideGrain, not the
   // 4096-item agent blocks (one or two blocks would leave threads idle).
   // Every write is per entry, so the split does not change results.
@@ -346,8 +364,10 @@ void PublicServices::run_day(const StepContext& ctx, std::int32_t day) {
           best = cand[c];
         }
       }
-      if (best < 0) {  // nothing open today: try again tomorrow, no trip made
-        choice_[p] = kTomorrow;
+      if (best < 0) {  // nothing open today: try again within a working week, no trip made
+        choice_[p] = kNothingOpen;
+        retry_in_[p] = static_cast<std::uint16_t>(
+            1 + CounterRng(seed, Stream::service_return, uday, cases_.id[i]).below(kRetrySpread));
         continue;
       }
       const auto o = static_cast<std::size_t>(best);
@@ -372,6 +392,7 @@ void PublicServices::run_day(const StepContext& ctx, std::int32_t day) {
       const bool error = r.uniform() < os.error_rate;
       const bool missing = r.uniform() < ns.missing_document * (1.0 - sharing);
       v.progresses = !error && !missing;
+      v.return_in = static_cast<std::uint16_t>(1 + r.below(return_spread));
       visit_of_case_[p] = v;
       choice_[p] = best;
     }
@@ -396,6 +417,9 @@ void PublicServices::run_day(const StepContext& ctx, std::int32_t day) {
       choice_[p] = kNotActing;
     } else if (choice_[p] == kTomorrow) {
       schedule(i, day + 1, day);
+      choice_[p] = kNotActing;
+    } else if (choice_[p] == kNothingOpen) {
+      schedule(i, day + retry_in_[p], day);
       choice_[p] = kNotActing;
     } else if (choice_[p] >= 0) {
       ++outlet_begin_[static_cast<std::size_t>(choice_[p]) + 1];
@@ -494,7 +518,6 @@ void PublicServices::run_day(const StepContext& ctx, std::int32_t day) {
     tally_.completion_days[static_cast<std::size_t>(std::clamp(days, 0, ServiceTally::kDayBins - 1))] += 1;
     cases_.next_day[i] = kClosedDay;
   };
-  const std::int32_t return_day = day + std::max(spec.return_days, 1);
   for (std::size_t p = 0; p < n; ++p) {
     if (p + kPrefetchAhead < n) {  // fields the decisions did not read
       const std::size_t q = today_[p + kPrefetchAhead];
@@ -530,7 +553,7 @@ void PublicServices::run_day(const StepContext& ctx, std::int32_t day) {
     }
     // Come back for the next department, with the missing document, or to
     // queue again, after the days it takes to get ready.
-    schedule(i, return_day, day);
+    schedule(i, day + v.return_in, day);
   }
 }
 

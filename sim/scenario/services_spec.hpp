@@ -112,7 +112,7 @@ struct ServicesSpec {
   double trip_cost_minutes = 30.0;  // fixed time of a trip beyond travel (utility)
   double patience_minutes = 120.0;  // mean longest wait a visitor accepts (exponential)
   int online_days = 2;              // days the platform takes to process a case
-  int return_days = 5;              // days before an unfinished case comes back to an outlet
+  int return_days = 5;              // mean days before an unfinished case comes back to an outlet
 
   static std::array<NeedSpec, kNeedCount> default_needs();
 };

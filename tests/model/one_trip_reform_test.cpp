@@ -1,11 +1,11 @@
 // The "at most one trip" reform (docs/VALIDATION.md, "Public services"):
 // scenarios/reform/one-trip-before.yaml and one-trip-after.yaml, shortened to
 // their first year, in which the after file brings in integration, data
-// sharing and online services. The reform must cut trips per case, raise the
-// share of cases done in at most one trip, higher coverage, and leave the
-// gap between registered residents and migrants in place: it comes from
-// eligibility (equalization, the same in both files), which the reform does
-// not touch.
+// sharing and online services. The reform must cut trips per case and the
+// days a case takes, raise the share of cases done in at most one trip and
+// coverage, and leave the gap between registered residents and migrants in
+// place: it comes from eligibility (equalization, the same in both files),
+// which the reform does not touch.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -21,7 +21,7 @@ namespace {
 // Figures of a run over all its steps: shares weighted by the cases they are
 // shares of; the coverage gap as the mean of the monthly gaps.
 struct ReformFigures {
-  double coverage = 0, gap = 0, trips_per_case = 0, one_trip_share = 0, online_share = 0;
+  double coverage = 0, gap = 0, trips_per_case = 0, one_trip_share = 0, online_share = 0, days = 0;
   double arising = 0, refused = 0, completed = 0;
 };
 
@@ -35,7 +35,7 @@ ReformFigures run_reform_scenario(const std::string& file, int steps) {
     return e.observables()[at.value_or(0)];
   };
   ReformFigures f;
-  double closed = 0, trips = 0, one_trip = 0, online = 0, covered = 0, gap_sum = 0;
+  double closed = 0, trips = 0, one_trip = 0, online = 0, days = 0, covered = 0, gap_sum = 0;
   int gap_steps = 0;
   while (!e.done()) {
     e.step();
@@ -50,6 +50,7 @@ ReformFigures run_reform_scenario(const std::string& file, int steps) {
       trips += value("trips_per_case") * completed;
       one_trip += value("one_trip_share") * completed;
       online += value("online_share") * completed;
+      days += value("days_to_complete") * completed;
     }
     if (const double g = value("coverage_gap"); !std::isnan(g)) {
       gap_sum += g;
@@ -60,6 +61,7 @@ ReformFigures run_reform_scenario(const std::string& file, int steps) {
   f.trips_per_case = trips / f.completed;
   f.one_trip_share = one_trip / f.completed;
   f.online_share = online / f.completed;
+  f.days = days / f.completed;
   f.gap = gap_steps > 0 ? gap_sum / gap_steps : NAN;
   return f;
 }
@@ -81,8 +83,11 @@ TEST(OneTripReform, FewerTripsMoreOneTripCasesHigherCoverageAndTheMigrantGapRema
   EXPECT_LT(after.trips_per_case, before.trips_per_case - 0.2);
   EXPECT_GT(after.one_trip_share, before.one_trip_share + 0.05);
   EXPECT_GT(after.online_share, before.online_share);
-  // Coverage does not fall (deadlines of 30-90 days rarely bind: docs/VALIDATION.md).
-  EXPECT_GT(after.coverage, before.coverage + 0.05);  // fewer return trips, fewer expiries
+  // Coverage rises, but little: with deadlines of 30-90 days few cases expire
+  // even before the reform, so both runs sit near the ceiling set by the
+  // refusals (docs/VALIDATION.md). The reform shows in the time a case takes.
+  EXPECT_GT(after.coverage, before.coverage + 0.002);  // fewer return trips, fewer expiries
+  EXPECT_LT(after.days, 0.8 * before.days);
 
   // The gap between registered residents and migrants is there in both runs,
   // and it is the eligibility rules': the same needs arise (same seed, same

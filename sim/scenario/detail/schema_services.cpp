@@ -105,8 +105,8 @@ std::vector<KeyRule> services_rules() {
                   "Days the online platform takes to process a case."),
       integer_key("services.return_days", "days", {1, 365},
                   [](auto& s) -> auto& { return s.services.return_days; },
-                  "Days before a case not finished at a visit (another department, a missing "
-                  "document, not served) comes back to an outlet."),
+                  "Mean days before a case not finished at a visit (another department, a missing "
+                  "document, not served) comes back to an outlet: uniform over 1 to 2 x return_days - 1."),
       bool_key("services.platform.enabled",
                [](auto& s) -> auto& { return s.services.online.enabled; },
                "Whether the online platform (一网通办) exists; the share of each need type that "
