@@ -42,6 +42,7 @@ enum class Stream : std::uint32_t {
   assistance = 29,          // whether a special-population household is covered by assistance (fixed)
   conflict_order = 30,      // sequential activation of the conflict model: the visiting order
   conflict_move = 31,       // conflict.movement: visiting order and where each household moves
+  rural_sector = 32,        // a villager working off the farm: in industry or services this year
   service_return = 33,      // a case that found every outlet closed: days until it tries again (counter step = day)
   test_a = 1000,            // reserved for tests
   test_b = 1001,

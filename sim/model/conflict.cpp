@@ -43,9 +43,9 @@ void Conflict::setup(const World& w, const Scenario& s) {
   vision_.setup(width_, height_, s.conflict.vision, s.conflict.torus);
   const auto cells = w.grid.size();
   cell_active_.assign(cells, 0);
-  cell_households_.assign(cells, 0);
   remaining_.assign(cells, 0);
-  cell_income_.assign(cells, 0);
+  cell_income_.assign(kIncomeParts * cells, 0);
+  c_sum_.assign(cells, 0.0);
   field_in_.assign(cells, 0.0);
   field_out_.assign(cells, 0.0);
   scratch_.assign(cells, 0.0);
@@ -164,27 +164,43 @@ void Conflict::prepare(World& w, const StepContext& ctx, double residents) {
       p_cell_[c] = estimated_arrest(spec, scale * c_vision_[c], 1.0 + scale * a_vision_[c]);
   });
 
-  // Mean income within vision. The sums are made here, serially: one pass
-  // adding into the cells costs less than the two atomic adds per household
-  // in the parallel pass that it replaced (seen in a profile of the whole
-  // model at a million households).
-  if (want_income_) {
-    const auto& h = w.households;
-    for (std::size_t i = 0; i < h.size_alive(); ++i) {
-      const auto c = static_cast<std::size_t>(h.cell[i]);
-      cell_income_[c] += std::llround(h.income[i]);
-      cell_households_[c] += 1;
-    }
-    for (std::size_t c = 0; c < cells; ++c) field_in_[c] = static_cast<double>(cell_income_[c]);
-    vision_.sum(ctx.exec, field_in_, field_out_);
-    for (std::size_t c = 0; c < cells; ++c) field_in_[c] = cell_households_[c];
-    vision_.sum(ctx.exec, field_in_, scratch_);
-    for (std::size_t c = 0; c < cells; ++c)
-      income_mean_[c] = scratch_[c] > 0 ? static_cast<float>(field_out_[c] / scratch_[c]) : 0.0f;
-    std::fill(cell_income_.begin(), cell_income_.end(), 0);
-    std::fill(cell_households_.begin(), cell_households_.end(), 0);
-  }
+  // Mean income within vision: incomes summed per cell, then over the disc,
+  // over the disc's households (the grid keeps their count per cell).
+  if (want_income_) sum_cell_incomes(w, ctx);
   std::fill(cell_active_.begin(), cell_active_.end(), 0);
+}
+
+void Conflict::sum_cell_incomes(const World& w, const StepContext& ctx) {
+  // Households scattered into their cells in parallel: kIncomeParts fixed
+  // slices of the store, each adding into its own row of cell_income_, then
+  // the rows added per cell. Incomes are rounded to whole yuan first, so the
+  // sums are exact integers that no slicing or thread count can change.
+  const auto& h = w.households;
+  const auto& g = w.grid;
+  const std::size_t cells = g.size(), n = h.size_alive();
+  ctx.exec.for_range(kIncomeParts, 1, [&](std::size_t pb, std::size_t pe) {
+    for (std::size_t part = pb; part < pe; ++part) {
+      std::int64_t* row = cell_income_.data() + part * cells;
+      for (std::size_t i = part * n / kIncomeParts; i < (part + 1) * n / kIncomeParts; ++i)
+        row[static_cast<std::size_t>(h.cell[i])] += static_cast<std::int64_t>(static_cast<double>(h.income[i]) + 0.5);
+    }
+  });
+  ctx.exec.for_range(cells, 4096, [&](std::size_t b, std::size_t e) {
+    for (std::size_t c = b; c < e; ++c) {
+      std::int64_t sum = 0;
+      for (std::size_t part = 0; part < kIncomeParts; ++part) {
+        sum += cell_income_[part * cells + c];
+        cell_income_[part * cells + c] = 0;  // ready for the next step
+      }
+      field_in_[c] = static_cast<double>(sum);
+      scratch_[c] = g.occupancy(static_cast<std::int32_t>(c));
+    }
+  });
+  vision_.sum2(ctx.exec, field_in_, scratch_, field_out_, c_sum_);
+  ctx.exec.for_range(cells, 4096, [&](std::size_t b, std::size_t e) {
+    for (std::size_t c = b; c < e; ++c)
+      income_mean_[c] = c_sum_[c] > 0 ? static_cast<float>(field_out_[c] / c_sum_[c]) : 0.0f;
+  });
 }
 
 void Conflict::activate_sequential(World& w, const StepContext& ctx, std::span<const float> grievance,

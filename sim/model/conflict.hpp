@@ -72,8 +72,10 @@ class Conflict {
  private:
   void staff(const World& w, const StepContext& ctx, double residents);
   void move_households(World& w, const StepContext& ctx);
-  std::int32_t patrol_cell(std::int32_t around, const StepContext& ctx, std::size_t officer) const;
   std::int32_t random_cell_in_disc(std::int32_t around, CounterRng& r) const;
+  void sum_cell_incomes(const World& w, const StepContext& ctx);
+
+  static constexpr std::size_t kIncomeParts = 4;  // slices of the income scatter (fixed: not the thread count)
 
   const Scenario* scenario_ = nullptr;
   int width_ = 0, height_ = 0;
@@ -81,9 +83,9 @@ class Conflict {
   bool want_income_ = false;
   std::vector<std::int32_t> officer_post_, officer_cell_;
   // Per cell.
-  std::vector<std::int32_t> cell_active_, cell_households_, remaining_;
-  std::vector<std::int64_t> cell_income_;
-  std::vector<double> field_in_, field_out_, scratch_;
+  std::vector<std::int32_t> cell_active_, remaining_;
+  std::vector<std::int64_t> cell_income_;  // kIncomeParts rows of cells
+  std::vector<double> field_in_, field_out_, scratch_, c_sum_;
   std::vector<double> c_vision_, a_vision_;  // officers, actives (before this step's decisions) in vision
   std::vector<float> p_cell_, income_mean_;
   std::vector<std::uint32_t> cell_begin_, cell_slots_;

@@ -25,6 +25,8 @@ void MigrationFlows::depart_and_settle(World& w, const StepContext& ctx) {
   const bool jobs_known = ctx.scenario.economy.enabled;
   const auto seed = ctx.seed();
   const auto step = static_cast<std::uint64_t>(ctx.step);
+  const StepHash leave_draw(seed, Stream::departures, step);
+  const StepHash settle_draw(seed, Stream::settlement, step);
 
   // Decide in parallel; each block writes its leavers' slots, in increasing
   // order, at the start of its own range of events_, and its settlers' slots
@@ -54,7 +56,7 @@ void MigrationFlows::depart_and_settle(World& w, const StepContext& ctx) {
             // Only migrants from outside the map leave it; the map's own
             // villagers who moved to the city go home by RuralMigration.
             if (h.origin[i] == kOutsideOrigin &&
-                CounterRng(seed, Stream::departures, step, h.id[i]).bernoulli(p_leave)) {
+                leave_draw.bernoulli(h.id[i], p_leave)) {
               *leave++ = i;
               continue;  // gone: does not settle
             }
@@ -71,7 +73,7 @@ void MigrationFlows::depart_and_settle(World& w, const StepContext& ctx) {
                   (g.zone[h.cell[i]] != Zone::urban_village ? m.points_housing : 0.0);
               if (points < threshold) continue;
             }
-            if (CounterRng(seed, Stream::settlement, step, h.id[i]).bernoulli(p_settle)) {
+            if (settle_draw.bernoulli(h.id[i], p_settle)) {
               h.registration[i] = Registration::settled;
               *--settle = i;
             }

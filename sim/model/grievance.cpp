@@ -79,6 +79,7 @@ void Grievance::setup(const World& w, const Scenario& s, PublicServices* service
   disputes_.setup(s, h.capacity());
   if (s.conflict.enabled) conflict_.setup(w, s);
   events_.reserve(h.capacity());
+  closure_slot_.reserve(h.capacity());
   actives_.reserve(h.capacity() / 8);
   g_byte_.reserve(h.capacity());
 }
@@ -88,13 +89,27 @@ void Grievance::take_closures(World& w, const StepContext& ctx) {
   auto& h = w.households;
   const auto& needs = ctx.scenario.services.needs;
   const double wait_weight = ctx.scenario.grievance.wait_weight;
-  for (const auto& c : services_->closures()) {
-    const std::int32_t slot = h.slot_of(c.household);
-    if (slot < 0) continue;
-    const double importance = needs[c.need].importance;
-    const double load = importance * (wait_weight * c.days / 365.25 + (c.unmet ? 1.0 : 0.0));
-    h.unmet_load[static_cast<std::size_t>(slot)] += static_cast<float>(load);
-  }
+  const auto& closures = services_->closures();
+  closure_slot_.resize(closures.size());  // within the reserve
+  ctx.exec.for_range(closures.size(), 4096, [&](std::size_t b, std::size_t e) {
+    for (std::size_t k = b; k < e; ++k) closure_slot_[k] = h.slot_of(closures[k].household);
+  });
+  // Each task owns a range of slots and adds, in closure order, the closures
+  // of its households: a household's load gets the same additions in the
+  // same order however the slots are split.
+  const std::size_t n = h.size_alive();
+  const auto parts = static_cast<std::size_t>(ctx.exec.threads());
+  ctx.exec.for_range(parts, 1, [&](std::size_t pb, std::size_t pe) {
+    const auto lo = static_cast<std::int32_t>(pb * n / parts), hi = static_cast<std::int32_t>(pe * n / parts);
+    for (std::size_t k = 0; k < closures.size(); ++k) {
+      const std::int32_t slot = closure_slot_[k];
+      if (slot < lo || slot >= hi) continue;  // departed (-1), or another task's
+      const PublicServices::Closure& c = closures[k];
+      const double importance = needs[c.need].importance;
+      const double load = importance * (wait_weight * c.days / 365.25 + (c.unmet ? 1.0 : 0.0));
+      h.unmet_load[static_cast<std::size_t>(slot)] += static_cast<float>(load);
+    }
+  });
 }
 
 void Grievance::update_legitimacy(const StepContext& ctx) {
@@ -272,7 +287,8 @@ void Grievance::household_pass(World& w, const StepContext& ctx) {
               }
             }
             if (special_risk) x += cs.special_hardship;
-            const double hardship = 1.0 - (1.0 - gs.personal * own_hardship.uniform(id)) * std::exp(-x);
+            // exp(-0) = 1 exactly: most households have no hardship term at all.
+            const double hardship = 1.0 - (1.0 - gs.personal * own_hardship.uniform(id)) * (x > 0 ? std::exp(-x) : 1.0);
             grievance = static_cast<float>(hardship) * not_legit[zone];
             acc.hardship += hardship;
             acc.grievance += grievance;
@@ -282,7 +298,7 @@ void Grievance::household_pass(World& w, const StepContext& ctx) {
             acc.grievance_zone[zone] += grievance;
             acc.households_zone[zone] += 1;
           }
-          g_byte_[i] = static_cast<std::uint8_t>(std::lround(std::clamp(grievance, 0.0f, 1.0f) * 255.0f));
+          g_byte_[i] = static_cast<std::uint8_t>(std::clamp(grievance, 0.0f, 1.0f) * 255.0f + 0.5f);  // rounded
 
           std::uint8_t next = sequential ? state : static_cast<std::uint8_t>(state & ~social_bits::kActive);
           if (conflict_on) {

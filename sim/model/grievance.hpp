@@ -74,6 +74,7 @@ class Grievance {
   std::vector<GrievanceSums> block_sums_;
   std::vector<std::uint64_t> events_;  // per slot position: packed complaint / dispute / active
   std::vector<std::uint32_t> actives_;
+  std::vector<std::int32_t> closure_slot_;  // per closure of the step: its household's slot (-1: gone)
   std::vector<std::uint8_t> g_byte_;
   std::vector<float> g_float_, r_float_;  // sequential activation: grievance and risk aversion per slot
   // What the pass reads of a household's cell, in one 16-byte record: one

@@ -163,6 +163,11 @@ void LabourMarket::step(World& w, const StepContext& ctx) {
   }
   const std::size_t n = h.size_alive();
   seekers_.resize(n);  // within the reserve; only new elements are initialised
+  // Every household answers one of these each step: cheap hashes, not Philox.
+  const StepHash off_farm_draw(seed, Stream::rural_nonfarm, year_index);
+  const StepHash sector_draw(seed, Stream::rural_sector, year_index);
+  const StepHash separation_draw(seed, Stream::job_separation, step);
+  const StepHash hiring_order(seed, Stream::job_matching, step);
   const Tally after = deterministic_reduce(
       ctx.exec, n, tallies_, Tally{},
       [&](std::size_t b, std::size_t en) {
@@ -171,10 +176,10 @@ void LabourMarket::step(World& w, const StepContext& ctx) {
         for (std::size_t i = b; i < en; ++i) {
           if (!in_city(g, h.cell[i])) {
             if (h.registration[i] == Registration::registered_rural) {
-              CounterRng fixed(seed, Stream::rural_nonfarm, year_index, h.id[i]);
-              const bool off_farm = fixed.uniform() < nonfarm_share;
+              const std::uint64_t id = h.id[i];
+              const bool off_farm = off_farm_draw.bernoulli(id, nonfarm_share);
               h.sector[i] = !off_farm ? Sector::primary
-                            : fixed.uniform() < tertiary ? Sector::tertiary : Sector::secondary;
+                            : sector_draw.bernoulli(id, tertiary) ? Sector::tertiary : Sector::secondary;
               h.income[i] = static_cast<float>((off_farm ? nonfarm_wage : rural_income) * h.workers[i]);
               continue;
             }
@@ -193,7 +198,7 @@ void LabourMarket::step(World& w, const StepContext& ctx) {
           const std::size_t sector_column = s == Sector::tertiary ? 1 : 0;
           if (s == Sector::secondary || s == Sector::tertiary) {
             const double p = lose[h.job_zone[i]][sector_column];
-            if (CounterRng(seed, Stream::job_separation, step, h.id[i]).bernoulli(p)) {
+            if (separation_draw.bernoulli(h.id[i], p)) {
               s = Sector::none;
               ++t.separations;
             } else {
@@ -204,7 +209,7 @@ void LabourMarket::step(World& w, const StepContext& ctx) {
           t.employed[static_cast<std::size_t>(s)] += h.workers[i];
           if (s == Sector::none) {
             ++t.seekers;
-            *out++ = {counter_hash(seed, Stream::job_matching, step, h.id[i]), static_cast<std::uint32_t>(i),
+            *out++ = {hiring_order.bits(h.id[i]), static_cast<std::uint32_t>(i),
                       static_cast<std::uint8_t>(g.zone[h.cell[i]]), h.workers[i]};
             h.income[i] = static_cast<float>(benefit * h.workers[i]);
             if (h.unemployed_steps[i] < 0xFFFF) ++h.unemployed_steps[i];

@@ -277,6 +277,8 @@ void Relocation::step_synchronous(World& w, const StepContext& ctx) {
   const auto& spec = ctx.scenario.relocation;
   const auto seed = ctx.seed();
   const auto step = static_cast<std::uint64_t>(ctx.step);
+  const StepHash activation(seed, Stream::relocation_activation, step);
+  const StepHash claim_order(seed, Stream::claim_tiebreak, step);
   const std::size_t n = h.size_alive();
 
   build_prefix_sums(g);
@@ -324,9 +326,7 @@ void Relocation::step_synchronous(World& w, const StepContext& ctx) {
             continue;
           }
           if (!any_vacancy) continue;
-          if (!CounterRng(seed, Stream::relocation_activation, step, h.id[i])
-                   .bernoulli(spec.move_probability))
-            continue;
+          if (!activation.bernoulli(h.id[i], spec.move_probability)) continue;
           CounterRng choice(seed, Stream::relocation_choice, step, h.id[i]);
           std::int32_t to = vacancies_.draw(choice);
           for (int d = 1; rent_share > 0 && to >= 0 && g.rent[to] > max_rent; ++d)
@@ -361,7 +361,7 @@ void Relocation::step_synchronous(World& w, const StepContext& ctx) {
     for (std::size_t i = b; i < e; ++i)
       if (target_[i] >= 0)
         claims_[at++] = Claim{target_[i], static_cast<std::uint32_t>(i),
-                              counter_hash(seed, Stream::claim_tiebreak, step, h.id[i])};
+                              claim_order.bits(h.id[i])};
   });
   std::sort(claims_.begin(), claims_.end(), [](const Claim& a, const Claim& b) {
     if (a.cell != b.cell) return a.cell < b.cell;

@@ -85,6 +85,9 @@ void RuralMigration::step(World& w, const StepContext& ctx, const LabourState& l
   const auto& m = ctx.scenario.migration;
   const auto seed = ctx.seed();
   const auto step = static_cast<std::uint64_t>(ctx.step);
+  const StepHash move_draw(seed, Stream::rural_migration, step);
+  const StepHash return_draw(seed, Stream::return_migration, step);
+  const StepHash claim_order(seed, Stream::claim_tiebreak, step);
 
   // Costs are given in yuan/month at the start and move with rural income, so
   // a barrier keeps its weight over decades of growth.
@@ -121,11 +124,11 @@ void RuralMigration::step(World& w, const StepContext& ctx, const LabourState& l
             // fast but never instantaneous exodus.
             const double hazard = base * (1.0 + m.ht_network * share);
             const double p_move = -std::expm1(-hazard * ctx.years_per_step);
-            if (CounterRng(seed, Stream::rural_migration, step, h.id[i]).bernoulli(p_move))
+            if (move_draw.bernoulli(h.id[i], p_move))
               decision_[i] = 1;
           } else if (is_migrant(r) && h.origin[i] >= 0 && h.sector[i] == Sector::none &&
                      h.unemployed_steps[i] >= return_steps) {
-            if (CounterRng(seed, Stream::return_migration, step, h.id[i]).bernoulli(p_return))
+            if (return_draw.bernoulli(h.id[i], p_return))
               decision_[i] = 2;
           }
           k += decision_[i] != 0;
@@ -139,7 +142,7 @@ void RuralMigration::step(World& w, const StepContext& ctx, const LabourState& l
   movers_.clear();
   for (std::size_t i = 0; i < h.size_alive(); ++i)
     if (decision_[i])
-      movers_.push_back({counter_hash(seed, Stream::claim_tiebreak, step, h.id[i]), static_cast<std::uint32_t>(i)});
+      movers_.push_back({claim_order.bits(h.id[i]), static_cast<std::uint32_t>(i)});
   std::sort(movers_.begin(), movers_.end(), [](const Mover& a, const Mover& b) {
     return a.order != b.order ? a.order < b.order : a.slot < b.slot;
   });

@@ -178,7 +178,7 @@ void PublicServices::step(World& w, const StepContext& ctx) {
     std::fill(v->begin(), v->end(), 0.0);
   apply_events(ctx.step, ctx);
   if (network_changed_) {
-    rebuild_candidates(w.grid);
+    rebuild_candidates(w.grid, ctx.exec);
     refresh_case_candidates();
   }
 

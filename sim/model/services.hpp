@@ -111,7 +111,7 @@ class PublicServices {
   };
 
   void apply_events(std::int64_t step, const StepContext& ctx);
-  void rebuild_candidates(const CellGrid& g);
+  void rebuild_candidates(const CellGrid& g, const Executor& exec);
   void size_generated_windows(const World& w, const Scenario& s);
   void arise(World& w, const StepContext& ctx, std::int32_t first_day, std::int32_t days);
   void bucket_due(std::int32_t first_day, std::int32_t end_day);

@@ -94,6 +94,7 @@ void PublicServices::arise(World& w, const StepContext& ctx, std::int32_t first_
   const std::size_t n = h.size_alive();
   arising_.resize(n);
   const StepHash whether(seed, Stream::service_need, step);
+  const StepHash gains_access(seed, Stream::digital_growth, step);
   deterministic_reduce(
       ctx.exec, n, block_counts_, std::int64_t{0},
       [&](std::size_t b, std::size_t e) {
@@ -101,7 +102,7 @@ void PublicServices::arise(World& w, const StepContext& ctx, std::int32_t first_
         std::int64_t count = 0;
         for (std::size_t i = b; i < e; ++i) {
           if (p_digital > 0 && !h.digital[i] &&
-              CounterRng(seed, Stream::digital_growth, step, h.id[i]).bernoulli(p_digital))
+              gains_access.bernoulli(h.id[i], p_digital))
             h.digital[i] = 1;
           const Registration reg = h.registration[i];
           const bool migrant = is_migrant(reg);

@@ -15,7 +15,7 @@ void PublicServices::size_generated_windows(const World& w, const Scenario& s) {
   // a year at kTargetUtilisation; never fewer than the layout's own numbers.
   // The load is at the starting lever values (online shares, data sharing).
   constexpr double kTargetUtilisation = 0.75;
-  rebuild_candidates(w.grid);
+  rebuild_candidates(w.grid, Executor(1));  // set-up: no thread pool here
   const auto& spec = s.services;
   const LeverValues& lv = s.policy;
   const double sharing = lv[static_cast<std::size_t>(LeverId::services_data_sharing)];
@@ -56,14 +56,15 @@ void PublicServices::size_generated_windows(const World& w, const Scenario& s) {
   }
 }
 
-void PublicServices::rebuild_candidates(const CellGrid& g) {
+void PublicServices::rebuild_candidates(const CellGrid& g, const Executor& exec) {
   // Per block centre and need type, the kCandidates nearest open outlets
   // handling the need (ties: lower index). Outlets are put in square buckets
   // of about kBucketKm; each block searches rings of buckets outwards until
   // the ring cannot hold anything nearer than its kCandidates-th best: the
   // same result as a scan of every outlet, at a cost that grows with the
   // outlets near a block rather than with all of them. Only rebuilt when the
-  // network changes.
+  // network changes. Rows of blocks in parallel: each writes only its own
+  // blocks' candidates.
   constexpr double kBucketKm = 5.0;
   const int bucket_cells = std::max(1, static_cast<int>(kBucketKm / g.cell_km));
   const int buckets_x = (g.width + bucket_cells - 1) / bucket_cells;
@@ -75,7 +76,6 @@ void PublicServices::rebuild_candidates(const CellGrid& g) {
   };
   const auto nearer = [](const Near& a, const Near& b) { return a.km != b.km ? a.km < b.km : a.outlet < b.outlet; };
   std::vector<std::vector<std::int32_t>> bucket(static_cast<std::size_t>(buckets_x) * buckets_y);
-  std::vector<Near> near;
   for (std::size_t need = 0; need < kNeedCount; ++need) {
     for (auto& b : bucket) b.clear();
     bool any = false;
@@ -86,40 +86,43 @@ void PublicServices::rebuild_candidates(const CellGrid& g) {
             .push_back(static_cast<std::int32_t>(o));
         any = true;
       }
-    for (int by = 0; by < blocks_y; ++by)
-      for (int bx = 0; bx < blocks_x_; ++bx) {
-        std::int16_t* out =
-            &candidates_[((static_cast<std::size_t>(by) * blocks_x_ + bx) * kNeedCount + need) * kCandidates];
-        std::fill(out, out + kCandidates, -1);
-        if (!any) continue;
-        const int cx = std::min(g.width - 1, bx * block_cells_ + block_cells_ / 2);
-        const int cy = std::min(g.height - 1, by * block_cells_ + block_cells_ / 2);
-        const std::int32_t centre = g.index(cx, cy);
-        const int ux = cx / bucket_cells, uy = cy / bucket_cells;
-        near.clear();
-        for (int ring = 0;; ++ring) {
-          // Buckets at Chebyshev distance `ring` from the centre's bucket.
-          bool inside = false;
-          for (int y = uy - ring; y <= uy + ring; ++y)
-            for (int x = ux - ring; x <= ux + ring; ++x) {
-              if (std::max(std::abs(x - ux), std::abs(y - uy)) != ring) continue;
-              if (x < 0 || y < 0 || x >= buckets_x || y >= buckets_y) continue;
-              inside = true;
-              for (std::int32_t o : bucket[static_cast<std::size_t>(y) * buckets_x + x])
-                near.push_back({km_between(centre, outlet_cell_[static_cast<std::size_t>(o)]), o});
+    exec.for_range(static_cast<std::size_t>(blocks_y), 1, [&](std::size_t row_b, std::size_t row_e) {
+      std::vector<Near> near;  // per task: allocated only when the network changes
+      for (auto by = static_cast<int>(row_b); by < static_cast<int>(row_e); ++by)
+        for (int bx = 0; bx < blocks_x_; ++bx) {
+          std::int16_t* out =
+              &candidates_[((static_cast<std::size_t>(by) * blocks_x_ + bx) * kNeedCount + need) * kCandidates];
+          std::fill(out, out + kCandidates, -1);
+          if (!any) continue;
+          const int cx = std::min(g.width - 1, bx * block_cells_ + block_cells_ / 2);
+          const int cy = std::min(g.height - 1, by * block_cells_ + block_cells_ / 2);
+          const std::int32_t centre = g.index(cx, cy);
+          const int ux = cx / bucket_cells, uy = cy / bucket_cells;
+          near.clear();
+          for (int ring = 0;; ++ring) {
+            // Buckets at Chebyshev distance `ring` from the centre's bucket.
+            bool inside = false;
+            for (int y = uy - ring; y <= uy + ring; ++y)
+              for (int x = ux - ring; x <= ux + ring; ++x) {
+                if (std::max(std::abs(x - ux), std::abs(y - uy)) != ring) continue;
+                if (x < 0 || y < 0 || x >= buckets_x || y >= buckets_y) continue;
+                inside = true;
+                for (std::int32_t o : bucket[static_cast<std::size_t>(y) * buckets_x + x])
+                  near.push_back({km_between(centre, outlet_cell_[static_cast<std::size_t>(o)]), o});
+              }
+            if (!inside) break;  // past every edge of the map
+            if (near.size() >= static_cast<std::size_t>(kCandidates)) {
+              std::nth_element(near.begin(), near.begin() + (kCandidates - 1), near.end(), nearer);
+              // Anything in a further ring is at least `ring` buckets away.
+              const double bound = ring * bucket_cells * g.cell_km;
+              if (near[kCandidates - 1].km <= bound) break;
             }
-          if (!inside) break;  // past every edge of the map
-          if (near.size() >= static_cast<std::size_t>(kCandidates)) {
-            std::nth_element(near.begin(), near.begin() + (kCandidates - 1), near.end(), nearer);
-            // Anything in a further ring is at least `ring` buckets away.
-            const double bound = ring * bucket_cells * g.cell_km;
-            if (near[kCandidates - 1].km <= bound) break;
           }
+          const auto k = std::min<std::size_t>(near.size(), kCandidates);
+          std::partial_sort(near.begin(), near.begin() + static_cast<std::ptrdiff_t>(k), near.end(), nearer);
+          for (std::size_t c = 0; c < k; ++c) out[c] = static_cast<std::int16_t>(near[c].outlet);
         }
-        const auto k = std::min<std::size_t>(near.size(), kCandidates);
-        std::partial_sort(near.begin(), near.begin() + static_cast<std::ptrdiff_t>(k), near.end(), nearer);
-        for (std::size_t c = 0; c < k; ++c) out[c] = static_cast<std::int16_t>(near[c].outlet);
-      }
+    });
   }
   network_changed_ = false;
 }

@@ -19,6 +19,7 @@ void VisionSums::setup(int width, int height, int radius, bool torus) {
     disc_cells_ += 2 * half + 1;
   }
   prefix_.assign(static_cast<std::size_t>(height) * static_cast<std::size_t>(width + 1), 0.0);
+  prefix_b_.assign(prefix_.size(), 0.0);
 }
 
 // Sum of a row's cells x0..x1 (inclusive; may run off the row on either side).
@@ -35,15 +36,20 @@ double VisionSums::row_span(const double* prefix, int x0, int x1) const {
   return prefix[x1 + 1] - prefix[x0];
 }
 
-void VisionSums::sum(const Executor& exec, std::span<const double> in, std::span<double> out) {
+void VisionSums::build_prefix(const Executor& exec, std::span<const double> in, std::vector<double>& prefix) const {
   const auto w = static_cast<std::size_t>(width_);
   exec.for_range(static_cast<std::size_t>(height_), 16, [&](std::size_t b, std::size_t e) {
     for (std::size_t y = b; y < e; ++y) {
-      double* p = &prefix_[y * (w + 1)];
+      double* p = &prefix[y * (w + 1)];
       p[0] = 0.0;
       for (std::size_t x = 0; x < w; ++x) p[x + 1] = p[x] + in[y * w + x];
     }
   });
+}
+
+void VisionSums::sum(const Executor& exec, std::span<const double> in, std::span<double> out) {
+  const auto w = static_cast<std::size_t>(width_);
+  build_prefix(exec, in, prefix_);
   exec.for_range(static_cast<std::size_t>(height_), 16, [&](std::size_t b, std::size_t e) {
     for (std::size_t y = b; y < e; ++y) {
       for (int x = 0; x < width_; ++x) {
@@ -55,6 +61,30 @@ void VisionSums::sum(const Executor& exec, std::span<const double> in, std::span
           s += row_span(&prefix_[static_cast<std::size_t>(yy) * (w + 1)], x - half, x + half);
         }
         out[y * w + static_cast<std::size_t>(x)] = s;
+      }
+    }
+  });
+}
+
+void VisionSums::sum2(const Executor& exec, std::span<const double> in_a, std::span<const double> in_b,
+                      std::span<double> out_a, std::span<double> out_b) {
+  const auto w = static_cast<std::size_t>(width_);
+  build_prefix(exec, in_a, prefix_);
+  build_prefix(exec, in_b, prefix_b_);
+  exec.for_range(static_cast<std::size_t>(height_), 16, [&](std::size_t b, std::size_t e) {
+    for (std::size_t y = b; y < e; ++y) {
+      for (int x = 0; x < width_; ++x) {
+        double sa = 0.0, sb = 0.0;  // each added in the same order as sum() would
+        for (int dy = -radius_; dy <= radius_; ++dy) {
+          int yy = static_cast<int>(y) + dy;
+          if (!wrap(yy, height_)) continue;
+          const int half = chord_[static_cast<std::size_t>(dy + radius_)];
+          const std::size_t row = static_cast<std::size_t>(yy) * (w + 1);
+          sa += row_span(&prefix_[row], x - half, x + half);
+          sb += row_span(&prefix_b_[row], x - half, x + half);
+        }
+        out_a[y * w + static_cast<std::size_t>(x)] = sa;
+        out_b[y * w + static_cast<std::size_t>(x)] = sb;
       }
     }
   });

@@ -20,6 +20,9 @@ class VisionSums {
 
   // out[c] = sum of in[d] over the cells d within the radius of c.
   void sum(const Executor& exec, std::span<const double> in, std::span<double> out);
+  // Two fields at once (one walk over the discs): out_a from in_a, out_b from in_b.
+  void sum2(const Executor& exec, std::span<const double> in_a, std::span<const double> in_b,
+            std::span<double> out_a, std::span<double> out_b);
 
   // The cells of the disc around (x, y), in row order: f(cell).
   template <class F>
@@ -48,11 +51,12 @@ class VisionSums {
     return true;
   }
   double row_span(const double* prefix, int x0, int x1) const;
+  void build_prefix(const Executor& exec, std::span<const double> in, std::vector<double>& prefix) const;
 
   int width_ = 0, height_ = 0, radius_ = 0, disc_cells_ = 1;
   bool torus_ = false;
   std::vector<int> chord_;       // half-width of the disc's row at dy = -r..r
-  std::vector<double> prefix_;   // per row, width + 1 running sums
+  std::vector<double> prefix_, prefix_b_;  // per row, width + 1 running sums (prefix_b_: sum2's second field)
 };
 
 }  // namespace zhili
