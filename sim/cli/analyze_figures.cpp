@@ -8,6 +8,8 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "cli/xvfb_run.hpp"
+
 extern char** environ;
 
 namespace zhili {
@@ -59,7 +61,7 @@ std::vector<analyze::Figure> draw_figures(const analyze::Analysis& a, const Figu
       note = "Figures skipped: no X display and no xvfb-run (Debian packages xvfb, xauth).";
       return figures;
     }
-    prefix = {"/usr/bin/xvfb-run", "-a"};
+    prefix = xvfb_run_prefix();
   }
   const fs::path out = fs::path(req.sweep_dir) / "analysis";
   const std::string log = (out / "figures.log").string();

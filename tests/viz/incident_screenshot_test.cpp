@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <set>
 
+#include "cli/xvfb_run.hpp"
 #include "data/colour.hpp"
 #include "data/incidents.hpp"
 #include "data/png.hpp"
@@ -34,7 +35,9 @@ std::string epstein_run(const std::string& name) {
 bool have_xvfb() { return std::filesystem::exists(ZHILI_XVFB_RUN); }
 
 test::Result view(std::vector<std::string> args) {
-  args.insert(args.begin(), {ZHILI_XVFB_RUN, "-a", ZHILI_VIEW_EXE});
+  std::vector<std::string> full = xvfb_run_prefix(ZHILI_XVFB_RUN);
+  full.push_back(ZHILI_VIEW_EXE);
+  args.insert(args.begin(), full.begin(), full.end());
   return test::run_program(args);
 }
 

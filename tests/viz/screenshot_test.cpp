@@ -7,6 +7,7 @@
 #include <fstream>
 #include <set>
 
+#include "cli/xvfb_run.hpp"
 #include "data/colour.hpp"
 #include "data/png.hpp"
 #include "fixture.hpp"
@@ -33,9 +34,11 @@ std::string make_run(const std::string& name, const std::string& openness) {
 
 bool have_xvfb() { return std::filesystem::exists(ZHILI_XVFB_RUN); }
 
-// zhili-view under xvfb-run; the "-a" picks a free display so tests run in parallel.
+// zhili-view under xvfb-run, on a display of its own (tests run in parallel).
 test::Result view(std::vector<std::string> args) {
-  args.insert(args.begin(), {ZHILI_XVFB_RUN, "-a", ZHILI_VIEW_EXE});
+  std::vector<std::string> full = xvfb_run_prefix(ZHILI_XVFB_RUN);
+  full.push_back(ZHILI_VIEW_EXE);
+  args.insert(args.begin(), full.begin(), full.end());
   return test::run_program(args);
 }
 

@@ -11,6 +11,7 @@
 #include <map>
 #include <sstream>
 
+#include "cli/xvfb_run.hpp"
 #include "data/colour.hpp"
 #include "data/png.hpp"
 #include "data/run.hpp"
@@ -55,6 +56,13 @@ std::string make_sweep(const std::string& name, bool summary_only) {
 }
 
 bool have_xvfb() { return fs::exists(ZHILI_XVFB_RUN); }
+
+// The viewer's command under xvfb-run, on a display of its own.
+std::vector<std::string> under_xvfb(const std::vector<std::string>& command) {
+  std::vector<std::string> full = xvfb_run_prefix(ZHILI_XVFB_RUN);
+  full.insert(full.end(), command.begin(), command.end());
+  return full;
+}
 
 // The most common colour: the panel's background.
 std::uint32_t background(const Image& img) {
@@ -129,9 +137,9 @@ TEST(SweepEffect, AnalyzeDrawsTheEffectFigureAndTheViewerItsLinesAndBands) {
   // relocation on and off in the first two category colours, each with its
   // band (where the second band lies over the first, a blend of both).
   const std::string png = (analysis / "effect_view.png").string();
-  const auto v = test::run_program({ZHILI_XVFB_RUN, "-a", ZHILI_VIEW_EXE, "--sweep", out, "--plot", "effect",
+  const auto v = test::run_program(under_xvfb({ZHILI_VIEW_EXE, "--sweep", out, "--plot", "effect",
                                     "--outcome", "migrant_share", "--factor", "policy.hukou.openness", "--size",
-                                    "1000x640", "--screenshot", png});
+                                    "1000x640", "--screenshot", png}));
   ASSERT_EQ(v.exit_code, 0) << v.err << v.out;
   const Image img = read_png(png);
   EXPECT_EQ(img.width, 1000);
@@ -147,9 +155,9 @@ TEST(SweepEffect, AnalyzeDrawsTheEffectFigureAndTheViewerItsLinesAndBands) {
   // Against relocation on and off, a listed (text) factor: categories, three
   // lines (one per openness) with error bars, no bands.
   const std::string cat = (analysis / "effect_categorical.png").string();
-  const auto w = test::run_program({ZHILI_XVFB_RUN, "-a", ZHILI_VIEW_EXE, "--sweep", out, "--plot", "effect",
+  const auto w = test::run_program(under_xvfb({ZHILI_VIEW_EXE, "--sweep", out, "--plot", "effect",
                                     "--outcome", "content_share", "--factor", "relocation.enabled", "--size",
-                                    "1000x640", "--screenshot", cat});
+                                    "1000x640", "--screenshot", cat}));
   ASSERT_EQ(w.exit_code, 0) << w.err;
   const Image c = read_png(cat);
   for (std::size_t k = 0; k < 3; ++k) EXPECT_GT(count_colour(c, pack(category_colour(k))), 50) << "line " << k;
