@@ -117,18 +117,4 @@ CsvTable read_csv(const std::string& path) {
   return parse_csv(ss.str(), path);
 }
 
-std::string csv_quote(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
-}
-
-std::string csv_number(double v) {
-  if (std::isnan(v)) return "NaN";
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%.12g", v);
-  return buf;
-}
-
 }  // namespace zhili::analyze

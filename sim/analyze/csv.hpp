@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "core/csv_text.hpp"
+
 namespace zhili::analyze {
 
 // "file:line:column: error: what" (the form of scenario and sweep errors).
@@ -40,9 +42,6 @@ CsvTable parse_csv(const std::string& text, const std::string& file);
 // Reads and parses a file; a missing or unreadable file is a CsvError at line 0.
 CsvTable read_csv(const std::string& path);
 
-// One field as CSV (quoted when it holds a comma, quote or newline).
-std::string csv_quote(const std::string& s);
-// A number as the sweep writes it: %.12g, NaN as "NaN".
-std::string csv_number(double v);
+// Writing fields and numbers: csv_field and csv_number (core/csv_text.hpp).
 
 }  // namespace zhili::analyze

@@ -14,13 +14,13 @@ namespace {
 // warning on "," + std::string temporaries (GCC bug 105651).
 std::string factor_header(const Summary& s) {
   std::string out;
-  for (const auto& f : s.factors) (out += ',') += csv_quote(f);
+  for (const auto& f : s.factors) (out += ',') += csv_field(f);
   return out;
 }
 
 std::string factor_fields(const Analysis& a, std::size_t p) {
   std::string out;
-  for (const auto& v : a.summary.point_values[p]) (out += ',') += csv_quote(v);
+  for (const auto& v : a.summary.point_values[p]) (out += ',') += csv_field(v);
   return out;
 }
 
@@ -74,7 +74,7 @@ std::string points_csv(const Analysis& a) {
   std::string out = "point" + factor_header(s) + ",outcome,n,mean,sd,ci_lo,ci_hi\n";
   for (std::size_t p = 0; p < a.points.size(); ++p)
     for (std::size_t o = 0; o < s.outcomes.size(); ++o)
-      out += std::to_string(p) + factor_fields(a, p) + "," + csv_quote(s.outcomes[o]) + "," +
+      out += std::to_string(p) + factor_fields(a, p) + "," + csv_field(s.outcomes[o]) + "," +
              stats_fields(a.points[p][o]) + "\n";
   return out;
 }
@@ -86,7 +86,7 @@ std::string ranking_csv(const Analysis& a) {
   const MeanStats& best = a.points[static_cast<std::size_t>(a.ranking.front())][o];
   for (std::size_t r = 0; r < a.ranking.size(); ++r) {
     const auto p = static_cast<std::size_t>(a.ranking[r]);
-    out += std::to_string(r + 1) + "," + std::to_string(p) + factor_fields(a, p) + "," + csv_quote(s.outcomes[o]) +
+    out += std::to_string(r + 1) + "," + std::to_string(p) + factor_fields(a, p) + "," + csv_field(s.outcomes[o]) +
            "," + stats_fields(a.points[p][o]) + "," + (overlaps(a.points[p][o], best) ? "1" : "0") + "\n";
   }
   return out;
@@ -97,7 +97,7 @@ std::string sobol_csv(const Analysis& a) {
   for (std::size_t o = 0; o < a.sobol.size(); ++o) {
     const auto& r = a.sobol[o];
     for (std::size_t i = 0; i < a.summary.factors.size(); ++i)
-      out += csv_quote(a.summary.outcomes[o]) + "," + csv_quote(a.summary.factors[i]) + "," + std::to_string(r.n) +
+      out += csv_field(a.summary.outcomes[o]) + "," + csv_field(a.summary.factors[i]) + "," + std::to_string(r.n) +
              "," + csv_number(r.first[i]) + "," + csv_number(r.first_ci[i].lo) + "," + csv_number(r.first_ci[i].hi) +
              "," + csv_number(r.total[i]) + "," + csv_number(r.total_ci[i].lo) + "," + csv_number(r.total_ci[i].hi) +
              "\n";
@@ -107,7 +107,7 @@ std::string sobol_csv(const Analysis& a) {
 
 std::string pareto_csv(const Analysis& a) {
   std::string out = "point" + factor_header(a.summary);
-  for (const auto& ob : a.objectives) (out += ',') += csv_quote(ob.column);
+  for (const auto& ob : a.objectives) (out += ',') += csv_field(ob.column);
   out += ",front\n";
   if (a.front.empty()) return out;
   for (std::size_t p : pareto_order(a)) {

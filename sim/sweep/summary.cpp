@@ -124,20 +124,6 @@ std::vector<double> outcome_values(const ResultReader& reader, const std::vector
   return acc.values();
 }
 
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
-}
-
-std::string format_value(double v) {
-  if (std::isnan(v)) return "NaN";
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%.12g", v);
-  return buf;
-}
-
 std::string row_prefix(const PlannedRun& run, const DesignPoint& values) {
   std::string out = std::to_string(run.id) + "," + std::to_string(run.point) + "," + std::to_string(run.replicate) +
                     "," + std::to_string(run.seed);
@@ -167,7 +153,7 @@ std::string summary_row(const std::string& prefix, const std::vector<double>& va
   std::string out = prefix;
   for (double v : values) {
     out += ',';
-    out += format_value(v);
+    out += csv_number(v);
   }
   return out + "\n";
 }

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/csv_text.hpp"
 #include "io/result_layout.hpp"
 #include "sweep/design.hpp"
 
@@ -48,10 +49,9 @@ class OutcomeAccumulator {
 // The same from a result file.
 std::vector<double> outcome_values(const ResultReader& reader, const std::vector<Outcome>& outcomes);
 
-// CSV text. The row prefix (run, point, replicate, seed, factor values) is
-// also how a stored summary row is recognised as this run's.
-std::string csv_field(const std::string& s);
-std::string format_value(double v);  // %.12g, NaN as "NaN"
+// CSV text (fields and numbers: core/csv_text.hpp). The row prefix (run,
+// point, replicate, seed, factor values) is also how a stored summary row is
+// recognised as this run's.
 std::string row_prefix(const PlannedRun& run, const DesignPoint& values);
 std::string summary_header(const SweepSpec& spec, const std::vector<Outcome>& outcomes);
 std::string summary_row(const std::string& prefix, const std::vector<double>& values);

@@ -27,7 +27,7 @@ bool parse_int(const std::string& s, std::int64_t& out) {
 bool parse_number(const std::string& s, double& out) {
   if (s.empty()) return false;
   char* end = nullptr;
-  out = std::strtod(s.c_str(), &end);  // accepts "NaN", as format_value writes it
+  out = std::strtod(s.c_str(), &end);  // accepts "NaN", as csv_number writes it
   return *end == '\0';
 }
 

@@ -49,7 +49,7 @@ TEST(Csv, QuotedFieldsAndPositions) {
   EXPECT_EQ(t.rows[1].fields[2].text, "");
   EXPECT_EQ(t.column_index("c"), 2);
   EXPECT_EQ(t.column_index("d"), -1);
-  EXPECT_EQ(csv_quote("a,b"), "\"a,b\"");
+  EXPECT_EQ(csv_field("a,b"), "\"a,b\"");
   EXPECT_EQ(parse_csv("a,b\r\n1,2\r\n", "s.csv").rows[0].fields[1].text, "2");  // CRLF
 }
 

@@ -5,20 +5,13 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "core/csv_text.hpp"
 #include "data/decimal_year.hpp"
 #include "data/timeline.hpp"
 
 namespace zhili::view {
 
 namespace {
-// RFC 4180: quote a field holding a comma, quote or line break.
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
-}
-
 std::string number(double v) {
   if (std::isnan(v)) return "";
   char buf[32];
