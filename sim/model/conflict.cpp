@@ -46,6 +46,7 @@ void Conflict::setup(const World& w, const Scenario& s) {
   remaining_.assign(cells, 0);
   cell_income_.assign(kIncomeParts * cells, 0);
   c_sum_.assign(cells, 0.0);
+  points_.reserve(cells);
   field_in_.assign(cells, 0.0);
   field_out_.assign(cells, 0.0);
   scratch_.assign(cells, 0.0);
@@ -144,19 +145,11 @@ void Conflict::prepare(World& w, const StepContext& ctx, double residents) {
   tally_.officers = static_cast<double>(officer_cell_.size()) * ctx.scenario.population.scale;
 
   // P per cell from the officers where they stand and last step's actives.
-  std::fill(field_in_.begin(), field_in_.end(), 0.0);
-  for (const auto c : officer_cell_) field_in_[static_cast<std::size_t>(c)] += 1.0;
-  vision_.sum(ctx.exec, field_in_, c_vision_);
-  bool any_active = false;
-  for (std::size_t c = 0; c < cells; ++c) {
-    field_in_[c] = remaining_[c];
-    any_active = any_active || remaining_[c] > 0;
-  }
-  if (any_active) {
-    vision_.sum(ctx.exec, field_in_, a_vision_);
-  } else {
-    std::fill(a_vision_.begin(), a_vision_.end(), 0.0);
-  }
+  vision_.sum_points(ctx.exec, officer_cell_, c_vision_);
+  points_.clear();  // last step's remaining actives, a cell once per active
+  for (std::size_t c = 0; c < cells; ++c)
+    for (std::int32_t k = 0; k < remaining_[c]; ++k) points_.push_back(static_cast<std::int32_t>(c));
+  vision_.sum_points(ctx.exec, points_, a_vision_);
   // In real persons and households: a simulated household stands for `scale`.
   const double scale = ctx.scenario.population.scale;
   ctx.exec.for_range(cells, 4096, [&](std::size_t b, std::size_t e) {
@@ -243,8 +236,15 @@ void Conflict::enforce(World& w, const StepContext& ctx, std::span<const std::ui
   // The step's incidents, from the actives before officers act. A calm step
   // with no incident open has nothing to track (most steps of a city).
   if (!actives.empty() || incidents_.in_progress() > 0) {
-    for (std::size_t c = 0; c < cells; ++c) field_in_[c] = static_cast<double>(cell_active_[c]) * scale;
-    vision_.sum(ctx.exec, field_in_, field_out_);
+    points_.clear();
+    for (const auto slot : actives) points_.push_back(h.cell[slot]);
+    vision_.sum_points(ctx.exec, points_, field_out_);
+    ctx.exec.for_range(cells, 4096, [&](std::size_t b, std::size_t e) {
+      for (std::size_t c = b; c < e; ++c) {
+        field_in_[c] = static_cast<double>(cell_active_[c]) * scale;
+        field_out_[c] *= scale;
+      }
+    });
     incidents_.step(ctx.step, field_out_, field_in_, spec.incident_threshold);
   } else {
     incidents_.quiet_step();

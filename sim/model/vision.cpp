@@ -20,6 +20,7 @@ void VisionSums::setup(int width, int height, int radius, bool torus) {
   }
   prefix_.assign(static_cast<std::size_t>(height) * static_cast<std::size_t>(width + 1), 0.0);
   prefix_b_.assign(prefix_.size(), 0.0);
+  field_.assign(static_cast<std::size_t>(width) * static_cast<std::size_t>(height), 0.0);
 }
 
 // Sum of a row's cells x0..x1 (inclusive; may run off the row on either side).
@@ -61,6 +62,42 @@ void VisionSums::sum(const Executor& exec, std::span<const double> in, std::span
           s += row_span(&prefix_[static_cast<std::size_t>(yy) * (w + 1)], x - half, x + half);
         }
         out[y * w + static_cast<std::size_t>(x)] = s;
+      }
+    }
+  });
+}
+
+void VisionSums::sum_points(const Executor& exec, std::span<const std::int32_t> points, std::span<double> out) {
+  const auto w = static_cast<std::size_t>(width_);
+  const std::size_t dense_cost = field_.size() * static_cast<std::size_t>(2 * radius_ + 1);
+  if (points.size() * static_cast<std::size_t>(disc_cells_) >= dense_cost) {
+    std::fill(field_.begin(), field_.end(), 0.0);
+    for (const std::int32_t c : points) field_[static_cast<std::size_t>(c)] += 1.0;
+    sum(exec, field_, out);
+    return;
+  }
+  // Bands of rows in parallel: each clears its rows and adds the parts of
+  // the discs that fall in them (every task reads all the points, few).
+  constexpr std::size_t kBandRows = 64;
+  exec.for_range(static_cast<std::size_t>(height_), kBandRows, [&](std::size_t b, std::size_t e) {
+    std::fill(out.begin() + static_cast<std::ptrdiff_t>(b * w), out.begin() + static_cast<std::ptrdiff_t>(e * w), 0.0);
+    const auto first = static_cast<int>(b), end = static_cast<int>(e);
+    for (const std::int32_t c : points) {
+      const int x = c % width_, y = c / width_;
+      if (!torus_ && (y + radius_ < first || y - radius_ >= end)) continue;
+      for (int dy = -radius_; dy <= radius_; ++dy) {
+        int yy = y + dy;
+        if (!wrap(yy, height_) || yy < first || yy >= end) continue;
+        const int half = chord_[static_cast<std::size_t>(dy + radius_)];
+        double* row = &out[static_cast<std::size_t>(yy) * w];
+        if (torus_ && 2 * half + 1 >= width_) {  // the chord wraps onto itself: the whole row, once (as row_span)
+          for (std::size_t xx = 0; xx < w; ++xx) row[xx] += 1.0;
+          continue;
+        }
+        for (int dx = -half; dx <= half; ++dx) {
+          int xx = x + dx;
+          if (wrap(xx, width_)) row[xx] += 1.0;
+        }
       }
     }
   });

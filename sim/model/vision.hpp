@@ -20,6 +20,12 @@ class VisionSums {
 
   // out[c] = sum of in[d] over the cells d within the radius of c.
   void sum(const Executor& exec, std::span<const double> in, std::span<double> out);
+  // out = sum() of the field counting `points` (cells; a cell listed k times
+  // counts k). With few points each point's disc is added in (rows of the
+  // map in parallel), which costs points x disc instead of cells x (2v + 1);
+  // otherwise the field is built and summed. Whole counts are exact in
+  // doubles, so both ways give the same numbers.
+  void sum_points(const Executor& exec, std::span<const std::int32_t> points, std::span<double> out);
   // Two fields at once (one walk over the discs): out_a from in_a, out_b from in_b.
   void sum2(const Executor& exec, std::span<const double> in_a, std::span<const double> in_b,
             std::span<double> out_a, std::span<double> out_b);
@@ -56,6 +62,7 @@ class VisionSums {
   int width_ = 0, height_ = 0, radius_ = 0, disc_cells_ = 1;
   bool torus_ = false;
   std::vector<int> chord_;       // half-width of the disc's row at dy = -r..r
+  std::vector<double> field_;  // sum_points' field, when it sums densely
   std::vector<double> prefix_, prefix_b_;  // per row, width + 1 running sums (prefix_b_: sum2's second field)
 };
 

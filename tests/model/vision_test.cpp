@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdint>
 #include <vector>
 
 #include "core/parallel.hpp"
@@ -57,6 +58,37 @@ TEST(VisionSums, MatchBruteForceOnBoundedMapAndTorus) {
   VisionSums seven;
   seven.setup(40, 40, 7, true);
   EXPECT_EQ(seven.disc_cells(), 149);  // NetLogo's in-radius 7
+}
+
+// sum_points (officers, actives) gives sum()'s numbers for the field that
+// counts the points: by scattering discs when the points are few, by the
+// field when they are many; also on a torus so small that discs wrap onto
+// themselves.
+TEST(VisionSums, PointsGiveTheSumsOfTheirCountField) {
+  Executor exec(2);
+  struct Map {
+    int w, h;
+  };
+  for (const Map m : {Map{23, 17}, Map{9, 6}, Map{130, 200}})
+    for (bool torus : {false, true})
+      for (int r : {0, 1, 2, 5, 7})
+        for (std::size_t n : {std::size_t{0}, std::size_t{3}, std::size_t{40}, std::size_t{5000}}) {
+          const auto cells = static_cast<std::size_t>(m.w * m.h);
+          std::vector<std::int32_t> points(n);
+          std::vector<double> field(cells, 0.0);
+          for (std::size_t k = 0; k < n; ++k) {
+            points[k] = static_cast<std::int32_t>((k * 7919 + 11) % cells);  // repeats when n > cells
+            field[static_cast<std::size_t>(points[k])] += 1.0;
+          }
+          VisionSums v;
+          v.setup(m.w, m.h, r, torus);
+          std::vector<double> expected(cells), out(cells, -1.0);
+          v.sum(exec, field, expected);
+          v.sum_points(exec, points, out);
+          for (std::size_t c = 0; c < cells; ++c)
+            ASSERT_EQ(out[c], expected[c]) << m.w << "x" << m.h << (torus ? " torus" : "") << " radius " << r
+                                           << ", " << n << " points, cell " << c;
+        }
 }
 
 TEST(IncidentTracker, FollowsPatchesAndWritesThemWhenTheyEnd) {
