@@ -20,7 +20,7 @@ constexpr std::int32_t kWantsOnline = -2;
 constexpr std::int32_t kExpires = -3;
 constexpr std::int32_t kCompletesOnline = -4;
 constexpr std::int32_t kTomorrow = -5;  // acts again tomorrow (no trip made today)
-constexpr std::int32_t kNothingOpen = -6;  // no candidate outlet works today: tries again in retry_in_ days
+constexpr std::int32_t kNothingOpen = -6;  // no candidate outlet works today: tries again in return_in days
 
 // A case that found every outlet closed comes back within a working week:
 // after 1..kRetrySpread days, uniformly. Trying again the next day instead
@@ -109,7 +109,6 @@ void PublicServices::setup(const World& w, const Scenario& s) {
   const std::size_t case_room = households / 2 + 1024;
   cases_.reserve(case_room);
   choice_.reserve(case_room);
-  retry_in_.reserve(case_room);
   visit_of_case_.reserve(case_room);
   visit_order_.reserve(case_room);
   keep_.reserve(case_room);
@@ -295,7 +294,6 @@ void PublicServices::run_day(const StepContext& ctx, std::int32_t day) {
   // per entry p of today_ is written at p; cases_ fields only of its case.
   choice_.resize(n);
   visit_of_case_.resize(n);
-  retry_in_.resize(n);
   // An unfinished case comes back after 1..2R-1 days, uniformly (mean R =
   // return_days): people get the next document or department ready at their
   // own pace, not all exactly R days later.
@@ -366,7 +364,7 @@ void PublicServices::run_day(const StepContext& ctx, std::int32_t day) {
       }
       if (best < 0) {  // nothing open today: try again within a working week, no trip made
         choice_[p] = kNothingOpen;
-        retry_in_[p] = static_cast<std::uint16_t>(
+        visit_of_case_[p].return_in = static_cast<std::uint16_t>(
             1 + CounterRng(seed, Stream::service_return, uday, cases_.id[i]).below(kRetrySpread));
         continue;
       }
@@ -419,7 +417,7 @@ void PublicServices::run_day(const StepContext& ctx, std::int32_t day) {
       schedule(i, day + 1, day);
       choice_[p] = kNotActing;
     } else if (choice_[p] == kNothingOpen) {
-      schedule(i, day + retry_in_[p], day);
+      schedule(i, day + visit_of_case_[p].return_in, day);
       choice_[p] = kNotActing;
     } else if (choice_[p] >= 0) {
       ++outlet_begin_[static_cast<std::size_t>(choice_[p]) + 1];

@@ -107,7 +107,7 @@ class PublicServices {
     double patience;  // minutes
     bool comprehensive;  // would finish every remaining department
     bool progresses;     // no missing document, no processing error
-    std::uint16_t return_in;  // days until it comes back if not finished
+    std::uint16_t return_in;  // days until it comes back if not finished (or, with nothing open, tries again)
   };
 
   void apply_events(std::int64_t step, const StepContext& ctx);
@@ -185,8 +185,7 @@ class PublicServices {
   std::vector<std::uint32_t> today_, merge_scratch_;
   // Per entry of today_ (position p, case today_[p]).
   std::vector<std::int32_t> choice_;    // outlet chosen today, or one of the k* codes
-  std::vector<Visit> visit_of_case_;
-  std::vector<std::uint16_t> retry_in_;  // per entry of today_ with nothing open: days until it tries again
+  std::vector<Visit> visit_of_case_;  // kNothingOpen entries: only return_in
   std::vector<std::uint32_t> visit_order_;  // positions in today_ grouped by outlet
   std::vector<std::uint32_t> outlet_begin_;
   std::vector<std::uint32_t> visited_;  // outlets with visits today, in index order
