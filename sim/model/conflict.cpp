@@ -45,11 +45,11 @@ void Conflict::setup(const World& w, const Scenario& s) {
   cell_active_.assign(cells, 0);
   remaining_.assign(cells, 0);
   cell_income_.assign(kIncomeParts * cells, 0);
-  c_sum_.assign(cells, 0.0);
-  points_.reserve(cells);
+  households_near_.assign(cells, 0.0);
+  points_.reserve(std::max(cells, w.households.capacity()));  // a point per active at most
   field_in_.assign(cells, 0.0);
   field_out_.assign(cells, 0.0);
-  scratch_.assign(cells, 0.0);
+  cell_households_.assign(cells, 0.0);
   c_vision_.assign(cells, 0.0);
   a_vision_.assign(cells, 0.0);
   p_cell_.assign(cells, 0.0f);
@@ -166,8 +166,9 @@ void Conflict::prepare(World& w, const StepContext& ctx, double residents) {
 void Conflict::sum_cell_incomes(const World& w, const StepContext& ctx) {
   // Households scattered into their cells in parallel: kIncomeParts fixed
   // slices of the store, each adding into its own row of cell_income_, then
-  // the rows added per cell. Incomes are rounded to whole yuan first, so the
-  // sums are exact integers that no slicing or thread count can change.
+  // the rows added per cell. Incomes (never negative) are rounded to whole
+  // yuan first, so the sums are exact integers that no slicing or thread
+  // count can change.
   const auto& h = w.households;
   const auto& g = w.grid;
   const std::size_t cells = g.size(), n = h.size_alive();
@@ -186,13 +187,13 @@ void Conflict::sum_cell_incomes(const World& w, const StepContext& ctx) {
         cell_income_[part * cells + c] = 0;  // ready for the next step
       }
       field_in_[c] = static_cast<double>(sum);
-      scratch_[c] = g.occupancy(static_cast<std::int32_t>(c));
+      cell_households_[c] = g.occupancy(static_cast<std::int32_t>(c));
     }
   });
-  vision_.sum2(ctx.exec, field_in_, scratch_, field_out_, c_sum_);
+  vision_.sum2(ctx.exec, field_in_, cell_households_, field_out_, households_near_);
   ctx.exec.for_range(cells, 4096, [&](std::size_t b, std::size_t e) {
     for (std::size_t c = b; c < e; ++c)
-      income_mean_[c] = c_sum_[c] > 0 ? static_cast<float>(field_out_[c] / c_sum_[c]) : 0.0f;
+      income_mean_[c] = households_near_[c] > 0 ? static_cast<float>(field_out_[c] / households_near_[c]) : 0.0f;
   });
 }
 

@@ -85,7 +85,8 @@ class Conflict {
   // Per cell.
   std::vector<std::int32_t> cell_active_, remaining_;
   std::vector<std::int64_t> cell_income_;  // kIncomeParts rows of cells
-  std::vector<double> field_in_, field_out_, scratch_, c_sum_;
+  std::vector<double> field_in_, field_out_;
+  std::vector<double> cell_households_, households_near_;  // per cell, and within vision (mean income)
   std::vector<std::int32_t> points_;  // cells of officers or actives, for VisionSums::sum_points
   std::vector<double> c_vision_, a_vision_;  // officers, actives (before this step's decisions) in vision
   std::vector<float> p_cell_, income_mean_;
