@@ -127,6 +127,19 @@ class PublicServices {
   void compact_closed();
   bool works(std::size_t outlet, std::int32_t day) const;
   double km_between(std::int32_t a, std::int32_t b) const;
+  // The network as rebuild_candidates searches it: outlets in square buckets.
+  struct OutletBuckets {
+    int cells = 1, nx = 0, ny = 0;  // a bucket's side in cells; buckets across and down
+    std::vector<std::vector<std::int32_t>> outlets;
+  };
+  struct NearOutlet {
+    double km;
+    std::int32_t outlet;
+  };
+  // The kCandidates outlets of `b` nearest to `centre` (ties: lower index)
+  // into out, -1 where there are fewer; `near` is scratch.
+  void nearest_outlets(const OutletBuckets& b, double cell_km, std::int32_t centre, std::vector<NearOutlet>& near,
+                       std::int16_t* out) const;
 
   const Scenario* scenario_ = nullptr;
   int width_ = 1;

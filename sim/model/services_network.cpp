@@ -56,6 +56,37 @@ void PublicServices::size_generated_windows(const World& w, const Scenario& s) {
   }
 }
 
+void PublicServices::nearest_outlets(const OutletBuckets& b, double cell_km, std::int32_t centre,
+                                     std::vector<NearOutlet>& near, std::int16_t* out) const {
+  const auto nearer = [](const NearOutlet& x, const NearOutlet& y) {
+    return x.km != y.km ? x.km < y.km : x.outlet < y.outlet;
+  };
+  const int ux = (centre % width_) / b.cells, uy = (centre / width_) / b.cells;
+  near.clear();
+  for (int ring = 0;; ++ring) {
+    // Buckets at Chebyshev distance `ring` from the centre's bucket.
+    bool inside = false;
+    for (int y = uy - ring; y <= uy + ring; ++y)
+      for (int x = ux - ring; x <= ux + ring; ++x) {
+        if (std::max(std::abs(x - ux), std::abs(y - uy)) != ring) continue;
+        if (x < 0 || y < 0 || x >= b.nx || y >= b.ny) continue;
+        inside = true;
+        for (std::int32_t o : b.outlets[static_cast<std::size_t>(y) * b.nx + x])
+          near.push_back({km_between(centre, outlet_cell_[static_cast<std::size_t>(o)]), o});
+      }
+    if (!inside) break;  // past every edge of the map
+    if (near.size() >= static_cast<std::size_t>(kCandidates)) {
+      std::nth_element(near.begin(), near.begin() + (kCandidates - 1), near.end(), nearer);
+      // Anything in a further ring is at least `ring` buckets away.
+      if (near[kCandidates - 1].km <= ring * b.cells * cell_km) break;
+    }
+  }
+  const auto k = std::min<std::size_t>(near.size(), kCandidates);
+  std::partial_sort(near.begin(), near.begin() + static_cast<std::ptrdiff_t>(k), near.end(), nearer);
+  std::fill(out, out + kCandidates, -1);
+  for (std::size_t c = 0; c < k; ++c) out[c] = static_cast<std::int16_t>(near[c].outlet);
+}
+
 void PublicServices::rebuild_candidates(const CellGrid& g, const Executor& exec) {
   // Per block centre and need type, the kCandidates nearest open outlets
   // handling the need (ties: lower index). Outlets are put in square buckets
@@ -66,61 +97,34 @@ void PublicServices::rebuild_candidates(const CellGrid& g, const Executor& exec)
   // network changes. Rows of blocks in parallel: each writes only its own
   // blocks' candidates.
   constexpr double kBucketKm = 5.0;
-  const int bucket_cells = std::max(1, static_cast<int>(kBucketKm / g.cell_km));
-  const int buckets_x = (g.width + bucket_cells - 1) / bucket_cells;
-  const int buckets_y = (g.height + bucket_cells - 1) / bucket_cells;
+  OutletBuckets buckets;
+  buckets.cells = std::max(1, static_cast<int>(kBucketKm / g.cell_km));
+  buckets.nx = (g.width + buckets.cells - 1) / buckets.cells;
+  buckets.ny = (g.height + buckets.cells - 1) / buckets.cells;
+  buckets.outlets.resize(static_cast<std::size_t>(buckets.nx) * buckets.ny);
   const int blocks_y = (g.height + block_cells_ - 1) / block_cells_;
-  struct Near {
-    double km;
-    std::int32_t outlet;
-  };
-  const auto nearer = [](const Near& a, const Near& b) { return a.km != b.km ? a.km < b.km : a.outlet < b.outlet; };
-  std::vector<std::vector<std::int32_t>> bucket(static_cast<std::size_t>(buckets_x) * buckets_y);
   for (std::size_t need = 0; need < kNeedCount; ++need) {
-    for (auto& b : bucket) b.clear();
+    for (auto& in_bucket : buckets.outlets) in_bucket.clear();
     bool any = false;
     for (std::size_t o = 0; o < outlets_.size(); ++o)
       if (open_[o] && (windows_[o] + purchased_[o]) > 0 && (outlets_[o].needs & need_bit(static_cast<NeedType>(need)))) {
         const std::int32_t c = outlet_cell_[o];
-        bucket[static_cast<std::size_t>((c / width_) / bucket_cells * buckets_x + (c % width_) / bucket_cells)]
+        buckets.outlets[static_cast<std::size_t>((c / width_) / buckets.cells * buckets.nx + (c % width_) / buckets.cells)]
             .push_back(static_cast<std::int32_t>(o));
         any = true;
       }
     exec.for_range(static_cast<std::size_t>(blocks_y), 1, [&](std::size_t row_b, std::size_t row_e) {
-      std::vector<Near> near;  // per task: allocated only when the network changes
+      std::vector<NearOutlet> near;  // per task: allocated only when the network changes
       for (auto by = static_cast<int>(row_b); by < static_cast<int>(row_e); ++by)
         for (int bx = 0; bx < blocks_x_; ++bx) {
           std::int16_t* out =
               &candidates_[((static_cast<std::size_t>(by) * blocks_x_ + bx) * kNeedCount + need) * kCandidates];
-          std::fill(out, out + kCandidates, -1);
-          if (!any) continue;
           const int cx = std::min(g.width - 1, bx * block_cells_ + block_cells_ / 2);
           const int cy = std::min(g.height - 1, by * block_cells_ + block_cells_ / 2);
-          const std::int32_t centre = g.index(cx, cy);
-          const int ux = cx / bucket_cells, uy = cy / bucket_cells;
-          near.clear();
-          for (int ring = 0;; ++ring) {
-            // Buckets at Chebyshev distance `ring` from the centre's bucket.
-            bool inside = false;
-            for (int y = uy - ring; y <= uy + ring; ++y)
-              for (int x = ux - ring; x <= ux + ring; ++x) {
-                if (std::max(std::abs(x - ux), std::abs(y - uy)) != ring) continue;
-                if (x < 0 || y < 0 || x >= buckets_x || y >= buckets_y) continue;
-                inside = true;
-                for (std::int32_t o : bucket[static_cast<std::size_t>(y) * buckets_x + x])
-                  near.push_back({km_between(centre, outlet_cell_[static_cast<std::size_t>(o)]), o});
-              }
-            if (!inside) break;  // past every edge of the map
-            if (near.size() >= static_cast<std::size_t>(kCandidates)) {
-              std::nth_element(near.begin(), near.begin() + (kCandidates - 1), near.end(), nearer);
-              // Anything in a further ring is at least `ring` buckets away.
-              const double bound = ring * bucket_cells * g.cell_km;
-              if (near[kCandidates - 1].km <= bound) break;
-            }
-          }
-          const auto k = std::min<std::size_t>(near.size(), kCandidates);
-          std::partial_sort(near.begin(), near.begin() + static_cast<std::ptrdiff_t>(k), near.end(), nearer);
-          for (std::size_t c = 0; c < k; ++c) out[c] = static_cast<std::int16_t>(near[c].outlet);
+          if (any)
+            nearest_outlets(buckets, g.cell_km, g.index(cx, cy), near, out);
+          else
+            std::fill(out, out + kCandidates, -1);
         }
     });
   }
