@@ -58,6 +58,9 @@ std::vector<SeriesSpec> ServiceMetrics::series_specs() {
       {"travel_minutes", "minutes",
        "Mean travel time of residents to the nearest open outlet handling the need, one way", "need",
        need_labels()},
+      {"visits_by_weekday", "visits/step",
+       "Visits to outlets during the step by day of the week (day number mod 7; an outlet works days 0 to "
+       "days_per_week - 1), real visits", "weekday", {"0", "1", "2", "3", "4", "5", "6"}},
   };
 }
 
@@ -200,6 +203,7 @@ void ServiceMetrics::compute(const World& w, const StepContext& ctx, PublicServi
   row[k++] = t.purchased_windows;
   for (std::size_t n = 0; n < kNeedCount; ++n) row[k++] = within_radius_[n];
   for (std::size_t n = 0; n < kNeedCount; ++n) row[k++] = mean_minutes_[n];
+  for (const double v : t.visits_weekday) row[k++] = v * scale;
 }
 
 void ServiceMetrics::fill_map(const World& w, const Scenario& s, const PublicServices& services, std::size_t map,

@@ -430,6 +430,7 @@ void PublicServices::run_day(const StepContext& ctx, std::int32_t day) {
     outlet_begin_[o + 1] += outlet_begin_[o];
   }
   const std::size_t visits = outlet_begin_[outlets];
+  tally_.visits_weekday[static_cast<std::size_t>(day % 7)] += static_cast<double>(visits);
   visit_order_.resize(visits);
   for (auto* v : {&q_arrival_, &q_service_, &q_patience_, &q_wait_, &q_start_, &q_end_}) v->resize(visits);
   q_outcome_.resize(visits);

@@ -63,6 +63,7 @@ struct ServiceTally {
   double open_cases = 0;          // at the end of the step
   double cost = 0;                // yuan during the step: windows, purchases, platform
   double purchased_windows = 0;
+  Counts<7> visits_weekday{};     // visits to outlets by day of the week (day number mod 7)
 
   void clear() { *this = ServiceTally{}; }
 };

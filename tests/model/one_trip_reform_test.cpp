@@ -8,6 +8,8 @@
 // which the reform does not touch.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <string>
 
@@ -98,6 +100,32 @@ TEST(OneTripReform, FewerTripsMoreOneTripCasesHigherCoverageAndTheMigrantGapRema
   EXPECT_NEAR(after.arising / before.arising, 1.0, 0.02);
   EXPECT_NEAR(after.refused / after.arising, before.refused / before.arising, 0.005);
   EXPECT_GT(before.refused, 0.05 * before.arising);
+}
+
+// Regression test of the Monday pile-up (docs/VALIDATION.md): with a case
+// that found every outlet closed trying again the next day and unfinished
+// cases coming back exactly return_days (5) later, the weekend's cases and the
+// visitors of Monday to Wednesday all came back on a Monday, which took about
+// 30 times the visits of any other working day. Now the working days share
+// the visits about evenly and the closed days have none.
+TEST(OneTripReform, VisitsSpreadOverTheWorkingWeek) {
+  const Scenario s = load_scenario(std::string(ZHILI_SOURCE_DIR) + "/scenarios/reform/one-trip-before.yaml",
+                                   {"run.steps=6", "run.threads=2"});
+  Engine e(s);
+  const auto at = e.model().column_of("visits_by_weekday", "0");
+  ASSERT_TRUE(at.has_value());
+  std::array<double, 7> visits{};
+  while (!e.done()) {
+    e.step();
+    for (std::size_t d = 0; d < 7; ++d) visits[d] += e.observables()[*at + d];
+  }
+  // Every outlet of the scenario works days 0-4.
+  const double lo = *std::min_element(visits.begin(), visits.begin() + 5);
+  const double hi = *std::max_element(visits.begin(), visits.begin() + 5);
+  EXPECT_GT(lo, 10000.0);  // about 30,000 visits a month: some 6,000 on each weekday over six months
+  EXPECT_LT(hi, 1.3 * lo) << "Monday " << visits[0] << ", Tuesday " << visits[1];
+  EXPECT_EQ(visits[5], 0.0);
+  EXPECT_EQ(visits[6], 0.0);
 }
 
 }  // namespace zhili
