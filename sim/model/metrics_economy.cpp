@@ -119,29 +119,14 @@ void EconomyMetrics::compute(const World& w, const StepContext& ctx, const Labou
       [&](std::size_t b, std::size_t e) {
         Tally k;
         for (std::size_t i = b; i < e; ++i) {
-          const auto r = static_cast<std::size_t>(h.registration[i]);
+          const auto cell = static_cast<std::size_t>(h.cell[i]);
+          const std::size_t c = class_of(static_cast<std::size_t>(h.registration[i]), static_cast<std::size_t>(g.zone[cell]),
+                                         static_cast<std::size_t>(h.sector[i]));
           const double persons = h.size[i], income = h.income[i];
-          k.persons[r] += persons;
-          k.income[r] += income;
-          const auto zone = static_cast<std::size_t>(g.zone[h.cell[i]]);
-          const bool city = g.zone[h.cell[i]] != Zone::rural;
-          k.zone_persons[zone] += persons;
-          k.zone_income[zone] += income;
-          if (city) {
-            k.city_persons += persons;
-            k.city_income += income;
-            k.city_rent += g.rent[h.cell[i]];
-            k.force[r] += h.workers[i];
-            k.zone_force[zone] += h.workers[i];
-            if (h.sector[i] == Sector::none) {
-              k.unemployed[r] += h.workers[i];
-              k.zone_unemployed[zone] += h.workers[i];
-            }
-          } else {
-            k.rural_persons += persons;
-            k.rural_income += income;
-          }
-          k.employed[static_cast<std::size_t>(h.sector[i])] += h.workers[i];
+          k.persons[c] += persons;
+          k.income[c] += income;
+          k.workers[c] += h.workers[i];
+          k.rent[c] += g.rent[cell];
           const int bin = gini_bin(income / persons / reference);
           k.bin_persons[bin] += persons;
           k.bin_income[bin] += income;
@@ -149,23 +134,11 @@ void EconomyMetrics::compute(const World& w, const StepContext& ctx, const Labou
         return k;
       },
       [](Tally a, const Tally& b) {
-        for (std::size_t r = 0; r < kRegistrationCount; ++r) {
-          a.persons[r] += b.persons[r];
-          a.income[r] += b.income[r];
-          a.force[r] += b.force[r];
-          a.unemployed[r] += b.unemployed[r];
-        }
-        for (std::size_t s = 0; s < kSectorCount; ++s) a.employed[s] += b.employed[s];
-        a.city_persons += b.city_persons;
-        a.city_income += b.city_income;
-        a.rural_persons += b.rural_persons;
-        a.rural_income += b.rural_income;
-        a.city_rent += b.city_rent;
-        for (std::size_t z = 0; z < kZoneCount; ++z) {
-          a.zone_persons[z] += b.zone_persons[z];
-          a.zone_income[z] += b.zone_income[z];
-          a.zone_force[z] += b.zone_force[z];
-          a.zone_unemployed[z] += b.zone_unemployed[z];
+        for (std::size_t c = 0; c < kClasses; ++c) {
+          a.persons[c] += b.persons[c];
+          a.income[c] += b.income[c];
+          a.workers[c] += b.workers[c];
+          a.rent[c] += b.rent[c];
         }
         for (int k = 0; k < kGiniBins; ++k) {
           a.bin_persons[k] += b.bin_persons[k];
@@ -174,32 +147,62 @@ void EconomyMetrics::compute(const World& w, const StepContext& ctx, const Labou
         return a;
       });
 
+  // The row's tallies, summed over the classes.
+  std::array<double, kRegistrationCount> persons_r{}, income_r{}, force_r{}, unemployed_r{};
+  std::array<double, kSectorCount> employed_s{};
+  std::array<double, kZoneCount> zone_persons{}, zone_income{}, zone_force{}, zone_unemployed{};
+  double city_persons = 0, city_income = 0, city_rent = 0, rural_persons = 0, rural_income = 0;
+  for (std::size_t r = 0; r < kRegistrationCount; ++r)
+    for (std::size_t z = 0; z < kZoneCount; ++z)
+      for (std::size_t sec = 0; sec < kSectorCount; ++sec) {
+        const std::size_t c = class_of(r, z, sec);
+        persons_r[r] += t.persons[c];
+        income_r[r] += t.income[c];
+        zone_persons[z] += t.persons[c];
+        zone_income[z] += t.income[c];
+        employed_s[sec] += t.workers[c];
+        if (z == static_cast<std::size_t>(Zone::rural)) {
+          rural_persons += t.persons[c];
+          rural_income += t.income[c];
+          continue;
+        }
+        city_persons += t.persons[c];
+        city_income += t.income[c];
+        city_rent += t.rent[c];
+        force_r[r] += t.workers[c];
+        zone_force[z] += t.workers[c];
+        if (sec == static_cast<std::size_t>(Sector::none)) {
+          unemployed_r[r] += t.workers[c];
+          zone_unemployed[z] += t.workers[c];
+        }
+      }
+
   const auto ratio = [](double a, double b) { return b > 0 ? a / b : 0.0; };
   double persons = 0;
-  for (double p : t.persons) persons += p;
+  for (double p : persons_r) persons += p;
   const double urban_registered =
-      t.persons[static_cast<std::size_t>(Registration::registered_urban)] +
-      t.persons[static_cast<std::size_t>(Registration::settled)];
-  const double employed = t.employed[1] + t.employed[2] + t.employed[3];
+      persons_r[static_cast<std::size_t>(Registration::registered_urban)] +
+      persons_r[static_cast<std::size_t>(Registration::settled)];
+  const double employed = employed_s[1] + employed_s[2] + employed_s[3];
 
   std::size_t k = 0;
-  row[k++] = ratio(t.city_persons, persons);
+  row[k++] = ratio(city_persons, persons);
   row[k++] = ratio(urban_registered, persons);
   row[k++] = labour.employment_rate;
-  for (std::size_t r = 0; r < kRegistrationCount; ++r) row[k++] = ratio(t.unemployed[r], t.force[r]);
-  for (std::size_t r = 0; r < kRegistrationCount; ++r) row[k++] = ratio(t.income[r], t.persons[r]);
-  row[k++] = ratio(ratio(t.city_income, t.city_persons), ratio(t.rural_income, t.rural_persons));
+  for (std::size_t r = 0; r < kRegistrationCount; ++r) row[k++] = ratio(unemployed_r[r], force_r[r]);
+  for (std::size_t r = 0; r < kRegistrationCount; ++r) row[k++] = ratio(income_r[r], persons_r[r]);
+  row[k++] = ratio(ratio(city_income, city_persons), ratio(rural_income, rural_persons));
   row[k++] = gini(t.bin_persons, t.bin_income);
-  for (std::size_t s = 1; s < kSectorCount; ++s) row[k++] = ratio(t.employed[s], employed);
+  for (std::size_t s = 1; s < kSectorCount; ++s) row[k++] = ratio(employed_s[s], employed);
   row[k++] = (labour.jobs_secondary + labour.jobs_tertiary) * scale;
   row[k++] = labour.mean_urban_wage();
   row[k++] = labour.rural_income;
   row[k++] = rural.expected_gain;
   row[k++] = rural.to_city * scale;
   row[k++] = rural.returns * scale;
-  for (std::size_t z = 0; z < kZoneCount; ++z) row[k++] = ratio(t.zone_unemployed[z], t.zone_force[z]);
-  for (std::size_t z = 0; z < kZoneCount; ++z) row[k++] = ratio(t.zone_income[z], t.zone_persons[z]);
-  row[k++] = ratio(t.city_rent, t.city_income);
+  for (std::size_t z = 0; z < kZoneCount; ++z) row[k++] = ratio(zone_unemployed[z], zone_force[z]);
+  for (std::size_t z = 0; z < kZoneCount; ++z) row[k++] = ratio(zone_income[z], zone_persons[z]);
+  row[k++] = ratio(city_rent, city_income);
   for (std::size_t z = 0; z < kZoneCount; ++z)
     row[k++] = z < kCityZoneCount
                    ? (labour.zone_jobs_secondary[z] + labour.zone_jobs_tertiary[z]) * scale

@@ -32,15 +32,16 @@ class EconomyMetrics {
   static constexpr int kGiniBins = 256;
 
  private:
+  // Households by class (registration x zone of the home x sector): every
+  // tally of the row is a sum over classes, so the pass adds each household
+  // into one class instead of into a dozen tallies.
+  static constexpr std::size_t kClasses = kRegistrationCount * kZoneCount * kSectorCount;
+  static constexpr std::size_t class_of(std::size_t registration, std::size_t zone, std::size_t sector) {
+    return (registration * kZoneCount + zone) * kSectorCount + sector;
+  }
   struct Tally {
-    std::array<double, kRegistrationCount> persons{};
-    std::array<double, kRegistrationCount> income{};  // household incomes summed
-    std::array<double, kRegistrationCount> force{};   // urban workers
-    std::array<double, kRegistrationCount> unemployed{};
-    std::array<double, kSectorCount> employed{};      // workers by sector
-    double city_persons = 0, city_income = 0, rural_persons = 0, rural_income = 0;
-    double city_rent = 0;  // rent of the city's households' homes, for the housing-cost burden
-    std::array<double, kZoneCount> zone_persons{}, zone_income{}, zone_force{}, zone_unemployed{};
+    std::array<double, kClasses> persons{}, income{}, workers{};
+    std::array<double, kClasses> rent{};  // of the homes (the housing-cost burden reads the city's)
     std::array<double, kGiniBins> bin_persons{};
     std::array<double, kGiniBins> bin_income{};
   };
