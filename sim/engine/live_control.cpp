@@ -138,11 +138,22 @@ void LiveControl::step_done(std::int64_t steps_done) {
   changed_.notify_all();
 }
 
+void LiveControl::publish_open_events(std::vector<OpenEventRow> rows) {
+  std::lock_guard lock(mutex_);
+  open_events_.swap(rows);
+}
+
+std::vector<OpenEventRow> LiveControl::open_events() const {
+  std::lock_guard lock(mutex_);
+  return open_events_;
+}
+
 void LiveControl::end_run() {
   {
     std::lock_guard lock(mutex_);
     ended_ = true;
     waiting_ = false;
+    open_events_.clear();  // the file holds every event now
   }
   changed_.notify_all();
 }

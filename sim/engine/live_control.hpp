@@ -14,6 +14,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <mutex>
+#include <string>
 #include <vector>
 
 #include "scenario/levers.hpp"
@@ -23,6 +24,13 @@ namespace zhili {
 struct LeverChange {
   LeverId lever = LeverId::hukou_openness;
   double value = 0.0;
+};
+
+// A row of an event table for an event still in progress: what the file
+// will get when the event ends.
+struct OpenEventRow {
+  std::string table;  // its name under /events ("incidents")
+  std::vector<double> values;
 };
 
 // A change as the run applied it: from step `step` on.
@@ -55,6 +63,10 @@ class LiveControl {
   std::vector<LeverChange> pending_changes() const;
   std::vector<AppliedLeverChange> applied_changes() const;
   std::size_t applied_count() const;
+  // Events in progress after the last step done (collective incidents), which
+  // the file gets only when they end; empty after the run has ended (the
+  // file then holds them all).
+  std::vector<OpenEventRow> open_events() const;
   // Blocks until the run waits paused or has ended, or `timeout` passes;
   // returns whether it did.
   bool wait_until_idle(std::chrono::milliseconds timeout) const;
@@ -67,6 +79,7 @@ class LiveControl {
   // then ask again. `stop`: end the run.
   Turn next_turn(std::int64_t next_step, std::vector<LeverChange>& changes);
   void step_done(std::int64_t steps_done);  // after each step is written
+  void publish_open_events(std::vector<OpenEventRow> rows);  // after each step, before step_done
   void end_run();                           // the run is over (any reason)
 
  private:
@@ -75,6 +88,7 @@ class LiveControl {
   mutable std::condition_variable changed_;
   std::vector<LeverChange> pending_;
   std::vector<AppliedLeverChange> applied_;
+  std::vector<OpenEventRow> open_events_;
   bool paused_ = false;
   bool waiting_ = false;
   bool flush_ = false;

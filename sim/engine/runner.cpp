@@ -146,7 +146,15 @@ RunOutcome run_scenario(const Scenario& s, const RunRequest& req) {
       p.eta_s = p.steps_per_s > 0 ? (total - p.steps_done) / p.steps_per_s : 0.0;
       req.progress(p);
     }
-    if (req.live) req.live->step_done(k + 1);
+    if (req.live) {
+      // What is in progress, for the viewer: the file gets it when it ends.
+      std::vector<OpenEventRow> open;
+      engine.model().peek_open_events([&](std::size_t t, std::span<const double> row) {
+        open.push_back({layout.event_tables[t].name, std::vector<double>(row.begin(), row.end())});
+      });
+      req.live->publish_open_events(std::move(open));
+      req.live->step_done(k + 1);
+    }
     if (req.stop && req.stop->load() != 0 && !last) {
       out.status = RunStatus::interrupted;
       break;

@@ -37,6 +37,8 @@ class IncidentTracker {
   std::int64_t in_progress() const { return static_cast<std::int64_t>(open_.size()); }
   // Incidents that ended this step (and, after close_all, those still open).
   const std::vector<IncidentRecord>& ended() const { return ended_; }
+  // Incidents in progress after this step (last_step = this step).
+  const std::vector<IncidentRecord>& open() const { return open_; }
   void close_all();  // the run ends: every open incident is written as ongoing
   // A step with no hot cell and no incident open: nothing starts, ends or continues.
   void quiet_step() {

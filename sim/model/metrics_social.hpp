@@ -32,12 +32,14 @@ class SocialMetrics {
   // still open at the run's end): f(row).
   // Columns as event_specs()'s; `width` is the map's.
   template <class F>
-  static void each_incident_row(const Grievance& g, int width, F&& f);
+  // Rows of /events/incidents for `records`; `in_progress` marks them all
+  // ongoing (incidents still open, as at the end of a run).
+  static void each_incident_row(std::span<const IncidentRecord> records, int width, bool in_progress, F&& f);
 };
 
 template <class F>
-void SocialMetrics::each_incident_row(const Grievance& g, int width, F&& f) {
-  for (const auto& r : g.conflict().incidents().ended()) {
+void SocialMetrics::each_incident_row(std::span<const IncidentRecord> records, int width, bool in_progress, F&& f) {
+  for (const auto& r : records) {
     const double row[] = {static_cast<double>(r.id),
                           static_cast<double>(r.start_step),
                           static_cast<double>(r.last_step - r.start_step + 1),
@@ -45,7 +47,7 @@ void SocialMetrics::each_incident_row(const Grievance& g, int width, F&& f) {
                           static_cast<double>(r.peak_cells),
                           static_cast<double>(r.centre % width),
                           static_cast<double>(r.centre / width),
-                          r.ongoing ? 1.0 : 0.0};
+                          r.ongoing || in_progress ? 1.0 : 0.0};
     f(std::span<const double>(row));
   }
 }

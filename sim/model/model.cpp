@@ -135,10 +135,17 @@ std::vector<EventTableSpec> Model::event_specs() const { return SocialMetrics::e
 void Model::drain_events(bool final, const std::function<void(std::size_t, std::span<const double>)>& f) {
   if (!scenario_.conflict.enabled) return;
   const auto write = [&](std::span<const double> row) { f(0, row); };
-  SocialMetrics::each_incident_row(grievance_, world_.grid.width, write);
+  auto& incidents = grievance_.conflict().incidents();
+  SocialMetrics::each_incident_row(incidents.ended(), world_.grid.width, false, write);
   if (!final) return;
-  grievance_.conflict().incidents().close_all();
-  SocialMetrics::each_incident_row(grievance_, world_.grid.width, write);
+  incidents.close_all();
+  SocialMetrics::each_incident_row(incidents.ended(), world_.grid.width, false, write);
+}
+
+void Model::peek_open_events(const std::function<void(std::size_t, std::span<const double>)>& f) const {
+  if (!scenario_.conflict.enabled) return;
+  SocialMetrics::each_incident_row(grievance_.conflict().incidents().open(), world_.grid.width, true,
+                                   [&](std::span<const double> row) { f(0, row); });
 }
 
 }  // namespace zhili

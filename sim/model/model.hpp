@@ -57,6 +57,10 @@ class Model {
   // `final`: the run ends after this step, so events still in progress are written too.
   std::vector<EventTableSpec> event_specs() const;
   void drain_events(bool final, const std::function<void(std::size_t, std::span<const double>)>& f);
+  // The rows that the events still in progress would get if the run ended
+  // now (marked ongoing), without ending them: what a live viewer shows
+  // before the file has them.
+  void peek_open_events(const std::function<void(std::size_t, std::span<const double>)>& f) const;
 
  private:
   const Scenario& scenario_;

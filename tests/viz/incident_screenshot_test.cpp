@@ -119,4 +119,31 @@ TEST(Screenshot, IncidentsInProgressAreRedRingsOnTheMap) {
   EXPECT_EQ(count_ring_pixels(calm), 0) << "rings at a step without incidents";
 }
 
+// Live mode: a file still being written has no row for an incident that is
+// still going on, so the rings come from the run. Six steps into an outburst
+// (legitimacy 0.3 lower from the start), the file holds none of the
+// incidents in progress, and the map still shows them.
+TEST(Screenshot, LiveRunShowsIncidentsBeforeTheFileHasThem) {
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run not found (Debian packages xvfb, xauth): screenshot tests skipped";
+  const std::string h5 = tmp("incidents_live.h5"), png = tmp("incidents_live.png");
+  std::filesystem::remove(h5);
+  std::filesystem::remove(png);
+  const auto r = view({"--live", std::string(ZHILI_SOURCE_DIR) + "/scenarios/conflict/epstein-rebellion.yaml", "--set",
+                       "policy.conflict.legitimacy_shock=0.3", "--set", "output.map_every=1", "--set", "run.steps=200",
+                       "--live-steps", "6", "--map", "active_share", "--size", "900x640", "--screenshot", png, "-o",
+                       h5});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // (The viewer closed the run on exit, which wrote the incidents still open
+  // as ongoing; while it drew, the file had only those that had ended.)
+  RunData run(h5);
+  const auto& in_progress = run.series("incidents_in_progress");
+  ASSERT_EQ(in_progress.size(), 6u);
+  ASSERT_GT(in_progress.back(), 0.0) << "no incident in progress after six steps of the outburst";
+  const IncidentTable file = read_incidents(h5);
+  EXPECT_TRUE(std::none_of(file.incidents.begin(), file.incidents.end(),
+                           [](const Incident& i) { return !i.ongoing && i.in_progress_at(5); }))
+      << "the file had an incident in progress at the step drawn: the rings could have come from it";
+  EXPECT_GT(count_ring_pixels(read_png(png)), 20 * static_cast<int>(in_progress.back()));
+}
+
 }  // namespace zhili::view

@@ -5,6 +5,7 @@
 // step; pausing must stop the stepping.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstring>
 #include <filesystem>
@@ -14,6 +15,7 @@
 #include "engine/runner.hpp"
 #include "fixture.hpp"
 #include "io/result_reader.hpp"
+#include "data/incidents.hpp"
 #include "live/live_run.hpp"
 #include "scenario/load.hpp"
 
@@ -188,6 +190,59 @@ TEST(LiveRun, BadWorldIsReportedAsAnInputError) {
   EXPECT_TRUE(live.failed_on_input());
   EXPECT_NE(live.error().find("population.households"), std::string::npos) << live.error();
   EXPECT_FALSE(live.file_ready());
+}
+
+// Incidents still going on reach the viewer from the run itself: the file
+// gets an incident only when it ends. Paused during the outburst that a
+// legitimacy shock set off in the Epstein scenario, the run's open rows are
+// incidents the file does not hold yet, in progress at the last step done
+// and as many as the step's observable counts; once the run is over, the file
+// holds every one of them and the run offers none.
+TEST(LiveRun, IncidentsInProgressComeFromTheRunUntilTheFileHasThem) {
+  const std::string path = tmp("live_incidents.h5");
+  LiveRun live(load_scenario(std::string(ZHILI_SOURCE_DIR) + "/scenarios/conflict/epstein-rebellion.yaml",
+                             {"run.steps=130", "run.threads=2"}),
+               path);
+  live.control().pause_at(100);
+  live.start();
+  settle(live);
+  ASSERT_EQ(live.steps_done(), 100);
+  live.set_lever(LeverId::conflict_legitimacy_shock, 0.3);
+  live.control().pause_at(106);
+  live.control().resume();
+  settle(live);
+  ASSERT_EQ(live.steps_done(), 106);
+
+  const auto open = live.open_incident_rows();
+  ASSERT_FALSE(open.empty()) << "no incident in progress five steps after a legitimacy drop of 0.3";
+  const IncidentTable file = read_incidents(path);
+  const IncidentTable both = with_open_incidents(file, open);
+  ASSERT_EQ(both.incidents.size(), file.incidents.size() + open.size());
+  std::vector<std::int64_t> open_ids;
+  for (std::size_t k = file.incidents.size(); k < both.incidents.size(); ++k) {
+    const Incident& i = both.incidents[k];
+    open_ids.push_back(i.id);
+    EXPECT_TRUE(i.ongoing);
+    EXPECT_EQ(i.start_step + i.duration_steps, 106) << "incident " << i.id << " is not in progress at step 105";
+    EXPECT_GT(i.peak_active, 0.0);
+  }
+  {
+    ResultReader r(path);
+    r.refresh();
+    const auto in_progress = r.read_observable("incidents_in_progress");
+    ASSERT_EQ(in_progress.size(), 106u);
+    EXPECT_EQ(static_cast<double>(incidents_in_progress(both, 105).size()), in_progress[105]);
+  }
+
+  live.control().pause_at(-1);
+  live.control().resume();
+  settle(live);
+  ASSERT_TRUE(live.ended());
+  EXPECT_TRUE(live.open_incident_rows().empty());
+  const IncidentTable done = read_incidents(path);
+  for (const std::int64_t id : open_ids)
+    EXPECT_TRUE(std::any_of(done.incidents.begin(), done.incidents.end(), [&](const Incident& i) { return i.id == id; }))
+        << "incident " << id << " never reached the file";
 }
 
 }  // namespace zhili::view

@@ -87,8 +87,13 @@ void draw_map_panel(ViewerState& s, Layers& layers) {
   }
   const bool markers = s.show_outlets && !outlets.empty();
   // Collective incidents, where the file has their table (conflict on):
-  // rings at the incidents in progress, optionally the ended ones faded.
-  const IncidentTable& incidents = s.incidents.of(run);
+  // rings at the incidents in progress, optionally the ended ones faded. A
+  // live run's file gets an incident when it ends; those still going on come
+  // from the run itself.
+  const bool live_run = s.live && s.map_run == s.live_index;
+  IncidentTable with_open;
+  if (live_run) with_open = with_open_incidents(s.incidents.of(run), s.live->open_incident_rows());
+  const IncidentTable& incidents = live_run ? with_open : s.incidents.of(run);
   if (!incidents.empty()) {
     ImGui::SameLine(0.0f, 24.0f);
     ImGui::Checkbox(label(txt::incidents, "map_incidents").c_str(), &s.show_incidents);

@@ -9,14 +9,49 @@ namespace {
 
 constexpr const char* kTable = "incidents";
 
-// Index of column `name`, -1 if the table has none.
-int column(const EventTable& t, const char* name) {
-  for (std::size_t i = 0; i < t.spec.columns.size(); ++i)
-    if (t.spec.columns[i].name == name) return static_cast<int>(i);
-  return -1;
-}
-
 std::int64_t as_int(double v) { return std::isfinite(v) ? static_cast<std::int64_t>(std::llround(v)) : 0; }
+
+// Where an incidents table keeps each field (-1: not there). Tables without
+// id, start_step, duration_steps, x and y are not ones this viewer knows.
+struct IncidentColumns {
+  int id = -1, start = -1, duration = -1, x = -1, y = -1, peak = -1, cells = -1, ongoing = -1;
+
+  explicit IncidentColumns(const std::vector<EventColumn>& columns) {
+    const auto find = [&](const char* name) {
+      for (std::size_t i = 0; i < columns.size(); ++i)
+        if (columns[i].name == name) return static_cast<int>(i);
+      return -1;
+    };
+    id = find("id");
+    start = find("start_step");
+    duration = find("duration_steps");
+    x = find("x");
+    y = find("y");
+    peak = find("peak_active");
+    cells = find("peak_cells");
+    ongoing = find("ongoing");
+  }
+  bool known() const { return id >= 0 && start >= 0 && duration >= 0 && x >= 0 && y >= 0; }
+  // One row; at(c) is the value in column c.
+  template <class At>
+  Incident incident(At at) const {
+    Incident i;
+    i.id = as_int(at(id));
+    i.start_step = as_int(at(start));
+    i.duration_steps = as_int(at(duration));
+    i.x = static_cast<int>(as_int(at(x)));
+    i.y = static_cast<int>(as_int(at(y)));
+    if (peak >= 0) i.peak_active = at(peak);
+    if (cells >= 0) i.peak_cells = as_int(at(cells));
+    if (ongoing >= 0) i.ongoing = as_int(at(ongoing)) != 0;
+    return i;
+  }
+};
+
+void add(IncidentTable& table, const Incident& i) {
+  if (std::isfinite(i.peak_active)) table.max_peak_active = std::max(table.max_peak_active, i.peak_active);
+  table.incidents.push_back(i);
+}
 
 template <class Keep>
 std::vector<Incident> select(const IncidentTable& table, Keep keep) {
@@ -46,27 +81,28 @@ IncidentTable read_incidents(const ResultReader& reader) {
   const auto names = reader.event_table_names();
   if (std::find(names.begin(), names.end(), kTable) == names.end()) return out;
   const EventTable t = reader.read_events(kTable);
-  const int id = column(t, "id"), start = column(t, "start_step"), duration = column(t, "duration_steps"),
-            x = column(t, "x"), y = column(t, "y");
-  if (id < 0 || start < 0 || duration < 0 || x < 0 || y < 0) return out;  // not a table this viewer knows
-  const int peak = column(t, "peak_active"), cells = column(t, "peak_cells"), ongoing = column(t, "ongoing");
+  const IncidentColumns c(t.spec.columns);
+  if (!c.known()) return out;
+  out.columns = t.spec.columns;
   const std::size_t n = t.columns.empty() ? 0 : t.columns[0].size();
-  const auto at = [&](int c, std::size_t r) { return t.columns[static_cast<std::size_t>(c)][r]; };
   out.incidents.reserve(n);
-  for (std::size_t r = 0; r < n; ++r) {
-    Incident i;
-    i.id = as_int(at(id, r));
-    i.start_step = as_int(at(start, r));
-    i.duration_steps = as_int(at(duration, r));
-    i.x = static_cast<int>(as_int(at(x, r)));
-    i.y = static_cast<int>(as_int(at(y, r)));
-    if (peak >= 0) i.peak_active = at(peak, r);
-    if (cells >= 0) i.peak_cells = as_int(at(cells, r));
-    if (ongoing >= 0) i.ongoing = as_int(at(ongoing, r)) != 0;
-    if (std::isfinite(i.peak_active)) out.max_peak_active = std::max(out.max_peak_active, i.peak_active);
-    out.incidents.push_back(i);
-  }
+  for (std::size_t r = 0; r < n; ++r)
+    add(out, c.incident([&](int col) { return t.columns[static_cast<std::size_t>(col)][r]; }));
   out.steps = reader.steps();
+  return out;
+}
+
+IncidentTable with_open_incidents(const IncidentTable& file, const std::vector<std::vector<double>>& rows) {
+  IncidentTable out = file;
+  const IncidentColumns c(file.columns);
+  if (!c.known()) return out;
+  for (const auto& row : rows) {
+    if (row.size() != file.columns.size()) continue;
+    const Incident i = c.incident([&](int col) { return row[static_cast<std::size_t>(col)]; });
+    const bool in_file = std::any_of(file.incidents.begin(), file.incidents.end(),
+                                     [&](const Incident& f) { return f.id == i.id; });
+    if (!in_file) add(out, i);
+  }
   return out;
 }
 

@@ -34,6 +34,7 @@ struct IncidentTable {
   std::vector<Incident> incidents;  // in file order (by id, the order they ended)
   std::vector<std::int64_t> steps;  // the file's timeline: row k is step steps[k]
   double max_peak_active = 0;       // largest peak of the run: the marker scale
+  std::vector<EventColumn> columns; // the file's table, as it lays out a row
 
   bool empty() const { return incidents.empty(); }
   // Step in force at timeline row `row` (-1 before the run starts).
@@ -48,6 +49,11 @@ struct IncidentTable {
 // the file cannot be read at all.
 IncidentTable read_incidents(const std::string& path);
 IncidentTable read_incidents(const ResultReader& reader);
+
+// `file` with a live run's incidents still in progress, which its file gets
+// only when they end: `rows` laid out as the file's table, those whose id the
+// file does not hold yet. The marker scale takes their peaks too.
+IncidentTable with_open_incidents(const IncidentTable& file, const std::vector<std::vector<double>>& rows);
 
 // The instant t of `run` (decimal year) as a step of `table`'s timeline: the
 // step in force at t, -1 before the run starts.

@@ -56,6 +56,13 @@ bool LiveRun::failed_on_input() const {
   return input_error_;
 }
 
+std::vector<std::vector<double>> LiveRun::open_incident_rows() const {
+  std::vector<std::vector<double>> rows;
+  for (auto& e : control_.open_events())
+    if (e.table == "incidents") rows.push_back(std::move(e.values));
+  return rows;
+}
+
 void LiveRun::set_lever(LeverId lever, double value) {
   const LeverInfo& info = lever_info(lever);
   control_.set_lever(lever, std::clamp(value, info.min, info.max));

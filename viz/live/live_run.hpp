@@ -49,6 +49,10 @@ class LiveRun {
   // The file has at least one step, so a reader can open it.
   bool file_ready() const { return steps_done() > 0; }
 
+  // Rows of the incidents in progress after the last step done, laid out as
+  // the file's /events/incidents (which gets them when they end).
+  std::vector<std::vector<double>> open_incident_rows() const;
+
   // Sets a lever from the next step on (clamped to its documented range).
   void set_lever(LeverId lever, double value);
   // Lever values the next step will use: the scenario's schedule, the changes
