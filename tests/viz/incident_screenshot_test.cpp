@@ -44,10 +44,11 @@ test::Result view(std::vector<std::string> args) {
 // Pixels of the incident rings' colour (app/incident_markers.cpp), a pure red
 // the viridis-like map scale never has, above the legend (whose line has a
 // ring of its own): the top 80 % of the window holds the map canvas.
-int count_ring_pixels(const Image& img) {
+int count_ring_pixels(const Image& img, int x_from_percent = 0, int x_to_percent = 100) {
   int n = 0;
   for (int y = 0; y < img.height * 8 / 10; ++y)
-    for (int x = 0; x < img.width; ++x) n += img.pixel(x, y) == pack(Rgba{255, 30, 30, 255});
+    for (int x = img.width * x_from_percent / 100; x < img.width * x_to_percent / 100; ++x)
+      n += img.pixel(x, y) == pack(Rgba{255, 30, 30, 255});
   return n;
 }
 
@@ -144,6 +145,33 @@ TEST(Screenshot, LiveRunShowsIncidentsBeforeTheFileHasThem) {
                            [](const Incident& i) { return !i.ongoing && i.in_progress_at(5); }))
       << "the file had an incident in progress at the step drawn: the rings could have come from it";
   EXPECT_GT(count_ring_pixels(read_png(png)), 20 * static_cast<int>(in_progress.back()));
+}
+
+// The compare panel rings each run's incidents on its own map (none on the
+// difference map): two runs of an outburst (legitimacy 0.3 lower from the
+// start, seeds 1 and 2), each with an incident in progress on 2000-02-05.
+TEST(Screenshot, ComparePanelRingsEachRunsIncidents) {
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run not found (Debian packages xvfb, xauth): screenshot tests skipped";
+  std::string runs[2];
+  for (int seed = 1; seed <= 2; ++seed) {
+    runs[seed - 1] = tmp("incidents_compare_" + std::to_string(seed) + ".h5");
+    const auto r = test::run_program(
+        {ZHILI_EXE, "run", std::string(ZHILI_SOURCE_DIR) + "/scenarios/conflict/epstein-rebellion.yaml", "--set",
+         "run.steps=20", "--set", "output.map_every=1", "--set", "policy.conflict.legitimacy_shock=0.3", "--set",
+         "run.seed=" + std::to_string(seed), "-o", runs[seed - 1], "--quiet"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const IncidentTable table = read_incidents(runs[seed - 1]);
+    ASSERT_EQ(incidents_in_progress(table, 5).size(), 1u) << "seed " << seed;  // 2000-02-05 is step 5
+  }
+  const std::string png = tmp("incidents_compare.png");
+  std::filesystem::remove(png);
+  const auto r = view({"--screenshot", png, "--panel", "compare", "--map", "active_share", "--time", "2000-02-05",
+                       "--size", "1400x800", runs[0], runs[1]});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const Image img = read_png(png);
+  EXPECT_GT(count_ring_pixels(img, 0, 33), 20) << "run A's map";
+  EXPECT_GT(count_ring_pixels(img, 33, 66), 20) << "run B's map";
+  EXPECT_EQ(count_ring_pixels(img, 66, 100), 0) << "the difference map";
 }
 
 }  // namespace zhili::view

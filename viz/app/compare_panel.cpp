@@ -7,6 +7,7 @@
 
 #include "app/i18n.hpp"
 #include "app/legend.hpp"
+#include "app/incident_markers.hpp"
 #include "app/map_canvas.hpp"
 #include "app/panels.hpp"
 #include "data/compare.hpp"
@@ -127,6 +128,14 @@ void draw_compare_panel(ViewerState& s, Layers& layers) {
                                    tr(txt::run_b) + std::string(": ") + s.labels[static_cast<std::size_t>(s.compare_b)],
                                    tr(txt::difference)};
     RunData* owners[3] = {&a, &b, &a};
+    // Incidents in progress on the two runs' maps, sized on one scale (equal
+    // rings mean equal peaks, as equal colours mean equal values).
+    const IncidentTable tables[2] = {s.incidents_shown(s.compare_a), s.incidents_shown(s.compare_b)};
+    const double max_peak = std::max(tables[0].max_peak_active, tables[1].max_peak_active);
+    std::vector<Incident> active[2];
+    for (int i = 0; i < 2; ++i)
+      if (s.show_incidents && !tables[i].empty())
+        active[i] = incidents_in_progress(tables[i], incident_step_at(tables[i], *owners[i], t));
     for (int i = 0; i < 3; ++i) {
       if (i > 0) ImGui::SameLine();
       ImGui::BeginGroup();
@@ -136,7 +145,13 @@ void draw_compare_panel(ViewerState& s, Layers& layers) {
       const MapLayer& layer = (i == 2 && !have_diff) ? none : *shown[i];
       const CellHover hover = map_canvas(i == 0 ? "##cmp0" : i == 1 ? "##cmp1" : "##cmp2", layer, ImVec2(w, h),
                                          s.compare_view, empty);
-      if (hover.valid()) cell_tooltip(*owners[i == 1 ? 1 : 0], hover.x, hover.y, t, spec.name);
+      const int ring = i < 2 && !active[i].empty() && layer.snapshot >= 0
+                           ? draw_incident_markers(active[i], {}, hover, max_peak)
+                           : -1;
+      if (ring >= 0)
+        incident_tooltip(active[i][static_cast<std::size_t>(ring)], tables[i], *owners[i], true);
+      else if (hover.valid())
+        cell_tooltip(*owners[i == 1 ? 1 : 0], hover.x, hover.y, t, spec.name);
       if (layer.snapshot >= 0) map_legend(layer, spec.unit, w);
       ImGui::EndGroup();
     }

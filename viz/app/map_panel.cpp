@@ -90,10 +90,7 @@ void draw_map_panel(ViewerState& s, Layers& layers) {
   // rings at the incidents in progress, optionally the ended ones faded. A
   // live run's file gets an incident when it ends; those still going on come
   // from the run itself.
-  const bool live_run = s.live && s.map_run == s.live_index;
-  IncidentTable with_open;
-  if (live_run) with_open = with_open_incidents(s.incidents.of(run), s.live->open_incident_rows());
-  const IncidentTable& incidents = live_run ? with_open : s.incidents.of(run);
+  const IncidentTable incidents = s.incidents_shown(s.map_run);
   if (!incidents.empty()) {
     ImGui::SameLine(0.0f, 24.0f);
     ImGui::Checkbox(label(txt::incidents, "map_incidents").c_str(), &s.show_incidents);

@@ -60,4 +60,10 @@ void ViewerState::add_run(std::unique_ptr<RunData> run) {
 
 void ViewerState::set_time(double t) { time_index = timeline.index_at(t); }
 
+IncidentTable ViewerState::incidents_shown(int index) {
+  const RunData& run = *runs[static_cast<std::size_t>(index)];
+  if (live && index == live_index) return with_open_incidents(incidents.of(run), live->open_incident_rows());
+  return incidents.of(run);
+}
+
 }  // namespace zhili::view

@@ -97,6 +97,10 @@ struct ViewerState {
   // as follow_growing_runs() does.
   void refresh_run(std::size_t index);
   void set_time(double t);  // the timeline instant in force at t
+  // Run `index`'s incidents as the map shows them: its file's table, and for
+  // the live run also the incidents still in progress (the file gets an
+  // incident's row when it ends).
+  IncidentTable incidents_shown(int index);
 
  private:
   // After runs grew: the common timeline again, staying at the end if it was there.
