@@ -6,8 +6,8 @@
 #include <algorithm>
 
 #include "app/i18n.hpp"
-#include "app/legend.hpp"
 #include "app/incident_markers.hpp"
+#include "app/legend.hpp"
 #include "app/map_canvas.hpp"
 #include "app/panels.hpp"
 #include "data/compare.hpp"
