@@ -57,7 +57,7 @@ std::vector<analyze::Figure> draw_figures(const analyze::Analysis& a, const Figu
   std::vector<std::string> prefix;
   const char* display = std::getenv("DISPLAY");
   if (!display || !*display) {
-    if (!fs::exists("/usr/bin/xvfb-run")) {
+    if (!fs::exists(kXvfbRun)) {
       note = "Figures skipped: no X display and no xvfb-run (Debian packages xvfb, xauth).";
       return figures;
     }

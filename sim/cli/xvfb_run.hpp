@@ -16,7 +16,9 @@
 
 namespace zhili {
 
-inline std::vector<std::string> xvfb_run_prefix(const std::string& xvfb_run = "/usr/bin/xvfb-run") {
+inline constexpr const char* kXvfbRun = "/usr/bin/xvfb-run";  // Debian package xvfb
+
+inline std::vector<std::string> xvfb_run_prefix(const std::string& xvfb_run = kXvfbRun) {
   static std::atomic<int> calls{0};
   const int start = 100 + static_cast<int>(::getpid() % 4000) * 8 + calls.fetch_add(1) % 8;
   return {xvfb_run, "-a", "-n", std::to_string(start)};

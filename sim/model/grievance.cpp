@@ -276,7 +276,7 @@ void Grievance::household_pass(World& w, const StepContext& ctx) {
           if (grievance_on) {
             const float load = h.unmet_load[i] * decay;
             h.unmet_load[i] = load;
-            special_risk = h.special[i] != 0 && !(own_assistance.uniform(id) < assistance);
+            special_risk = h.special[i] != 0 && !own_assistance.bernoulli(id, assistance);
             double x = gs.unmet_weight * load + gs.escalation_weight * escalation;
             if (economy && !rural) {
               if (h.workers[i] > 0 && h.sector[i] == Sector::none) x += gs.unemployment_weight;
@@ -319,7 +319,7 @@ void Grievance::household_pass(World& w, const StepContext& ctx) {
             }
           }
           if (complaints_on && !(state & social_bits::kPending) && grievance > gs.complaint_threshold &&
-              whether_complain.uniform(id) < p_complain) {
+              whether_complain.bernoulli(id, p_complain)) {
             ev.complaint = true;
             Channel c = Channel::petition;
             if (escalation == 0)
@@ -332,7 +332,7 @@ void Grievance::household_pass(World& w, const StepContext& ctx) {
           if (disputes_on) {
             const bool digital = h.digital[i] != 0;
             const DisputeRow& row = table[dispute_class(migrant, urban_work, burdened, digital, escalation)];
-            if (whether_dispute.uniform(id) < row.p_any) {
+            if (whether_dispute.bernoulli(id, row.p_any)) {
               CounterRng r(seed, Stream::dispute, step, id);
               const double v = r.uniform();
               std::size_t kind = 0;

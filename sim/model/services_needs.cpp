@@ -107,7 +107,7 @@ void PublicServices::arise(World& w, const StepContext& ctx, std::int32_t first_
           const Registration reg = h.registration[i];
           const bool migrant = is_migrant(reg);
           const RateRow& row = table[rate_class(h.children[i], h.elderly[i], h.workers[i], migrant)];
-          if (!(whether.uniform(h.id[i]) < row.p_any)) continue;
+          if (!whether.bernoulli(h.id[i], row.p_any)) continue;
           CounterRng r(seed, Stream::service_need, step, h.id[i]);
           const double v = r.uniform();
           std::size_t need = 0;

@@ -7,8 +7,6 @@ namespace zhili::view {
 
 namespace {
 
-constexpr const char* kTable = "incidents";
-
 std::int64_t as_int(double v) { return std::isfinite(v) ? static_cast<std::int64_t>(std::llround(v)) : 0; }
 
 // Where an incidents table keeps each field (-1: not there). Tables without
@@ -79,8 +77,8 @@ std::int64_t IncidentTable::row_of_step(std::int64_t step) const {
 IncidentTable read_incidents(const ResultReader& reader) {
   IncidentTable out;
   const auto names = reader.event_table_names();
-  if (std::find(names.begin(), names.end(), kTable) == names.end()) return out;
-  const EventTable t = reader.read_events(kTable);
+  if (std::find(names.begin(), names.end(), kIncidentTable) == names.end()) return out;
+  const EventTable t = reader.read_events(kIncidentTable);
   const IncidentColumns c(t.spec.columns);
   if (!c.known()) return out;
   out.columns = t.spec.columns;

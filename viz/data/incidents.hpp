@@ -16,6 +16,9 @@
 
 namespace zhili::view {
 
+// The event table the model writes them to: /events/incidents.
+inline constexpr const char* kIncidentTable = "incidents";
+
 struct Incident {
   std::int64_t id = 0;
   std::int64_t start_step = 0;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "data/incidents.hpp"
 #include "engine/engine.hpp"
 #include "engine/runner.hpp"
 #include "scenario/diagnostics.hpp"
@@ -59,7 +60,7 @@ bool LiveRun::failed_on_input() const {
 std::vector<std::vector<double>> LiveRun::open_incident_rows() const {
   std::vector<std::vector<double>> rows;
   for (auto& e : control_.open_events())
-    if (e.table == "incidents") rows.push_back(std::move(e.values));
+    if (e.table == kIncidentTable) rows.push_back(std::move(e.values));
   return rows;
 }
 
