@@ -4,6 +4,8 @@
 #include "bench_city.hpp"
 #include "core/parallel.hpp"
 #include "core/rng.hpp"
+#include "core/splitmix.hpp"
+#include "core/uniform_key_sort.hpp"
 #include "engine/engine.hpp"
 
 namespace zhili {
@@ -34,6 +36,36 @@ static void BM_DeterministicReduce(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * static_cast<long long>(data.size()));
 }
 BENCHMARK(BM_DeterministicReduce)->Arg(1)->Arg(2);
+
+// The hiring queue of a run's first step: range(0) seekers keyed by a
+// uniform hash, ordered by std::sort or by sort_by_uniform_key on range(1)
+// threads (range(1) = 0: std::sort).
+struct KeyedSlot {
+  std::uint64_t key;
+  std::uint32_t slot;
+};
+static void BM_SortUniformKeys(benchmark::State& state) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  const int threads = static_cast<int>(state.range(1));
+  std::vector<KeyedSlot> input(n), items(n), scratch;
+  scratch.reserve(n);
+  std::vector<std::uint32_t> buckets;
+  for (std::size_t i = 0; i < n; ++i) input[i] = {splitmix64_mix(i + 1), static_cast<std::uint32_t>(i)};
+  const auto less = [](const KeyedSlot& a, const KeyedSlot& b) { return a.key != b.key ? a.key < b.key : a.slot < b.slot; };
+  const Executor ex(std::max(threads, 1));
+  for (auto _ : state) {
+    state.PauseTiming();
+    items = input;
+    state.ResumeTiming();
+    if (threads == 0)
+      std::sort(items.begin(), items.end(), less);
+    else
+      sort_by_uniform_key(ex, std::span(items), scratch, buckets, [](const KeyedSlot& x) { return x.key; }, less);
+    benchmark::DoNotOptimize(items.data());
+  }
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_SortUniformKeys)->Args({750'000, 0})->Args({750'000, 1})->Args({750'000, 2})->Unit(benchmark::kMillisecond);
 
 // One whole model step per iteration on a city of range(0) households; phase
 // shares are reported as counters.

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 
 #include "core/rng.hpp"
+#include "core/uniform_key_sort.hpp"
 
 namespace zhili {
 
@@ -35,6 +37,8 @@ void LabourMarket::setup(const World& w, const Scenario& s) {
       zone_homes_[static_cast<std::size_t>(w.grid.zone[c])] += w.grid.capacity[c];
   tallies_.reserve(Executor::block_count(h.capacity()) + 1);
   seekers_.reserve(h.capacity());
+  sort_scratch_.reserve(h.capacity());
+  sort_buckets_.reserve(h.capacity() / 8 + 2);
   offsets_.reserve(Executor::block_count(h.capacity()) + 1);
 }
 
@@ -271,15 +275,27 @@ void LabourMarket::step(World& w, const StepContext& ctx) {
   // (one cheap pass) and select among those, instead of running nth_element
   // over every seeker (half a million at a million households). Should too
   // few fall under the cut, select among all: the same head either way.
-  auto head_end = last;
-  if (ordered > 0 && ordered * 4 < total) {
-    const double share = 2.0 * static_cast<double>(ordered) / static_cast<double>(total);
-    const auto cut = static_cast<std::uint64_t>(share * 0x1.0p64);  // share < 1/2: no overflow
-    const auto mid = std::partition(first, last, [cut](const Seeker& sk) { return sk.order < cut; });
-    if (static_cast<std::size_t>(mid - first) >= ordered) head_end = mid;
+  // When the head is most of the queue (the first step of a run, when every
+  // city household may be seeking), order the whole queue in linear time.
+  const auto order_key = [](const Seeker& sk) { return sk.order; };
+  const auto sort_from = [&](std::size_t q) {
+    sort_by_uniform_key(ctx.exec, std::span(seekers_).subspan(q, total - q), sort_scratch_, sort_buckets_,
+                        order_key, by_order);
+  };
+  if (ordered * 4 < total) {
+    auto head_end = last;
+    if (ordered > 0) {
+      const double share = 2.0 * static_cast<double>(ordered) / static_cast<double>(total);
+      const auto cut = static_cast<std::uint64_t>(share * 0x1.0p64);  // share < 1/2: no overflow
+      const auto mid = std::partition(first, last, [cut](const Seeker& sk) { return sk.order < cut; });
+      if (static_cast<std::size_t>(mid - first) >= ordered) head_end = mid;
+    }
+    std::nth_element(first, first + static_cast<std::ptrdiff_t>(ordered), head_end, by_order);
+    std::sort(first, first + static_cast<std::ptrdiff_t>(ordered), by_order);
+  } else {
+    sort_from(0);
+    ordered = total;
   }
-  std::nth_element(first, first + static_cast<std::ptrdiff_t>(ordered), head_end, by_order);
-  std::sort(first, first + static_cast<std::ptrdiff_t>(ordered), by_order);
   std::int64_t hires = 0;
   std::int64_t commuters = 0;
   std::int64_t employed_workers = after.force;
@@ -287,7 +303,7 @@ void LabourMarket::step(World& w, const StepContext& ctx) {
     const auto [best_zone, best_sector] = most_open();
     if (open[best_zone][best_sector] < 1.0) break;  // no job left anywhere
     if (q == ordered) {  // rare: the slack was used up by households not hired
-      std::sort(first + static_cast<std::ptrdiff_t>(q), last, by_order);
+      sort_from(q);
       ordered = total;
     }
     const Seeker& sk = first[static_cast<std::ptrdiff_t>(q)];
