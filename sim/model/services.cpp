@@ -113,6 +113,7 @@ void PublicServices::setup(const World& w, const Scenario& s) {
   visit_order_.reserve(case_room);
   keep_.reserve(case_room);
   served_.reserve(case_room);
+  outcome_.reserve(case_room);
   due_initial_.reserve(case_room);
   for (auto* v : {&q_arrival_, &q_service_, &q_patience_, &q_wait_, &q_start_, &q_end_}) v->reserve(case_room);
   q_outcome_.reserve(case_room);
@@ -500,59 +501,76 @@ void PublicServices::run_day(const StepContext& ctx, std::int32_t day) {
     expected_wait_[o] = kWaitMemory * expected_wait_[o] + (1.0 - kWaitMemory) * (visited ? day_wait_[o] : 0.0);
   }
 
-  // 5. Outcomes, in case order. Closed cases wait for the step's compaction.
-  const auto complete = [&](std::size_t i) {
-    const std::size_t group = cases_.group[i], zone = cases_.zone[i], need = cases_.need[i];
-    tally_.completed_group[group] += 1;
-    tally_.completed_zone[zone] += 1;
-    tally_.closed_zone[zone] += 1;
-    tally_.completed_need[need] += 1;
-    tally_.closed_need[need] += 1;
-    tally_.trips_of_completed += cases_.trips[i];
-    if (cases_.trips[i] <= 1) tally_.one_trip_completed += 1;
-    if (cases_.trips[i] == 0) tally_.online_completed += 1;
-    const std::int32_t days = day - cases_.arose_day[i];
-    record_closure(cases_.household[i], need, days, false);
-    tally_.days_to_complete += days;
-    tally_.completion_days[static_cast<std::size_t>(std::clamp(days, 0, ServiceTally::kDayBins - 1))] += 1;
-    cases_.next_day[i] = kClosedDay;
-  };
-  for (std::size_t p = 0; p < n; ++p) {
-    if (p + kPrefetchAhead < n) {  // fields the decisions did not read
-      const std::size_t q = today_[p + kPrefetchAhead];
-      __builtin_prefetch(&cases_.arose_day[q]);
-      __builtin_prefetch(&cases_.trips[q]);
-      __builtin_prefetch(&cases_.group[q]);
-      __builtin_prefetch(&cases_.zone[q]);
-    }
-    const std::int32_t c = choice_[p];
-    if (c == kNotActing) continue;
-    const std::size_t i = today_[p];
-    if (c == kExpires) {
-      record_closure(cases_.household[i], cases_.need[i], day - cases_.arose_day[i], true);
-      tally_.expired_group[cases_.group[i]] += 1;
-      tally_.closed_zone[cases_.zone[i]] += 1;
-      tally_.closed_need[cases_.need[i]] += 1;
-      cases_.next_day[i] = kClosedDay;
-      continue;
-    }
-    if (c == kCompletesOnline) {
-      complete(i);
-      continue;
-    }
-    const Visit& v = visit_of_case_[p];
-    if (cases_.trips[i] < 255) ++cases_.trips[i];
-    if (served_[p] && v.progresses) {
-      const int left = cases_.departments_left[i];
-      cases_.departments_left[i] = static_cast<std::uint8_t>(v.comprehensive ? 0 : left - 1);
-      if (cases_.departments_left[i] == 0) {
-        complete(i);
-        continue;
+  // 5. Outcomes. In parallel, each entry updates its own case and notes
+  // what became of it (the case fields are a cache miss each: spread over
+  // threads); then, serially in case order, the tallies, the closures and
+  // the day lists. Closed cases wait for the step's compaction.
+  outcome_.resize(n);
+  ctx.exec.for_range(n, kDecideGrain, [&](std::size_t b, std::size_t e) {
+    for (std::size_t p = b; p < e; ++p) {
+      if (p + kPrefetchAhead < e) {  // fields the decisions did not read
+        const std::size_t q = today_[p + kPrefetchAhead];
+        __builtin_prefetch(&cases_.arose_day[q]);
+        __builtin_prefetch(&cases_.trips[q]);
+        __builtin_prefetch(&cases_.group[q]);
+        __builtin_prefetch(&cases_.zone[q]);
+        __builtin_prefetch(&cases_.household[q]);
       }
+      EntryOutcome& out = outcome_[p];
+      out.kind = EntryOutcome::Kind::none;
+      const std::int32_t c = choice_[p];
+      if (c == kNotActing) continue;
+      const std::size_t i = today_[p];
+      out.kind = EntryOutcome::Kind::completed;
+      if (c == kExpires) {
+        out.kind = EntryOutcome::Kind::expired;
+      } else if (c != kCompletesOnline) {  // a visit
+        const Visit& v = visit_of_case_[p];
+        if (cases_.trips[i] < 255) ++cases_.trips[i];
+        // Not finished: come back for the next department, with the missing
+        // document, or to queue again, after the days it takes to get ready.
+        out.kind = EntryOutcome::Kind::returns;
+        if (served_[p] && v.progresses) {
+          const int left = cases_.departments_left[i];
+          cases_.departments_left[i] = static_cast<std::uint8_t>(v.comprehensive ? 0 : left - 1);
+          if (cases_.departments_left[i] == 0) out.kind = EntryOutcome::Kind::completed;
+        }
+      }
+      if (out.kind == EntryOutcome::Kind::returns) continue;
+      out.household = cases_.household[i];
+      out.days = day - cases_.arose_day[i];
+      out.group = cases_.group[i];
+      out.zone = cases_.zone[i];
+      out.need = cases_.need[i];
+      out.trips = cases_.trips[i];
+      cases_.next_day[i] = kClosedDay;
     }
-    // Come back for the next department, with the missing document, or to
-    // queue again, after the days it takes to get ready.
-    schedule(i, day + v.return_in, day);
+  });
+  for (std::size_t p = 0; p < n; ++p) {
+    const EntryOutcome& o = outcome_[p];
+    switch (o.kind) {
+      case EntryOutcome::Kind::none: break;
+      case EntryOutcome::Kind::returns: schedule(today_[p], day + visit_of_case_[p].return_in, day); break;
+      case EntryOutcome::Kind::expired:
+        record_closure(o.household, o.need, o.days, true);
+        tally_.expired_group[o.group] += 1;
+        tally_.closed_zone[o.zone] += 1;
+        tally_.closed_need[o.need] += 1;
+        break;
+      case EntryOutcome::Kind::completed:
+        tally_.completed_group[o.group] += 1;
+        tally_.completed_zone[o.zone] += 1;
+        tally_.closed_zone[o.zone] += 1;
+        tally_.completed_need[o.need] += 1;
+        tally_.closed_need[o.need] += 1;
+        tally_.trips_of_completed += o.trips;
+        if (o.trips <= 1) tally_.one_trip_completed += 1;
+        if (o.trips == 0) tally_.online_completed += 1;
+        record_closure(o.household, o.need, o.days, false);
+        tally_.days_to_complete += o.days;
+        tally_.completion_days[static_cast<std::size_t>(std::clamp(o.days, 0, ServiceTally::kDayBins - 1))] += 1;
+        break;
+    }
   }
 }
 

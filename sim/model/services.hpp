@@ -214,6 +214,16 @@ class PublicServices {
   std::vector<std::int32_t> q_window_;
   std::vector<OutletScratch> outlet_scratch_;
   std::vector<std::uint8_t> served_;  // per entry of today_: 1 served at its outlet
+  // Per entry of today_: what became of its case today (what the serial
+  // tallies need, copied from the case while it is in the cache).
+  struct EntryOutcome {
+    enum class Kind : std::uint8_t { none, returns, expired, completed };
+    AgentId household;
+    std::int32_t days;  // from arising to closing
+    Kind kind;
+    std::uint8_t group, zone, need, trips;
+  };
+  std::vector<EntryOutcome> outcome_;
   double platform_used_ = 0;          // online cases taken today
   bool record_closures_ = false;
   std::vector<Closure> closures_;     // grows to the largest step's closures, then reused
