@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   bool economy = false;
   bool services = false;
   bool social = false;
+  bool per_step = false;
   CLI::App app{"zhili whole-run benchmark"};
   app.add_option("-n,--households", households, "Simulated households");
   app.add_option("-s,--steps", steps, "Steps per run");
@@ -37,7 +38,14 @@ int main(int argc, char** argv) {
   app.add_flag("--economy", economy, "Run the whole population/economy/migration submodel set");
   app.add_flag("--services", services, "Add public services (default outlet layout)");
   app.add_flag("--social", social, "Add grievance, complaints, disputes and conflict");
+  app.add_flag("--per-step", per_step,
+               "With --no-file: each step's milliseconds by phase, last repeat (the first step, which "
+               "hires and files a whole city at once, costs about two later ones)");
   CLI11_PARSE(app, argc, argv);
+  if (per_step && write_file) {
+    std::fprintf(stderr, "--per-step needs --no-file (the runner times the run as a whole)\n");
+    return 2;
+  }
 
   const long rss0 = peak_rss_kib();
   std::vector<double> rates;
@@ -53,9 +61,30 @@ int main(int argc, char** argv) {
       zhili::Engine e(s);
       const auto t1 = std::chrono::steady_clock::now();
       setup_s = std::chrono::duration<double>(t1 - t0).count();
-      while (!e.done()) e.step();
+      const auto& phases = e.model().phases();
+      const bool show_steps = per_step && r + 1 == repeats;
+      if (show_steps) {
+        std::printf("%6s %9s", "step", "total_ms");
+        for (const auto& ph : phases) std::printf(" %s", ph.name.c_str());
+        std::printf(" measure\n");
+      }
+      std::vector<double> before(phases.size());
+      while (!e.done()) {
+        if (!show_steps) {
+          e.step();
+          continue;
+        }
+        std::copy(e.phase_seconds().begin(), e.phase_seconds().end(), before.begin());
+        const double measure_before = e.measure_seconds();
+        const auto a = std::chrono::steady_clock::now();
+        const auto step = e.step_index();
+        e.step();
+        std::printf("%6lld %9.1f", static_cast<long long>(step),
+                    1e3 * std::chrono::duration<double>(std::chrono::steady_clock::now() - a).count());
+        for (std::size_t p = 0; p < phases.size(); ++p) std::printf(" %.1f", 1e3 * (e.phase_seconds()[p] - before[p]));
+        std::printf(" %.1f\n", 1e3 * (e.measure_seconds() - measure_before));
+      }
       if (r + 1 == repeats) {  // where the time goes, last repeat
-        const auto& phases = e.model().phases();
         for (std::size_t p = 0; p < phases.size(); ++p)
           std::printf("phase %-18s %8.2f ms/step\n", phases[p].name.c_str(),
                       1e3 * e.phase_seconds()[p] / static_cast<double>(steps));
