@@ -5,7 +5,6 @@
 #include "core/parallel.hpp"
 #include "core/rng.hpp"
 #include "core/splitmix.hpp"
-#include "core/uniform_key_sort.hpp"
 #include "engine/engine.hpp"
 
 namespace zhili {
@@ -38,34 +37,28 @@ static void BM_DeterministicReduce(benchmark::State& state) {
 BENCHMARK(BM_DeterministicReduce)->Arg(1)->Arg(2);
 
 // The hiring queue of a run's first step: range(0) seekers keyed by a
-// uniform hash, ordered by std::sort or by sort_by_uniform_key on range(1)
-// threads (range(1) = 0: std::sort).
+// uniform hash, ordered by Executor::sort on range(1) threads.
 struct KeyedSlot {
   std::uint64_t key;
   std::uint32_t slot;
 };
-static void BM_SortUniformKeys(benchmark::State& state) {
+static void BM_SortHiringQueue(benchmark::State& state) {
   const auto n = static_cast<std::size_t>(state.range(0));
   const int threads = static_cast<int>(state.range(1));
-  std::vector<KeyedSlot> input(n), items(n), scratch;
-  scratch.reserve(n);
-  std::vector<std::uint32_t> buckets;
+  std::vector<KeyedSlot> input(n), items(n);
   for (std::size_t i = 0; i < n; ++i) input[i] = {splitmix64_mix(i + 1), static_cast<std::uint32_t>(i)};
   const auto less = [](const KeyedSlot& a, const KeyedSlot& b) { return a.key != b.key ? a.key < b.key : a.slot < b.slot; };
-  const Executor ex(std::max(threads, 1));
+  const Executor ex(threads);
   for (auto _ : state) {
     state.PauseTiming();
     items = input;
     state.ResumeTiming();
-    if (threads == 0)
-      std::sort(items.begin(), items.end(), less);
-    else
-      sort_by_uniform_key(ex, std::span(items), scratch, buckets, [](const KeyedSlot& x) { return x.key; }, less);
+    ex.sort(items.begin(), items.end(), less);
     benchmark::DoNotOptimize(items.data());
   }
   state.SetItemsProcessed(state.iterations() * state.range(0));
 }
-BENCHMARK(BM_SortUniformKeys)->Args({750'000, 0})->Args({750'000, 1})->Args({750'000, 2})->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SortHiringQueue)->Args({750'000, 1})->Args({750'000, 2})->Unit(benchmark::kMillisecond);
 
 // One whole model step per iteration on a city of range(0) households; phase
 // shares are reported as counters.

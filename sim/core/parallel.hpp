@@ -10,8 +10,10 @@
 
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
+#include <tbb/parallel_sort.h>
 #include <tbb/task_arena.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <memory>
 #include <vector>
@@ -53,6 +55,19 @@ class Executor {
                         },
                         tbb::simple_partitioner{});
     });
+  }
+
+  // Sorts [first, last) by `less`, in parallel and in place. `less` must be a
+  // strict total order (no two items equivalent, e.g. ties broken by a slot):
+  // then the sorted sequence is unique, whatever the thread count or the
+  // splits tbb::parallel_sort makes.
+  template <class It, class Less>
+  void sort(It first, It last, Less less) const {
+    if (threads_ == 1) {
+      std::sort(first, last, less);
+      return;
+    }
+    arena_->execute([&] { tbb::parallel_sort(first, last, less); });
   }
 
   // Plain index loop over [0, n) with a grain (for work that is not per agent,

@@ -82,8 +82,6 @@ class LabourMarket {
   LabourState state_;
   std::vector<Tally> tallies_;
   std::vector<Seeker> seekers_;
-  std::vector<Seeker> sort_scratch_;          // sort_by_uniform_key's
-  std::vector<std::uint32_t> sort_buckets_;   // sort_by_uniform_key's
   std::vector<std::size_t> offsets_;  // per block: where its seekers go
 };
 

@@ -2,8 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <vector>
+
+#include "core/splitmix.hpp"
 
 namespace zhili {
 
@@ -36,6 +40,26 @@ TEST(Parallel, ForBlocksVisitsEveryIndexOnce) {
       for (std::size_t i = b; i < e; ++i) ++hits[i];
     });
     for (int h : hits) ASSERT_EQ(h, 1);
+  }
+}
+
+TEST(Parallel, SortGivesTheSameOrderOnAnyThreadCount) {
+  // A hiring queue: keys from a hash, many of them equal (ties broken by the
+  // slot, so the order is total) - the order std::sort gives, for any threads.
+  struct Item {
+    std::uint64_t key;
+    std::uint32_t slot;
+    bool operator==(const Item&) const = default;
+  };
+  const auto less = [](const Item& a, const Item& b) { return a.key != b.key ? a.key < b.key : a.slot < b.slot; };
+  std::vector<Item> items;
+  for (std::uint32_t i = 0; i < 300'007; ++i) items.push_back({splitmix64_mix(i % 100'000), 300'007 - i});
+  std::vector<Item> want = items;
+  std::sort(want.begin(), want.end(), less);
+  for (int t : {1, 2, 5}) {
+    std::vector<Item> got = items;
+    Executor(t).sort(got.begin(), got.end(), less);
+    EXPECT_TRUE(got == want) << t << " threads";
   }
 }
 
