@@ -32,8 +32,8 @@ class IdIndex {
   // Removes the agent in `slot` of a store: the last agent moves into it.
   // `ids` is the store's id array; `each_field(f)` applies f to every one of
   // its per-agent arrays (ids included).
-  template <class EachField>
-  void swap_remove(const std::vector<AgentId>& ids, std::size_t slot, EachField&& each_field) {
+  template <class Ids, class EachField>
+  void swap_remove(const Ids& ids, std::size_t slot, EachField&& each_field) {
     const std::size_t last = ids.size() - 1;
     removed(ids[slot]);
     if (slot != last) moved(ids[last], slot);

@@ -269,7 +269,7 @@ TEST(Schelling, EachMoveIsSeenByTheNext) {
   hw.scenario.relocation.min_same_count = 9;  // more than 8 neighbours: nobody is ever content
   hw.relocation.setup(hw.world, hw.scenario, true);
   for (std::int64_t k = 0; k < 5; ++k) {
-    const std::vector<std::int32_t> before = h.cell;
+    const std::vector<std::int32_t> before(h.cell.begin(), h.cell.end());
     const RelocationCounts c = hw.step(k);
     EXPECT_EQ(c.content, 0);
     EXPECT_EQ(c.moves, 99);  // everyone moved, each into the home just left
