@@ -12,7 +12,6 @@
 #include <cstdint>
 #include <vector>
 
-#include "core/staggered_allocator.hpp"
 #include "world/id_index.hpp"
 
 namespace zhili {
@@ -35,24 +34,20 @@ enum class CaseChannel : std::uint8_t {
 
 class ServiceCaseStore {
  public:
-  // One array per field, each at its own offset within a page
-  // (core/staggered_allocator.hpp): a due case's byte-wide fields would
-  // otherwise all fall in one L1 cache set, and the lines fetched ahead for
-  // the next cases would evict each other.
-  AgentArray<std::uint64_t> id;        // case id: key of its random draws
-  AgentArray<AgentId> household;       // the household's stable id
-  AgentArray<std::int32_t> home;       // the household's home cell when the need arose
-  AgentArray<std::uint8_t> need;       // NeedType
-  AgentArray<std::uint8_t> group;      // 0 registered (incl. settled, villagers), 1 migrant
-  AgentArray<std::uint8_t> zone;       // Zone of the home
-  AgentArray<std::uint8_t> digital;    // the household could use online services when the need arose
-  AgentArray<CaseChannel> channel;
-  AgentArray<std::uint8_t> departments_left;
-  AgentArray<std::uint8_t> trips;      // in-person visits so far
-  AgentArray<std::int32_t> arose_day;  // simulation day
-  AgentArray<std::int32_t> deadline_day;
-  AgentArray<std::int32_t> next_day;   // day of its next action
-  AgentArray<CaseCandidates> candidates;  // outlets to choose from (-1: none)
+  std::vector<std::uint64_t> id;        // case id: key of its random draws
+  std::vector<AgentId> household;       // the household's stable id
+  std::vector<std::int32_t> home;       // the household's home cell when the need arose
+  std::vector<std::uint8_t> need;       // NeedType
+  std::vector<std::uint8_t> group;      // 0 registered (incl. settled, villagers), 1 migrant
+  std::vector<std::uint8_t> zone;       // Zone of the home
+  std::vector<std::uint8_t> digital;    // the household could use online services when the need arose
+  std::vector<CaseChannel> channel;
+  std::vector<std::uint8_t> departments_left;
+  std::vector<std::uint8_t> trips;      // in-person visits so far
+  std::vector<std::int32_t> arose_day;  // simulation day
+  std::vector<std::int32_t> deadline_day;
+  std::vector<std::int32_t> next_day;   // day of its next action
+  std::vector<CaseCandidates> candidates;  // outlets to choose from (-1: none)
 
   std::size_t size() const { return id.size(); }
   void reserve(std::size_t n) {
