@@ -271,11 +271,8 @@ void LabourMarket::step(World& w, const StepContext& ctx) {
   // (one cheap pass) and select among those, instead of running nth_element
   // over every seeker (half a million at a million households). Should too
   // few fall under the cut, select among all: the same head either way.
-  // When the head is most of the queue (the first step of a run, when every
-  // city household may be seeking), sort the whole queue, in parallel: a
-  // serial sort of a million seekers took about 70 ms, a later step's time.
-  // (order, slot) is a strict total order, so any thread count gives the
-  // same queue.
+  // The rest of the queue, or all of it when the head is most of it, is
+  // sorted in parallel (`sort_from`).
   const auto sort_from = [&](std::size_t q) { ctx.exec.sort(first + static_cast<std::ptrdiff_t>(q), last, by_order); };
   if (ordered * 4 < total) {
     auto head_end = last;
@@ -288,6 +285,10 @@ void LabourMarket::step(World& w, const StepContext& ctx) {
     std::nth_element(first, first + static_cast<std::ptrdiff_t>(ordered), head_end, by_order);
     std::sort(first, first + static_cast<std::ptrdiff_t>(ordered), by_order);
   } else {
+    // The first step of a run, when every city household may be seeking: a
+    // serial sort of a million seekers took about 70 ms, a later step's
+    // time. (order, slot) is a strict total order, so any thread count gives
+    // the same queue.
     sort_from(0);
     ordered = total;
   }

@@ -518,25 +518,23 @@ void PublicServices::run_day(const StepContext& ctx, std::int32_t day) {
       }
       EntryOutcome& out = outcome_[p];
       out.kind = EntryOutcome::Kind::none;
-      const std::int32_t c = choice_[p];
+      const std::int32_t c = choice_[p];  // kNotActing, kExpires, kCompletesOnline or an outlet
       if (c == kNotActing) continue;
       const std::size_t i = today_[p];
-      out.kind = EntryOutcome::Kind::completed;
-      if (c == kExpires) {
-        out.kind = EntryOutcome::Kind::expired;
-      } else if (c != kCompletesOnline) {  // a visit
+      out.kind = c == kExpires ? EntryOutcome::Kind::expired : EntryOutcome::Kind::completed;
+      if (c >= 0) {  // a visit
         const Visit& v = visit_of_case_[p];
         if (cases_.trips[i] < 255) ++cases_.trips[i];
+        int left = cases_.departments_left[i];
+        if (served_[p] && v.progresses) left = v.comprehensive ? 0 : left - 1;
+        cases_.departments_left[i] = static_cast<std::uint8_t>(left);
         // Not finished: come back for the next department, with the missing
         // document, or to queue again, after the days it takes to get ready.
-        out.kind = EntryOutcome::Kind::returns;
-        if (served_[p] && v.progresses) {
-          const int left = cases_.departments_left[i];
-          cases_.departments_left[i] = static_cast<std::uint8_t>(v.comprehensive ? 0 : left - 1);
-          if (cases_.departments_left[i] == 0) out.kind = EntryOutcome::Kind::completed;
+        if (left > 0) {
+          out.kind = EntryOutcome::Kind::returns;
+          continue;
         }
       }
-      if (out.kind == EntryOutcome::Kind::returns) continue;
       out.household = cases_.household[i];
       out.days = day - cases_.arose_day[i];
       out.group = cases_.group[i];
@@ -548,29 +546,27 @@ void PublicServices::run_day(const StepContext& ctx, std::int32_t day) {
   });
   for (std::size_t p = 0; p < n; ++p) {
     const EntryOutcome& o = outcome_[p];
-    switch (o.kind) {
-      case EntryOutcome::Kind::none: break;
-      case EntryOutcome::Kind::returns: schedule(today_[p], day + visit_of_case_[p].return_in, day); break;
-      case EntryOutcome::Kind::expired:
-        record_closure(o.household, o.need, o.days, true);
-        tally_.expired_group[o.group] += 1;
-        tally_.closed_zone[o.zone] += 1;
-        tally_.closed_need[o.need] += 1;
-        break;
-      case EntryOutcome::Kind::completed:
-        tally_.completed_group[o.group] += 1;
-        tally_.completed_zone[o.zone] += 1;
-        tally_.closed_zone[o.zone] += 1;
-        tally_.completed_need[o.need] += 1;
-        tally_.closed_need[o.need] += 1;
-        tally_.trips_of_completed += o.trips;
-        if (o.trips <= 1) tally_.one_trip_completed += 1;
-        if (o.trips == 0) tally_.online_completed += 1;
-        record_closure(o.household, o.need, o.days, false);
-        tally_.days_to_complete += o.days;
-        tally_.completion_days[static_cast<std::size_t>(std::clamp(o.days, 0, ServiceTally::kDayBins - 1))] += 1;
-        break;
+    if (o.kind == EntryOutcome::Kind::none) continue;
+    if (o.kind == EntryOutcome::Kind::returns) {
+      schedule(today_[p], day + visit_of_case_[p].return_in, day);
+      continue;
     }
+    const bool completed = o.kind == EntryOutcome::Kind::completed;  // else expired
+    record_closure(o.household, o.need, o.days, !completed);
+    tally_.closed_zone[o.zone] += 1;
+    tally_.closed_need[o.need] += 1;
+    if (!completed) {
+      tally_.expired_group[o.group] += 1;
+      continue;
+    }
+    tally_.completed_group[o.group] += 1;
+    tally_.completed_zone[o.zone] += 1;
+    tally_.completed_need[o.need] += 1;
+    tally_.trips_of_completed += o.trips;
+    if (o.trips <= 1) tally_.one_trip_completed += 1;
+    if (o.trips == 0) tally_.online_completed += 1;
+    tally_.days_to_complete += o.days;
+    tally_.completion_days[static_cast<std::size_t>(std::clamp(o.days, 0, ServiceTally::kDayBins - 1))] += 1;
   }
 }
 
