@@ -1,10 +1,15 @@
 // Kernel benchmarks: the costs the step loop is made of.
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
+#include <memory>
+#include <new>
+
 #include "bench_city.hpp"
 #include "core/parallel.hpp"
 #include "core/rng.hpp"
 #include "core/splitmix.hpp"
+#include "core/staggered_allocator.hpp"
 #include "engine/engine.hpp"
 
 namespace zhili {
@@ -59,6 +64,47 @@ static void BM_SortHiringQueue(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * state.range(0));
 }
 BENCHMARK(BM_SortHiringQueue)->Args({750'000, 1})->Args({750'000, 2})->Unit(benchmark::kMillisecond);
+
+// A pass reading range(0) byte-wide fields of 2^20 agents at one slot, each
+// field page-aligned (range(1) = 0: as the mmap'd vectors of a store were,
+// every one at offset 16 of its page, so slot i of each falls in one L1 set)
+// or in an AgentArray (1: staggered, core/staggered_allocator.hpp).
+static void BM_ByteFieldsAtOneSlot(benchmark::State& state) {
+  constexpr std::size_t kAgents = std::size_t{1} << 20;
+  const auto count = static_cast<std::size_t>(state.range(0));
+  const bool staggered = state.range(1) != 0;
+  struct PageDelete {
+    void operator()(std::uint8_t* p) const { ::operator delete(p, std::align_val_t{4096}); }
+  };
+  std::vector<std::unique_ptr<std::uint8_t, PageDelete>> aligned;
+  std::vector<AgentArray<std::uint8_t>> agent_arrays(staggered ? count : 0);
+  std::vector<std::uint8_t*> fields;
+  for (std::size_t k = 0; k < count; ++k) {
+    if (staggered) {
+      agent_arrays[k].assign(kAgents, static_cast<std::uint8_t>(k));
+      fields.push_back(agent_arrays[k].data());
+    } else {
+      aligned.emplace_back(static_cast<std::uint8_t*>(::operator new(kAgents + 4096, std::align_val_t{4096})));
+      fields.push_back(aligned.back().get() + 16);
+      std::fill_n(fields.back(), kAgents, static_cast<std::uint8_t>(k));
+    }
+  }
+  std::uint64_t sink = 0;
+  for (auto _ : state) {
+    for (std::size_t i = 0; i < kAgents; ++i) {
+      std::uint64_t x = 0;
+      for (std::size_t k = 0; k < count; ++k) x += fields[k][i] * (k + 1);
+      fields[0][i] = static_cast<std::uint8_t>(x);  // a pass writes some fields back
+      sink += x;
+    }
+  }
+  benchmark::DoNotOptimize(sink);
+  state.SetItemsProcessed(state.iterations() * static_cast<long long>(kAgents));
+}
+BENCHMARK(BM_ByteFieldsAtOneSlot)
+    ->ArgsProduct({{6, 9, 14}, {0, 1}})
+    ->ArgNames({"fields", "staggered"})
+    ->Unit(benchmark::kMillisecond);
 
 // One whole model step per iteration on a city of range(0) households; phase
 // shares are reported as counters.

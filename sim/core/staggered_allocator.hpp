@@ -7,10 +7,12 @@
 // address's offset within the page (64 sets of 64-byte lines, 8 ways, on this
 // machine's cores and most others), so element i of every byte-wide field
 // falls in one set: a pass that reads nine of them at once (the grievance
-// pass does) evicts a line on every household. Cachegrind showed about one L1
-// miss per household per byte field in that pass; a synthetic pass over 10
-// (14) byte arrays at one index ran 1.2 (1.9) times as fast with the arrays
-// staggered (bench/README.md, "Cache sets").
+// pass does) evicts a line on every household. Before this, every household
+// field of a million-household run started at offset 16 of its page.
+// Cachegrind showed about one L1 miss per household per byte field in that
+// pass; `BM_ByteFieldsAtOneSlot` (bench/kernels_bench.cpp) reads 6, 9 or 14
+// byte fields at one slot 1.1-1.3, 1.2-1.3 and 3 times as fast staggered
+// (bench/README.md, "Cache sets").
 //
 // Each large allocation gets the next of 64 line offsets, spread by a stride
 // coprime to 64, so up to 64 arrays fall in distinct sets. Small arrays use
