@@ -7,6 +7,11 @@ void LiveControl::set_lever(LeverId lever, double value) {
   pending_.push_back({lever, value});
 }
 
+void LiveControl::set_outlet(const OutletChange& change) {
+  std::lock_guard lock(mutex_);
+  pending_outlets_.push_back(change);
+}
+
 void LiveControl::pause() {
   std::lock_guard lock(mutex_);
   paused_ = true;
@@ -88,12 +93,27 @@ std::size_t LiveControl::applied_count() const {
   return applied_.size();
 }
 
+std::vector<OutletChange> LiveControl::pending_outlet_changes() const {
+  std::lock_guard lock(mutex_);
+  return pending_outlets_;
+}
+
+std::vector<AppliedOutletChange> LiveControl::applied_outlet_changes() const {
+  std::lock_guard lock(mutex_);
+  return applied_outlets_;
+}
+
+std::vector<OutletState> LiveControl::outlets() const {
+  std::lock_guard lock(mutex_);
+  return outlets_;
+}
+
 bool LiveControl::wait_until_idle(std::chrono::milliseconds timeout) const {
   std::unique_lock lock(mutex_);
   return changed_.wait_for(lock, timeout, [&] { return waiting_ || ended_; });
 }
 
-LiveControl::Turn LiveControl::next_turn(std::int64_t next_step, std::vector<LeverChange>& changes) {
+LiveControl::Turn LiveControl::next_turn(std::int64_t next_step, LiveChanges& changes) {
   std::unique_lock lock(mutex_);
   for (;;) {
     if (stop_) break;
@@ -120,9 +140,12 @@ LiveControl::Turn LiveControl::next_turn(std::int64_t next_step, std::vector<Lev
         continue;
       }
     }
-    changes.clear();
-    changes.swap(pending_);  // no copy; both keep their capacity between changes
-    for (const auto& c : changes) applied_.push_back({next_step, c.lever, c.value});
+    changes.levers.clear();
+    changes.levers.swap(pending_);  // no copy; both keep their capacity between changes
+    for (const auto& c : changes.levers) applied_.push_back({next_step, c.lever, c.value});
+    changes.outlets.clear();
+    changes.outlets.swap(pending_outlets_);
+    for (const auto& c : changes.outlets) applied_outlets_.push_back({next_step, c});
     return Turn::step;
   }
   waiting_ = false;
@@ -141,6 +164,11 @@ void LiveControl::step_done(std::int64_t steps_done) {
 void LiveControl::publish_open_events(std::vector<OpenEventRow> rows) {
   std::lock_guard lock(mutex_);
   open_events_.swap(rows);
+}
+
+void LiveControl::publish_outlets(std::vector<OutletState> outlets) {
+  std::lock_guard lock(mutex_);
+  outlets_.swap(outlets);
 }
 
 std::vector<OpenEventRow> LiveControl::open_events() const {

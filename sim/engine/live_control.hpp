@@ -1,5 +1,5 @@
-// Steering a run while it goes (zhili-view --live): lever changes, pause and
-// resume, a cap on steps per second, flush and stop requests. Any thread may
+// Steering a run while it goes (zhili-view --live): lever and outlet changes,
+// pause and resume, a cap on steps per second, flush and stop requests. Any thread may
 // call the "controller" side; run_scenario() (runner.hpp), on the run's own
 // thread, asks for its next turn between steps, so a change never lands in
 // the middle of a step.
@@ -8,6 +8,8 @@
 // applied from step k, exactly as a `set` entry at step k appended to the
 // scenario's schedule (Engine::schedule_lever). Which k that is depends on
 // when the user clicks; pause_at() makes it exact (tests, scripted demos).
+// An outlet change likewise acts as a `schedule:` entry with `outlet:` at
+// step k (PublicServices::schedule_event).
 #pragma once
 
 #include <chrono>
@@ -26,6 +28,28 @@ struct LeverChange {
   double value = 0.0;
 };
 
+// An outlet set open or closed with a number of listed windows, from a step
+// on: what a scenario `schedule:` entry with `outlet:`, `open:` and `windows:`
+// at that step does (services_spec.hpp, OutletEvent).
+struct OutletChange {
+  std::int32_t outlet = 0;  // index in the run's outlet list (/entities/outlets)
+  bool open = true;
+  int windows = 0;          // listed windows; purchases come on top
+};
+
+// An outlet as the last step left it (before the next step's changes).
+struct OutletState {
+  std::string name;
+  bool open = true;
+  int windows = 0;  // listed
+};
+
+// What the run takes at its turn: the changes made since the last one.
+struct LiveChanges {
+  std::vector<LeverChange> levers;
+  std::vector<OutletChange> outlets;
+};
+
 // A row of an event table for an event still in progress: what the file
 // will get when the event ends.
 struct OpenEventRow {
@@ -40,10 +64,16 @@ struct AppliedLeverChange {
   double value = 0.0;
 };
 
+struct AppliedOutletChange {
+  std::int64_t step = 0;
+  OutletChange change;
+};
+
 class LiveControl {
  public:
   // --- controller side (any thread) ---------------------------------------
   void set_lever(LeverId lever, double value);  // from the next step on
+  void set_outlet(const OutletChange& change);  // from the next step on
   void pause();
   void resume();
   // Pause before running step `step` (when `step` steps are done); -1: never.
@@ -63,6 +93,11 @@ class LiveControl {
   std::vector<LeverChange> pending_changes() const;
   std::vector<AppliedLeverChange> applied_changes() const;
   std::size_t applied_count() const;
+  std::vector<OutletChange> pending_outlet_changes() const;
+  std::vector<AppliedOutletChange> applied_outlet_changes() const;
+  // The outlets after the last step done (before the first: as set up);
+  // empty when the scenario has no public services or the run has not set up yet.
+  std::vector<OutletState> outlets() const;
   // Events in progress after the last step done (collective incidents), which
   // the file gets only when they end; empty after the run has ended (the
   // file then holds them all).
@@ -74,12 +109,13 @@ class LiveControl {
   // --- run side (the run's thread) -------------------------------------------
   enum class Turn { step, flush, stop };
   // Waits while paused or held back by the speed cap. `step`: returns the
-  // changes made since the last turn in `changes` (cleared first); the run
-  // applies them to step `next_step` and runs it. `flush`: write the file,
-  // then ask again. `stop`: end the run.
-  Turn next_turn(std::int64_t next_step, std::vector<LeverChange>& changes);
+  // changes made since the last turn in `changes` (both lists cleared
+  // first); the run applies them to step `next_step` and runs it. `flush`:
+  // write the file, then ask again. `stop`: end the run.
+  Turn next_turn(std::int64_t next_step, LiveChanges& changes);
   void step_done(std::int64_t steps_done);  // after each step is written
   void publish_open_events(std::vector<OpenEventRow> rows);  // after each step, before step_done
+  void publish_outlets(std::vector<OutletState> outlets);    // at set-up, then after each step
   void end_run();                           // the run is over (any reason)
 
  private:
@@ -88,6 +124,9 @@ class LiveControl {
   mutable std::condition_variable changed_;
   std::vector<LeverChange> pending_;
   std::vector<AppliedLeverChange> applied_;
+  std::vector<OutletChange> pending_outlets_;
+  std::vector<AppliedOutletChange> applied_outlets_;
+  std::vector<OutletState> outlets_;
   std::vector<OpenEventRow> open_events_;
   bool paused_ = false;
   bool waiting_ = false;

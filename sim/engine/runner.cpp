@@ -1,5 +1,6 @@
 #include "engine/runner.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 
@@ -40,6 +41,30 @@ RunMetadata metadata_for(const Scenario& s, int threads) {
   return m;
 }
 
+// The outlets as they stand, for a live viewer's controls.
+std::vector<OutletState> outlet_states(const PublicServices& services) {
+  std::vector<OutletState> out;
+  out.reserve(services.outlets().size());
+  for (std::size_t o = 0; o < services.outlets().size(); ++o)
+    out.push_back({services.outlets()[o].name, services.outlet_open(o), services.outlet_listed_windows(o)});
+  return out;
+}
+
+// A live outlet change as the scenario events a `schedule:` entry with
+// `outlet:`, `open:` and `windows:` at `step` makes (open or close, then windows).
+void schedule_outlet_change(PublicServices& services, std::int64_t step, const OutletChange& c) {
+  const std::string& name = services.outlets()[static_cast<std::size_t>(c.outlet)].name;
+  OutletEvent e;
+  e.step = step;
+  e.outlet = name;
+  e.order = -1;  // made live, not from a file
+  e.kind = c.open ? OutletEvent::Kind::open : OutletEvent::Kind::close;
+  services.schedule_event(e);
+  e.kind = OutletEvent::Kind::set_windows;
+  e.windows = c.windows;
+  services.schedule_event(e);
+}
+
 }  // namespace
 
 std::string default_output_path(const Scenario& s) {
@@ -71,6 +96,16 @@ EventTableSpec lever_changes_table() {
            {"value", EventColumn::Type::float64, "", "value set, in the lever's unit"}}};
 }
 
+EventTableSpec outlet_changes_table() {
+  return {"outlet_changes",
+          "outlet changes made while the run was going (zhili-view --live); each is a `schedule:` entry "
+          "with outlet, open and windows at its step, after the scenario's own entries starting then",
+          {{"step", EventColumn::Type::int64, "step", "first step run with the change"},
+           {"outlet", EventColumn::Type::int64, "", "index of the outlet in /entities/outlets"},
+           {"open", EventColumn::Type::int64, "", "1: open from that step, 0: closed"},
+           {"windows", EventColumn::Type::int64, "windows", "listed windows from that step (purchases come on top)"}}};
+}
+
 RunOutcome run_scenario(const Scenario& s, const RunRequest& req) {
   using clock = std::chrono::steady_clock;
   const auto t0 = clock::now();
@@ -81,14 +116,23 @@ RunOutcome run_scenario(const Scenario& s, const RunRequest& req) {
   ResultLayout layout =
       result_layout(s, grid, series, maps, engine.model().entity_specs(), engine.model().entity_groups());
   layout.event_tables = engine.model().event_specs();  // the model's tables first: their index is the model's
-  if (req.live) layout.event_tables.push_back(lever_changes_table());
-  const std::size_t lever_table = layout.event_tables.size() - 1;  // used only with req.live
+  PublicServices* services = engine.model().services();
+  std::size_t lever_table = 0, outlet_table = 0;  // used only with req.live
+  if (req.live) {
+    layout.event_tables.push_back(lever_changes_table());
+    lever_table = layout.event_tables.size() - 1;
+    if (services != nullptr) {
+      layout.event_tables.push_back(outlet_changes_table());
+      outlet_table = layout.event_tables.size() - 1;
+      req.live->publish_outlets(outlet_states(*services));
+    }
+  }
 
   // A live run is watched step by step: flushing each one costs a few ms and
   // changes no dataset's contents, only when they reach the disk.
   ResultWriter writer(req.output_path, layout, metadata_for(s, engine.executor().threads()),
                       WriterSettings{req.live ? 1 : s.output.flush_every, s.output.compression});
-  std::vector<LeverChange> changes;
+  LiveChanges changes;
   std::vector<float> map_buffer(grid.size());
   std::vector<double> entity_buffer;
   const auto& cal = engine.calendar();
@@ -110,10 +154,20 @@ RunOutcome run_scenario(const Scenario& s, const RunRequest& req) {
         out.status = RunStatus::interrupted;
         break;
       }
-      for (const LeverChange& c : changes) {
+      for (const LeverChange& c : changes.levers) {
         engine.schedule_lever(c.lever, c.value);
         const double row[3] = {static_cast<double>(k), static_cast<double>(c.lever), c.value};
         writer.append_event(lever_table, row);
+      }
+      for (OutletChange c : changes.outlets) {
+        // The viewer offers only the run's outlets; anything else is not a change.
+        if (services == nullptr || c.outlet < 0 || static_cast<std::size_t>(c.outlet) >= services->outlets().size())
+          continue;
+        c.windows = std::max(c.windows, 0);
+        schedule_outlet_change(*services, k, c);
+        const double row[4] = {static_cast<double>(k), static_cast<double>(c.outlet), c.open ? 1.0 : 0.0,
+                               static_cast<double>(c.windows)};
+        writer.append_event(outlet_table, row);
       }
     }
     engine.step();
@@ -153,6 +207,7 @@ RunOutcome run_scenario(const Scenario& s, const RunRequest& req) {
         open.push_back({layout.event_tables[t].name, std::vector<double>(row.begin(), row.end())});
       });
       req.live->publish_open_events(std::move(open));
+      if (services != nullptr) req.live->publish_outlets(outlet_states(*services));
       req.live->step_done(k + 1);
     }
     if (req.stop && req.stop->load() != 0 && !last) {

@@ -31,8 +31,9 @@ struct RunRequest {
   const std::atomic<int>* stop = nullptr;          // non-zero: finish the step, flush, stop
   std::function<void(const Progress&)> progress;   // called after every step (may be empty)
   // Steering from another thread (zhili-view --live): lever changes, pause,
-  // speed, flush, stop. With it every step is flushed at once, so a viewer
-  // follows step by step, and the file gets /events/lever_changes.
+  // speed, flush, stop, outlet changes. With it every step is flushed at
+  // once, so a viewer follows step by step, and the file gets
+  // /events/lever_changes (and, with public services, /events/outlet_changes).
   LiveControl* live = nullptr;
 };
 
@@ -64,5 +65,8 @@ ResultLayout result_layout(const Scenario& s, const CellGrid& grid,
 // The event table of lever changes made during a live run (docs/FORMAT.md):
 // columns step, lever (index in /levers), value.
 EventTableSpec lever_changes_table();
+// The event table of outlet changes made during a live run: columns step,
+// outlet (index in /entities/outlets), open (0 or 1), windows.
+EventTableSpec outlet_changes_table();
 
 }  // namespace zhili

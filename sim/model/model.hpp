@@ -40,6 +40,10 @@ class Model {
   const std::vector<Phase>& phases() const { return phases_; }
   World& world() { return world_; }
   const World& world() const { return world_; }
+  // The public services (outlets, and changes to their network between
+  // steps), or nullptr when the scenario has them off.
+  PublicServices* services() { return scenario_.services.enabled ? &services_ : nullptr; }
+  const PublicServices* services() const { return scenario_.services.enabled ? &services_ : nullptr; }
 
   std::vector<SeriesSpec> series_specs() const;
   // Per-entity series (outlets), one row of values each step; empty when services are off.

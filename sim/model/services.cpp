@@ -99,6 +99,7 @@ void PublicServices::setup(const World& w, const Scenario& s) {
   candidates_.assign(static_cast<std::size_t>(blocks_x_) * blocks_y * kNeedCount * kCandidates, -1);
   network_changed_ = true;
   network_measured_ = false;
+  events_ = s.services.events;
   next_event_ = 0;
   if (s.services.outlets.empty()) size_generated_windows(w, s);
 
@@ -139,10 +140,17 @@ bool PublicServices::works(std::size_t o, std::int32_t day) const {
   return open_[o] && (windows_[o] + purchased_[o]) > 0 && (day % 7) < days_per_week_[o];
 }
 
+void PublicServices::schedule_event(OutletEvent event) {
+  // After every event at or before its step (the scenario's included), before
+  // later ones: the list stays sorted by step, and nothing already applied moves.
+  const auto at = std::upper_bound(events_.begin() + static_cast<std::ptrdiff_t>(next_event_), events_.end(),
+                                   event.step, [](std::int64_t s, const OutletEvent& e) { return s < e.step; });
+  events_.insert(at, std::move(event));
+}
+
 void PublicServices::apply_events(std::int64_t step, const StepContext& ctx) {
-  const auto& events = ctx.scenario.services.events;
-  for (; next_event_ < events.size() && events[next_event_].step <= step; ++next_event_) {
-    const OutletEvent& ev = events[next_event_];
+  for (; next_event_ < events_.size() && events_[next_event_].step <= step; ++next_event_) {
+    const OutletEvent& ev = events_[next_event_];
     const auto it = std::find_if(outlets_.begin(), outlets_.end(), [&](const OutletSpec& o) { return o.name == ev.outlet; });
     if (it == outlets_.end()) continue;  // the loader checks names; a generated layout has none
     const auto o = static_cast<std::size_t>(it - outlets_.begin());

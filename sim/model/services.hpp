@@ -83,6 +83,11 @@ class PublicServices {
   };
   const OutletStats& outlet_stats() const { return stats_; }
   bool outlet_open(std::size_t o) const { return open_[o] != 0; }
+  int outlet_listed_windows(std::size_t o) const { return windows_[o]; }  // as events left them, without purchases
+  // Adds a change to the outlet network, as a scenario `schedule:` entry with
+  // `outlet:` at event.step would (after the scenario's own entries at that
+  // step). event.step must not be before the step about to run.
+  void schedule_event(OutletEvent event);
   NeedMask outlet_needs(std::size_t o) const { return outlets_[o].needs; }
   std::int32_t outlet_cell(std::size_t o) const { return outlet_cell_[o]; }
   // True once when the outlet network changed since the last call (accessibility).
@@ -163,7 +168,8 @@ class PublicServices {
   };
   std::vector<OutletVisit> outlet_visit_;
   std::vector<std::uint8_t> comprehensive_kind_;  // integrates departments (all but department windows)
-  std::size_t next_event_ = 0;
+  std::vector<OutletEvent> events_;  // the scenario's, plus schedule_event()'s; sorted by step
+  std::size_t next_event_ = 0;       // first of events_ not yet applied
   bool network_changed_ = true;   // candidates need rebuilding
   bool network_measured_ = false; // accessibility measured since the last change
 

@@ -179,6 +179,101 @@ TEST(LiveRun, FileEqualsARunWithTheChangeInItsSchedule) {
   EXPECT_EQ(std::find(names.begin(), names.end(), "lever_changes"), names.end());
 }
 
+// Outlets closed, reopened and re-staffed from the viewer act as scenario
+// `schedule:` entries with `outlet:` at the steps they were made: the live
+// file equals, bit for bit, a plain run whose scenario has those events, and
+// records each change in /events/outlet_changes.
+TEST(LiveRun, OutletChangesActAsScheduleEntriesAtTheirSteps) {
+  const std::string live_path = tmp("live_outlets.h5");
+  int centre = -1, station = -1, centre_windows = 0;
+  std::vector<std::string> names;
+  {
+    LiveRun live(small_scenario(8), live_path);
+    live.control().pause_at(2);
+    live.start();
+    settle(live);
+    ASSERT_EQ(live.steps_done(), 2);
+    const std::vector<OutletState> before = live.outlets_next();
+    ASSERT_FALSE(before.empty());
+    for (std::size_t o = 0; o < before.size(); ++o) {
+      names.push_back(before[o].name);
+      if (before[o].name == "centre") centre = static_cast<int>(o);
+      if (station < 0 && before[o].name.rfind("station-", 0) == 0) station = static_cast<int>(o);
+    }
+    ASSERT_GE(centre, 0);
+    ASSERT_GE(station, 0);
+    ASSERT_TRUE(before[static_cast<std::size_t>(centre)].open);
+    centre_windows = before[static_cast<std::size_t>(centre)].windows;
+    ASSERT_GT(centre_windows, 0);
+    live.set_outlet(centre, false, centre_windows);
+    live.set_outlet(-1, true, 3);                                      // no such outlet: ignored
+    live.set_outlet(static_cast<std::int32_t>(before.size()), true, 3);  // nor this
+    EXPECT_FALSE(live.outlets_next()[static_cast<std::size_t>(centre)].open);  // shown while pending
+    live.control().pause_at(4);
+    live.control().resume();
+    settle(live);
+    ASSERT_EQ(live.steps_done(), 4);
+    EXPECT_FALSE(live.outlets_next()[static_cast<std::size_t>(centre)].open);  // as step 3 left it
+    live.set_outlet(centre, true, centre_windows + 3);
+    live.set_outlet(station, true, -2);  // no windows (clamped to 0): open, but nobody is served
+    live.control().resume();
+    settle(live);
+    ASSERT_TRUE(live.ended());
+    EXPECT_EQ(live.error(), "");
+  }
+  ResultReader a(live_path);
+  ASSERT_EQ(a.steps_done(), 8);
+  ASSERT_EQ(a.find_entity_group("outlets")->names, names);
+  const std::vector<double> windows = a.read_entity_series("outlets", "windows");
+  ASSERT_EQ(windows.size(), 8 * names.size());
+  const auto at = [&](int step, int outlet) { return windows[static_cast<std::size_t>(step) * names.size() + static_cast<std::size_t>(outlet)]; };
+  for (int k = 0; k < 2; ++k) EXPECT_EQ(at(k, centre), centre_windows) << "step " << k;
+  for (int k = 2; k < 4; ++k) EXPECT_EQ(at(k, centre), 0.0) << "step " << k;  // closed
+  for (int k = 4; k < 8; ++k) EXPECT_EQ(at(k, centre), centre_windows + 3) << "step " << k;
+  EXPECT_GT(at(3, station), 0.0);
+  EXPECT_EQ(at(4, station), 0.0);
+  const EventTable changes = a.read_events("outlet_changes");
+  ASSERT_EQ(changes.columns.size(), 4u);
+  ASSERT_EQ(changes.columns[0].size(), 3u);  // the two bad indices left no row
+  EXPECT_EQ(changes.columns[0], (std::vector<double>{2, 4, 4}));
+  EXPECT_EQ(changes.columns[1], (std::vector<double>{static_cast<double>(centre), static_cast<double>(centre),
+                                                     static_cast<double>(station)}));
+  EXPECT_EQ(changes.columns[2], (std::vector<double>{0, 1, 1}));
+  EXPECT_EQ(changes.columns[3], (std::vector<double>{static_cast<double>(centre_windows),
+                                                     static_cast<double>(centre_windows + 3), 0}));
+
+  // The same changes as scenario events (what a `schedule:` entry with
+  // `outlet:`, `open:` and `windows:` loads to), after the scenario's own.
+  Scenario planned = small_scenario(8);
+  const auto add = [&](std::int64_t step, int outlet, bool open, int n) {
+    OutletEvent e;
+    e.step = step;
+    e.outlet = names[static_cast<std::size_t>(outlet)];
+    e.kind = open ? OutletEvent::Kind::open : OutletEvent::Kind::close;
+    planned.services.events.push_back(e);
+    e.kind = OutletEvent::Kind::set_windows;
+    e.windows = n;
+    planned.services.events.push_back(e);
+  };
+  ASSERT_TRUE(planned.services.events.empty());
+  add(2, centre, false, centre_windows);
+  add(4, centre, true, centre_windows + 3);
+  add(4, station, true, 0);
+  const std::string plain_path = tmp("live_outlets_plain.h5");
+  RunRequest req;
+  req.output_path = plain_path;
+  run_scenario(planned, req);
+  ResultReader b(plain_path);
+  ASSERT_EQ(a.observable_names(), b.observable_names());
+  for (const auto& name : a.observable_names())
+    expect_same(a.read_observable(name), b.read_observable(name), "observable " + name);
+  for (const auto& e : a.entity_series())
+    expect_same(a.read_entity_series(e.group, e.name), b.read_entity_series(e.group, e.name),
+                "entities " + e.group + "/" + e.name);
+  const auto plain_tables = b.event_table_names();
+  EXPECT_EQ(std::find(plain_tables.begin(), plain_tables.end(), "outlet_changes"), plain_tables.end());
+}
+
 TEST(LiveRun, BadWorldIsReportedAsAnInputError) {
   // Valid keys, but more households than the map has homes: found when the
   // world is built, i.e. on the run's thread.

@@ -69,6 +69,22 @@ void LiveRun::set_lever(LeverId lever, double value) {
   control_.set_lever(lever, std::clamp(value, info.min, info.max));
 }
 
+void LiveRun::set_outlet(std::int32_t outlet, bool open, int windows) {
+  const std::size_t known = control_.outlets().size();
+  if (outlet < 0 || static_cast<std::size_t>(outlet) >= known) return;
+  control_.set_outlet({outlet, open, std::max(windows, 0)});
+}
+
+std::vector<OutletState> LiveRun::outlets_next() const {
+  std::vector<OutletState> out = control_.outlets();
+  for (const OutletChange& c : control_.pending_outlet_changes()) {
+    if (c.outlet < 0 || static_cast<std::size_t>(c.outlet) >= out.size()) continue;
+    out[static_cast<std::size_t>(c.outlet)].open = c.open;
+    out[static_cast<std::size_t>(c.outlet)].windows = c.windows;
+  }
+  return out;
+}
+
 LeverValues LiveRun::levers_next() {
   if (control_.applied_count() != applied_seen_) {
     const auto applied = control_.applied_changes();

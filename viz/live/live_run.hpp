@@ -59,6 +59,14 @@ class LiveRun {
   // applied so far, then the changes still pending.
   LeverValues levers_next();
 
+  // Sets an outlet open or closed with `windows` listed windows from the next
+  // step on (windows below 0 count as 0; an index the run does not have is
+  // ignored).
+  void set_outlet(std::int32_t outlet, bool open, int windows);
+  // The outlets as the last step left them, with the changes still pending
+  // on top; empty without public services or before the run has set up.
+  std::vector<OutletState> outlets_next() const;
+
  private:
   void run();
 
