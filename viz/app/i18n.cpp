@@ -20,7 +20,7 @@ std::vector<const char*> all_chinese_strings() {
                        &hint_map, &hint_chart, &snapshot_of, &before_start, &font_missing, &open_failed, &no_value, &export_csv, &save_png, &save_panel, &saved,
                        &runs_tab, &sweep_tab, &folder, &scan, &file, &scenario, &dates, &seed, &steps, &status, &open, &opened, &stacked,
                        &live_run, &resume, &save, &stop, &cap_speed, &max_rate, &live_step, &next_date, &live_starting,
-                       &live_running, &live_paused, &live_ended, &live_failed, &levers, &lever_hint, &range, &outlets,
+                       &live_running, &live_paused, &live_ended, &live_failed, &levers, &lever_hint, &range, &outlet_network, &outlet_hint, &outlet_closed, &outlets,
                        &size_by, &queue, &utilisation, &arrivals, &served, &balked, &kind,
                        &incidents, &show_ended, &incident_n, &incident_in_progress, &incident_ended,
                        &incident_start, &incident_duration, &incident_steps_to, &incident_ongoing, &peak_active,

@@ -101,6 +101,11 @@ inline constexpr Text levers{"Policy levers", "政策杠杆"};
 inline constexpr Text lever_hint{"A change takes effect from the next step and is recorded in the file.",
                                  "更改自下一步起生效，并记录在结果文件中。"};
 inline constexpr Text range{"range", "范围"};
+inline constexpr Text outlet_network{"Outlet network", "服务网点布局"};
+inline constexpr Text outlet_hint{"Tick to open, untick to close; the number is the outlet's listed windows. "
+                                  "A change takes effect from the next step and is recorded in the file.",
+                                  "勾选开放，取消勾选关闭；数字为网点的窗口数。更改自下一步起生效，并记录在结果文件中。"};
+inline constexpr Text outlet_closed{"closed", "已关闭"};
 // Outlet markers (app/outlet_markers.cpp).
 inline constexpr Text outlets{"Outlets", "服务网点"};
 inline constexpr Text size_by{"Size by", "大小表示"};

@@ -1,5 +1,6 @@
 // Live mode's column (zhili-view --live): the run's progress, pause/resume,
-// save, stop, a speed cap and a slider per policy lever. The run itself is a
+// save, stop, a speed cap, a slider per policy lever and, with public
+// services, each outlet's open state and windows. The run itself is a
 // LiveRun (live/live_run.hpp) on its own thread; this only reads its state and
 // calls its controls, and opens its file as a run once it has a step.
 #include <imgui.h>
@@ -52,6 +53,34 @@ void lever_slider(ViewerState& s, LiveRun& live, const LeverValues& next, std::s
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("%s\n%s [%g, %g] %s\n\n%s", std::string(l.path).c_str(), tr(txt::range), l.min, l.max,
                       std::string(l.unit).c_str(), std::string(l.description).c_str());
+}
+
+// One row per outlet: open or closed, listed windows, name. A tick or a
+// +/- click (or Enter after typing) sets the outlet from the next step on.
+void outlet_controls(LiveRun& live) {
+  const std::vector<OutletState> outlets = live.outlets_next();
+  if (outlets.empty()) return;  // no public services in this scenario
+  ImGui::Separator();
+  ImGui::TextUnformatted(tr(txt::outlet_network));
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextDisabled("%s", tr(txt::outlet_hint));
+  ImGui::PopTextWrapPos();
+  for (std::size_t o = 0; o < outlets.size(); ++o) {
+    const OutletState& outlet = outlets[o];
+    const auto index = static_cast<std::int32_t>(o);
+    ImGui::PushID(index);
+    bool open = outlet.open;
+    if (ImGui::Checkbox("##open", &open)) live.set_outlet(index, open, outlet.windows);
+    ImGui::SameLine();
+    int windows = outlet.windows;
+    ImGui::SetNextItemWidth(90.0f);
+    if (ImGui::InputInt("##windows", &windows, 1, 5, ImGuiInputTextFlags_EnterReturnsTrue) && windows != outlet.windows)
+      live.set_outlet(index, outlet.open, std::max(windows, 0));
+    ImGui::SameLine();
+    if (outlet.open) ImGui::TextUnformatted(outlet.name.c_str());
+    else ImGui::TextDisabled("%s (%s)", outlet.name.c_str(), tr(txt::outlet_closed));
+    ImGui::PopID();
+  }
 }
 
 }  // namespace
@@ -147,6 +176,7 @@ void draw_live_controls(ViewerState& s) {
     }
     lever_slider(s, live, next, i);
   }
+  outlet_controls(live);
   ImGui::EndDisabled();
 }
 
