@@ -28,7 +28,8 @@ namespace {
 
 constexpr const char* kFooter = R"(Live mode: zhili-view --live SCENARIO.yaml [--set key=value ...] [-o OUT.h5]
 runs the scenario as `zhili run` would (same file) while showing it; sliders
-change the policy levers from the next step on, and the file records each change.
+change the policy levers, and (with public services) each outlet can be opened,
+closed or re-staffed, from the next step on; the file records each change.
 
 Keys: Space play/pause, Left/Right step, Home/End first/last, 1-4 panels,
 F fit maps, P save the window as PNG, L switch English/Chinese. Drop .h5 files onto
@@ -176,7 +177,7 @@ int main(int argc, char** argv) {
   app.add_option("--csv", opt.csv, "Write the data of the --observable chart (all runs) as CSV and exit; "
                                    "needs no display");
   app.add_option("--live", opt.live, "Run this scenario now, on a background thread, and show it as it goes "
-                                     "(lever sliders, pause, save)");
+                                     "(lever sliders, outlets, pause, save)");
   app.add_option("--set", opt.overrides, "--live: override a scenario key, key.path=value (as zhili run --set)");
   app.add_option("-o,--output", opt.output, "--live: result file (default: output.path, else <run.name>.h5)");
   app.add_option("--live-steps", opt.live_steps,
