@@ -49,20 +49,52 @@ void VisionSums::build_prefix(const Executor& exec, std::span<const double> in, 
 }
 
 void VisionSums::sum(const Executor& exec, std::span<const double> in, std::span<double> out) {
-  const auto w = static_cast<std::size_t>(width_);
   build_prefix(exec, in, prefix_);
+  const double* prefixes[1] = {prefix_.data()};
+  double* outs[1] = {out.data()};
+  sum_rows<1>(exec, prefixes, outs);
+}
+
+template <std::size_t N>
+void VisionSums::sum_rows(const Executor& exec, const double* const (&prefix)[N], double* const (&out)[N]) const {
+  const auto w = static_cast<std::size_t>(width_);
   exec.for_range(static_cast<std::size_t>(height_), 16, [&](std::size_t b, std::size_t e) {
     for (std::size_t y = b; y < e; ++y) {
-      for (int x = 0; x < width_; ++x) {
-        double s = 0.0;
+      // A cell whose disc may leave the map or wrap: row_span's edge cases.
+      const auto edge_cell = [&](int x) {
+        double s[N] = {};  // each field's rows added in dy order, from 0.0
         for (int dy = -radius_; dy <= radius_; ++dy) {
           int yy = static_cast<int>(y) + dy;
           if (!wrap(yy, height_)) continue;
           const int half = chord_[static_cast<std::size_t>(dy + radius_)];
-          s += row_span(&prefix_[static_cast<std::size_t>(yy) * (w + 1)], x - half, x + half);
+          const std::size_t row = static_cast<std::size_t>(yy) * (w + 1);
+          for (std::size_t f = 0; f < N; ++f) s[f] += row_span(prefix[f] + row, x - half, x + half);
         }
-        out[y * w + static_cast<std::size_t>(x)] = s;
+        for (std::size_t f = 0; f < N; ++f) out[f][y * w + static_cast<std::size_t>(x)] = s[f];
+      };
+      // Cells whose whole disc lies on the map: the same sums, in the same
+      // order, without the edge cases, rows of the disc in the outer loop so
+      // the cells vectorise (profiled: the edge cases were three quarters of
+      // the cost).
+      const int r = radius_;
+      const bool inner_row = static_cast<int>(y) >= r && static_cast<int>(y) + r < height_;
+      const int lo = inner_row ? std::min(r, width_) : width_;
+      const int hi = inner_row ? std::max(lo, width_ - r) : width_;
+      for (int x = 0; x < lo; ++x) edge_cell(x);
+      if (lo < hi) {
+        for (std::size_t f = 0; f < N; ++f)
+          std::fill(out[f] + y * w + static_cast<std::size_t>(lo), out[f] + y * w + static_cast<std::size_t>(hi), 0.0);
+        for (int dy = -r; dy <= r; ++dy) {
+          const int half = chord_[static_cast<std::size_t>(dy + r)];
+          const std::size_t row = (y + static_cast<std::size_t>(dy + r) - static_cast<std::size_t>(r)) * (w + 1);
+          for (std::size_t f = 0; f < N; ++f) {
+            const double* p = prefix[f] + row;
+            double* o = out[f] + y * w;
+            for (int x = lo; x < hi; ++x) o[x] += p[x + half + 1] - p[x - half];
+          }
+        }
       }
+      for (int x = hi; x < width_; ++x) edge_cell(x);
     }
   });
 }
@@ -105,26 +137,11 @@ void VisionSums::sum_points(const Executor& exec, std::span<const std::int32_t> 
 
 void VisionSums::sum2(const Executor& exec, std::span<const double> in_a, std::span<const double> in_b,
                       std::span<double> out_a, std::span<double> out_b) {
-  const auto w = static_cast<std::size_t>(width_);
   build_prefix(exec, in_a, prefix_);
   build_prefix(exec, in_b, prefix_b_);
-  exec.for_range(static_cast<std::size_t>(height_), 16, [&](std::size_t b, std::size_t e) {
-    for (std::size_t y = b; y < e; ++y) {
-      for (int x = 0; x < width_; ++x) {
-        double sa = 0.0, sb = 0.0;  // each added in the same order as sum() would
-        for (int dy = -radius_; dy <= radius_; ++dy) {
-          int yy = static_cast<int>(y) + dy;
-          if (!wrap(yy, height_)) continue;
-          const int half = chord_[static_cast<std::size_t>(dy + radius_)];
-          const std::size_t row = static_cast<std::size_t>(yy) * (w + 1);
-          sa += row_span(&prefix_[row], x - half, x + half);
-          sb += row_span(&prefix_b_[row], x - half, x + half);
-        }
-        out_a[y * w + static_cast<std::size_t>(x)] = sa;
-        out_b[y * w + static_cast<std::size_t>(x)] = sb;
-      }
-    }
-  });
+  const double* prefixes[2] = {prefix_.data(), prefix_b_.data()};
+  double* outs[2] = {out_a.data(), out_b.data()};
+  sum_rows<2>(exec, prefixes, outs);
 }
 
 }  // namespace zhili

@@ -57,6 +57,9 @@ class VisionSums {
     return true;
   }
   double row_span(const double* prefix, int x0, int x1) const;
+  // out[f][c] = the disc sum of field f at c, from its row prefix sums.
+  template <std::size_t N>
+  void sum_rows(const Executor& exec, const double* const (&prefix)[N], double* const (&out)[N]) const;
   void build_prefix(const Executor& exec, std::span<const double> in, std::vector<double>& prefix) const;
 
   int width_ = 0, height_ = 0, radius_ = 0, disc_cells_ = 1;
