@@ -110,10 +110,17 @@ void LabourMarket::step(World& w, const StepContext& ctx) {
             if (h.registration[i] == Registration::registered_rural) t.villagers += h.workers[i];
             continue;
           }
-          t.force += h.workers[i];
-          t.employed[static_cast<std::size_t>(h.sector[i])] += h.workers[i];
-          if (h.sector[i] == Sector::secondary) t.employed_zone[h.job_zone[i]][0] += h.workers[i];
-          if (h.sector[i] == Sector::tertiary) t.employed_zone[h.job_zone[i]][1] += h.workers[i];
+          const Sector s = h.sector[i];
+          const std::int64_t workers = h.workers[i];
+          t.force += workers;
+          t.employed[static_cast<std::size_t>(s)] += workers;
+          // Without branches: the sector is as good as random from one
+          // household to the next, and the tests mispredicted (with the
+          // change, the phase went from 23.7 to 21.7 ms a step at a million
+          // households on one thread). job_zone is always a city zone.
+          auto& by_sector = t.employed_zone[h.job_zone[i]];
+          by_sector[0] += workers * (s == Sector::secondary);
+          by_sector[1] += workers * (s == Sector::tertiary);
         }
         return t;
       },
@@ -195,6 +202,10 @@ void LabourMarket::step(World& w, const StepContext& ctx) {
           }
           Sector s = h.sector[i];
           if (s == Sector::primary) s = Sector::none;  // came from the farm
+          // The branches on being employed and on seeking mispredict too, but
+          // without them every city household would draw and hash a seeker
+          // entry: 47 more instructions each (cachegrind), for at most 0.45
+          // mispredictions saved; not kept.
           const std::size_t sector_column = s == Sector::tertiary ? 1 : 0;
           if (s == Sector::secondary || s == Sector::tertiary) {
             const double p = lose[h.job_zone[i]][sector_column];
