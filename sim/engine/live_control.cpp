@@ -98,11 +98,6 @@ std::vector<OutletChange> LiveControl::pending_outlet_changes() const {
   return pending_outlets_;
 }
 
-std::vector<AppliedOutletChange> LiveControl::applied_outlet_changes() const {
-  std::lock_guard lock(mutex_);
-  return applied_outlets_;
-}
-
 std::vector<OutletState> LiveControl::outlets() const {
   std::lock_guard lock(mutex_);
   return outlets_;
@@ -144,8 +139,7 @@ LiveControl::Turn LiveControl::next_turn(std::int64_t next_step, LiveChanges& ch
     changes.levers.swap(pending_);  // no copy; both keep their capacity between changes
     for (const auto& c : changes.levers) applied_.push_back({next_step, c.lever, c.value});
     changes.outlets.clear();
-    changes.outlets.swap(pending_outlets_);
-    for (const auto& c : changes.outlets) applied_outlets_.push_back({next_step, c});
+    changes.outlets.swap(pending_outlets_);  // the file records them (runner); outlets() shows their effect
     return Turn::step;
   }
   waiting_ = false;

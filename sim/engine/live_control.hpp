@@ -64,11 +64,6 @@ struct AppliedLeverChange {
   double value = 0.0;
 };
 
-struct AppliedOutletChange {
-  std::int64_t step = 0;
-  OutletChange change;
-};
-
 class LiveControl {
  public:
   // --- controller side (any thread) ---------------------------------------
@@ -94,7 +89,6 @@ class LiveControl {
   std::vector<AppliedLeverChange> applied_changes() const;
   std::size_t applied_count() const;
   std::vector<OutletChange> pending_outlet_changes() const;
-  std::vector<AppliedOutletChange> applied_outlet_changes() const;
   // The outlets after the last step done (before the first: as set up);
   // empty when the scenario has no public services or the run has not set up yet.
   std::vector<OutletState> outlets() const;
@@ -125,7 +119,6 @@ class LiveControl {
   std::vector<LeverChange> pending_;
   std::vector<AppliedLeverChange> applied_;
   std::vector<OutletChange> pending_outlets_;
-  std::vector<AppliedOutletChange> applied_outlets_;
   std::vector<OutletState> outlets_;
   std::vector<OpenEventRow> open_events_;
   bool paused_ = false;
