@@ -1,6 +1,7 @@
 #include "model/services.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 #include <span>
@@ -120,15 +121,13 @@ void PublicServices::setup(const World& w, const Scenario& s) {
   q_outcome_.reserve(case_room);
   q_window_.reserve(case_room);
   today_.reserve(case_room);
-  merge_scratch_.reserve(case_room);
+  due_bits_.reserve(case_room / 64 + 1);
   // Day lists for a step of up to a month (31 days); later_[k] keep their
   // capacity from step to step.
   constexpr std::size_t kMaxStepDays = 32;
   due_begin_.reserve(kMaxStepDays + 1);
   next_slot_.reserve(std::max(n, kMaxStepDays));
   later_.resize(kMaxStepDays);
-  later_runs_.resize(kMaxStepDays);
-  later_from_.resize(kMaxStepDays);
 }
 
 double PublicServices::km_between(std::int32_t a, std::int32_t b) const {
@@ -226,16 +225,8 @@ void PublicServices::bucket_due(std::int32_t first_day, std::int32_t end_day) {
   step_first_day_ = first_day;
   step_end_day_ = end_day;
   const std::size_t days = end_day > first_day ? static_cast<std::size_t>(end_day - first_day) : 0;
-  if (later_.size() < days) {  // a step longer than setup planned for
-    later_.resize(days);
-    later_runs_.resize(days);
-    later_from_.resize(days);
-  }
-  for (std::size_t k = 0; k < days; ++k) {
-    later_[k].clear();
-    later_runs_[k].clear();
-    later_from_[k] = -1;
-  }
+  if (later_.size() < days) later_.resize(days);  // a step longer than setup planned for
+  for (std::size_t k = 0; k < days; ++k) later_[k].clear();
   due_begin_.assign(days + 1, 0u);
   const std::size_t n = cases_.size();
   const auto first = static_cast<std::int64_t>(first_day), end = static_cast<std::int64_t>(end_day);
@@ -254,34 +245,40 @@ void PublicServices::bucket_due(std::int32_t first_day, std::int32_t end_day) {
   }
 }
 
-void PublicServices::schedule(std::size_t i, std::int32_t day, std::int32_t from_day) {
+void PublicServices::schedule(std::size_t i, std::int32_t day) {
   cases_.next_day[i] = day;
   if (day < step_first_day_ || day >= step_end_day_) return;  // a later step buckets it
-  const auto k = static_cast<std::size_t>(day - step_first_day_);
-  // A run is a stretch of cases in case order (gather_due merges the runs):
-  // a new one starts with each day that schedules, and again when one day's
-  // two passes (filings and retries, then visits' outcomes) both reach day k.
-  if (later_from_[k] != from_day || (!later_[k].empty() && later_[k].back() > i)) {
-    later_from_[k] = from_day;
-    later_runs_[k].push_back(static_cast<std::uint32_t>(later_[k].size()));
-  }
-  later_[k].push_back(static_cast<std::uint32_t>(i));
+  later_[static_cast<std::size_t>(day - step_first_day_)].push_back(static_cast<std::uint32_t>(i));
 }
 
 void PublicServices::gather_due(std::int32_t day) {
-  // today_ = the cases bucketed at the start of the step for `day`, merged
-  // with each run rescheduled into it since: case order, as a scan would give.
+  // today_ = the cases bucketed at the start of the step for `day` and those
+  // rescheduled into it since, in case order, as a scan of the store would
+  // give. A case is due on one day only, so no index comes twice: mark each
+  // in due_bits_, then read the marked words in order, clearing them. (One
+  // merge per day that had rescheduled into this one cost about four times
+  // as much.)
   const auto k = static_cast<std::size_t>(day - step_first_day_);
-  today_.assign(due_initial_.begin() + due_begin_[k], due_initial_.begin() + due_begin_[k + 1]);
-  const auto& more = later_[k];
-  const auto& runs = later_runs_[k];
-  for (std::size_t r = 0; r < runs.size(); ++r) {
-    const auto b = more.begin() + runs[r];
-    const auto e = r + 1 < runs.size() ? more.begin() + runs[r + 1] : more.end();
-    merge_scratch_.resize(today_.size() + static_cast<std::size_t>(e - b));
-    std::merge(today_.begin(), today_.end(), b, e, merge_scratch_.begin());
-    today_.swap(merge_scratch_);
+  due_bits_.resize(cases_.size() / 64 + 1);  // the store grows only between days
+  std::uint64_t* bits = due_bits_.data();
+  std::size_t low = due_bits_.size(), high = 0;  // the words marked
+  const auto mark = [&](std::uint32_t i) {
+    const std::size_t word = i >> 6;
+    bits[word] |= std::uint64_t{1} << (i & 63);
+    low = std::min(low, word);
+    high = std::max(high, word);
+  };
+  for (std::size_t q = due_begin_[k]; q < due_begin_[k + 1]; ++q) mark(due_initial_[q]);
+  for (const std::uint32_t i : later_[k]) mark(i);
+  today_.resize(due_begin_[k + 1] - due_begin_[k] + later_[k].size());
+  std::uint32_t* out = today_.data();
+  for (std::size_t word = low; word <= high; ++word) {
+    for (std::uint64_t w = bits[word]; w != 0; w &= w - 1)
+      *out++ = static_cast<std::uint32_t>(word * 64 + static_cast<std::size_t>(std::countr_zero(w)));
+    bits[word] = 0;
   }
+  if (out != today_.data() + today_.size())
+    throw std::logic_error("services: a case was due twice on day " + std::to_string(day));
 }
 
 void PublicServices::run_day(const StepContext& ctx, std::int32_t day) {
@@ -415,18 +412,18 @@ void PublicServices::run_day(const StepContext& ctx, std::int32_t day) {
       if (platform_used_ + 1 <= spec.online.capacity_per_day) {
         platform_used_ += 1;
         cases_.channel[i] = CaseChannel::online;
-        schedule(i, day + std::max(spec.online_days, 1), day);
+        schedule(i, day + std::max(spec.online_days, 1));
         tally_.online_filed += 1;
       } else {  // full today: go in person tomorrow
         cases_.channel[i] = CaseChannel::in_person;
-        schedule(i, day + 1, day);
+        schedule(i, day + 1);
       }
       choice_[p] = kNotActing;
     } else if (choice_[p] == kTomorrow) {
-      schedule(i, day + 1, day);
+      schedule(i, day + 1);
       choice_[p] = kNotActing;
     } else if (choice_[p] == kNothingOpen) {
-      schedule(i, day + visit_of_case_[p].return_in, day);
+      schedule(i, day + visit_of_case_[p].return_in);
       choice_[p] = kNotActing;
     } else if (choice_[p] >= 0) {
       ++outlet_begin_[static_cast<std::size_t>(choice_[p]) + 1];
@@ -556,7 +553,7 @@ void PublicServices::run_day(const StepContext& ctx, std::int32_t day) {
     const EntryOutcome& o = outcome_[p];
     if (o.kind == EntryOutcome::Kind::none) continue;
     if (o.kind == EntryOutcome::Kind::returns) {
-      schedule(today_[p], day + visit_of_case_[p].return_in, day);
+      schedule(today_[p], day + visit_of_case_[p].return_in);
       continue;
     }
     const bool completed = o.kind == EntryOutcome::Kind::completed;  // else expired

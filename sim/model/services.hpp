@@ -122,7 +122,7 @@ class PublicServices {
   void arise(World& w, const StepContext& ctx, std::int32_t first_day, std::int32_t days);
   void bucket_due(std::int32_t first_day, std::int32_t end_day);
   void gather_due(std::int32_t day);
-  void schedule(std::size_t case_index, std::int32_t day, std::int32_t from_day);
+  void schedule(std::size_t case_index, std::int32_t day);
   void run_day(const StepContext& ctx, std::int32_t day);
   void refresh_case_candidates();
   const std::int16_t* candidate_row(std::int32_t cell, std::size_t need) const {
@@ -193,16 +193,15 @@ class PublicServices {
   // (a scan of every open case per day cost more than the decisions): the
   // cases due at the start of the step by a counting sort on next_day
   // (due_initial_, day k from due_begin_[k]), and per day the cases
-  // rescheduled into it during the step (later_[k]), appended in runs - one
-  // per day they acted on, each in case order. gather_due merges them into
-  // today_, in case order, the order every serial pass of a day keeps.
+  // rescheduled into it during the step (later_[k], in no particular order).
+  // gather_due puts them in case order, the order every serial pass of a day
+  // keeps, through a bit per case (due_bits_, all zero between days).
   std::int32_t step_first_day_ = 0, step_end_day_ = 0;
   std::vector<std::uint32_t> due_begin_;
   std::vector<std::uint32_t> due_initial_;
   std::vector<std::vector<std::uint32_t>> later_;
-  std::vector<std::vector<std::uint32_t>> later_runs_;  // start of each run in later_[k]
-  std::vector<std::int32_t> later_from_;               // day whose run is open in later_[k]
-  std::vector<std::uint32_t> today_, merge_scratch_;
+  std::vector<std::uint64_t> due_bits_;
+  std::vector<std::uint32_t> today_;
   // Per entry of today_ (position p, case today_[p]).
   std::vector<std::int32_t> choice_;    // outlet chosen today, or one of the k* codes
   std::vector<Visit> visit_of_case_;  // kNothingOpen entries: only return_in
