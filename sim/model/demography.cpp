@@ -81,8 +81,8 @@ void Demography::form_households(World& w, const StepContext& ctx) {
   bool any = false;
   for (std::size_t i = 0; i < split_.size() && !any; ++i) any = split_[i];
   if (!any) return;
-  city_homes_.rebuild(g, VacancyIndex::Zones::urban);
-  rural_homes_.rebuild(g, VacancyIndex::Zones::rural);
+  city_homes_.rebuild(g, VacancyIndex::Zones::urban, ctx.exec);
+  rural_homes_.rebuild(g, VacancyIndex::Zones::rural, ctx.exec);
 
   const std::size_t parents = split_.size();  // households appended below are not parents
   for (std::size_t i = 0; i < parents; ++i) {

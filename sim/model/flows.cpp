@@ -127,7 +127,7 @@ void MigrationFlows::arrive(World& w, const StepContext& ctx) {
   if (wanted == 0) return;
 
   // Newcomers from outside come to the city, not to its villages.
-  vacancies_.rebuild(g, VacancyIndex::Zones::urban);
+  vacancies_.rebuild(g, VacancyIndex::Zones::urban, ctx.exec);
   if (vacancies_.homes() == 0) return;
 
   const double permit = ctx.lever(LeverId::hukou_permit_coverage);

@@ -294,7 +294,7 @@ void Relocation::step_synchronous(World& w, const StepContext& ctx) {
                        g.rent[c], 0};
     }
   });
-  vacancies_.rebuild(g, VacancyIndex::Zones::urban);  // moves within the city
+  vacancies_.rebuild(g, VacancyIndex::Zones::urban, ctx.exec);  // moves within the city
   const bool any_vacancy = vacancies_.homes() > 0;
   const double rent_share = affordable_share(ctx.scenario);
 

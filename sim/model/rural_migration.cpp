@@ -150,8 +150,8 @@ void RuralMigration::step(World& w, const StepContext& ctx, const LabourState& l
   std::sort(movers_.begin(), movers_.end(), [](const Mover& a, const Mover& b) {
     return a.order != b.order ? a.order < b.order : a.slot < b.slot;
   });
-  urban_homes_.rebuild(g, VacancyIndex::Zones::urban);
-  rural_homes_.rebuild(g, VacancyIndex::Zones::rural);
+  urban_homes_.rebuild(g, VacancyIndex::Zones::urban, ctx.exec);
+  rural_homes_.rebuild(g, VacancyIndex::Zones::rural, ctx.exec);
   const double permit = ctx.lever(LeverId::hukou_permit_coverage);
   DestinationTerms terms;
   for (std::size_t z = 0; z < kCityZoneCount; ++z)
