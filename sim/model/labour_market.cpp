@@ -34,8 +34,7 @@ void LabourMarket::setup(const World& w, const Scenario& s) {
     if (in_city(w.grid, static_cast<std::int32_t>(c)))
       zone_homes_[static_cast<std::size_t>(w.grid.zone[c])] += w.grid.capacity[c];
   tallies_.reserve(Executor::block_count(h.capacity()) + 1);
-  seekers_.reserve(h.capacity());
-  offsets_.reserve(Executor::block_count(h.capacity()) + 1);
+  queue_.reserve(h.capacity());
 }
 
 void LabourMarket::place_jobs(const EconomySpec& e, double jobs, double tertiary, double years) {
@@ -153,8 +152,7 @@ void LabourMarket::step(World& w, const StepContext& ctx) {
   //    The same pass sets every household's income and unemployment spell as
   //    they stand after separations (only hiring, below, changes them again,
   //    and it fixes up the households it hires), and writes each block's
-  //    seekers at the start of the block's own range of seekers_ (compacted
-  //    afterwards, in block order).
+  //    seekers into the hiring queue at the block's own place.
   const double turnover = ctx.per_step(e.separation_rate);
   const auto excess = [](double employed, double jobs_s) {
     return employed > jobs_s && employed > 0 ? (employed - jobs_s) / employed : 0.0;
@@ -169,7 +167,7 @@ void LabourMarket::step(World& w, const StepContext& ctx) {
                            (1.0 - excess(before.employed_zone[z][1], state_.zone_jobs_tertiary[z]));
   }
   const std::size_t n = h.size_alive();
-  seekers_.resize(n);  // within the reserve; only new elements are initialised
+  queue_.prepare(n);
   // Every household answers one of these each step: cheap hashes, not Philox.
   const StepHash off_farm_draw(seed, Stream::rural_nonfarm, year_index);
   const StepHash sector_draw(seed, Stream::rural_sector, year_index);
@@ -179,7 +177,8 @@ void LabourMarket::step(World& w, const StepContext& ctx) {
       ctx.exec, n, tallies_, Tally{},
       [&](std::size_t b, std::size_t en) {
         Tally t;
-        Seeker* out = seekers_.data() + b;
+        HiringQueue::Seeker* const start = queue_.block_start(b / Executor::kBlock);
+        HiringQueue::Seeker* out = start;
         for (std::size_t i = b; i < en; ++i) {
           if (!in_city(g, h.cell[i])) {
             if (h.registration[i] == Registration::registered_rural) {
@@ -231,6 +230,7 @@ void LabourMarket::step(World& w, const StepContext& ctx) {
             t.force += h.workers[i];  // employed after separations
           }
         }
+        queue_.set_block_count(b / Executor::kBlock, static_cast<std::size_t>(out - start));
         return t;
       },
       add);
@@ -257,63 +257,15 @@ void LabourMarket::step(World& w, const StepContext& ctx) {
     return best;
   };
   const double commute = e.commute_acceptance;
-  // Compact the seekers: each block wrote its tallies_[block].seekers at its
-  // own start; move them together in block order.
-  const std::size_t blocks = Executor::block_count(n);
-  std::size_t total = 0;
-  for (std::size_t blk = 0; blk < blocks; ++blk) {
-    const auto k = static_cast<std::size_t>(tallies_[blk].seekers);
-    const std::size_t from = blk * Executor::kBlock;
-    if (from != total && k > 0) std::copy_n(seekers_.begin() + static_cast<std::ptrdiff_t>(from), k,
-                                            seekers_.begin() + static_cast<std::ptrdiff_t>(total));
-    total += k;
-  }
-  const auto first = seekers_.begin();
-  const auto last = seekers_.begin() + static_cast<std::ptrdiff_t>(total);
-  const auto by_order = [](const Seeker& a, const Seeker& b) {
-    return a.order != b.order ? a.order < b.order : a.slot < b.slot;
-  };
-  // Only the head of the queue can be hired: order just enough of it (at most
-  // one seeker per open job, plus slack for households that do not fit or do
-  // not commute), and the rest only if the head runs out before the jobs do.
-  std::size_t ordered = std::min(total, static_cast<std::size_t>(open_total) + 64);
-  // The keys are uniform hashes, so the `ordered` smallest lie below about
-  // 2^64 x ordered / total: move the seekers under twice that to the front
-  // (one cheap pass) and select among those, instead of running nth_element
-  // over every seeker (half a million at a million households). Should too
-  // few fall under the cut, select among all: the same head either way.
-  // The rest of the queue, or all of it when the head is most of it, is
-  // sorted in parallel (`sort_from`).
-  const auto sort_from = [&](std::size_t q) { ctx.exec.sort(first + static_cast<std::ptrdiff_t>(q), last, by_order); };
-  if (ordered * 4 < total) {
-    auto head_end = last;
-    if (ordered > 0) {
-      const double share = 2.0 * static_cast<double>(ordered) / static_cast<double>(total);
-      const auto cut = static_cast<std::uint64_t>(share * 0x1.0p64);  // share < 1/2: no overflow
-      const auto mid = std::partition(first, last, [cut](const Seeker& sk) { return sk.order < cut; });
-      if (static_cast<std::size_t>(mid - first) >= ordered) head_end = mid;
-    }
-    std::nth_element(first, first + static_cast<std::ptrdiff_t>(ordered), head_end, by_order);
-    std::sort(first, first + static_cast<std::ptrdiff_t>(ordered), by_order);
-  } else {
-    // The first step of a run, when every city household may be seeking: a
-    // serial sort of a million seekers took about 70 ms, a later step's
-    // time. (order, slot) is a strict total order, so any thread count gives
-    // the same queue.
-    sort_from(0);
-    ordered = total;
-  }
+  // The queue: only its head is ordered (hiring_queue.hpp).
+  queue_.order(static_cast<std::size_t>(open_total) + 64, ctx.exec);
   std::int64_t hires = 0;
   std::int64_t commuters = 0;
   std::int64_t employed_workers = after.force;
-  for (std::size_t q = 0; q < total; ++q) {
+  for (std::size_t q = 0; q < queue_.size(); ++q) {
     const auto [best_zone, best_sector] = most_open();
     if (open[best_zone][best_sector] < 1.0) break;  // no job left anywhere
-    if (q == ordered) {  // rare: the slack was used up by households not hired
-      sort_from(q);
-      ordered = total;
-    }
-    const Seeker& sk = first[static_cast<std::ptrdiff_t>(q)];
+    const HiringQueue::Seeker& sk = queue_.at(q, ctx.exec);
     const double need = sk.workers;
     const std::size_t home = sk.home_zone;
     std::size_t zone = home;

@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "model/hiring_queue.hpp"
 #include "model/step_context.hpp"
 #include "world/world.hpp"
 
@@ -55,14 +56,6 @@ class LabourMarket {
   const LabourState& state() const { return state_; }
 
  private:
-  struct Seeker {
-    std::uint64_t order;  // hash: the hiring order
-    std::uint32_t slot;
-    // Copied here so that the serial hiring loop reads the seekers in order
-    // instead of two household arrays at random slots.
-    std::uint8_t home_zone;
-    std::uint8_t workers;
-  };
   struct Tally {
     std::int64_t force = 0;
     std::array<std::int64_t, kSectorCount> employed{};  // workers by sector (urban only)
@@ -81,8 +74,7 @@ class LabourMarket {
   std::array<double, kCityZoneCount> zone_homes_{};  // homes in each city zone
   LabourState state_;
   std::vector<Tally> tallies_;
-  std::vector<Seeker> seekers_;
-  std::vector<std::size_t> offsets_;  // per block: where its seekers go
+  HiringQueue queue_;
 };
 
 }  // namespace zhili

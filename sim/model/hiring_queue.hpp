@@ -1,0 +1,79 @@
+// The job-seekers' queue of a labour-market step, in hiring order: ascending
+// (order, slot), where order is a uniform hash of (seed, step, household id)
+// - a lottery no thread timing can change (docs/MODEL.md, labour market).
+//
+// Only the head of the queue is ever hired: at most one seeker per open job,
+// plus slack for households that do not fit or do not commute. Because the
+// keys are uniform, about total x s of them lie below s x 2^64. So the queue
+// is ordered a window of keys at a time, from the lowest: each block of
+// households moves its seekers under the window's upper cut to its front
+// (blocks in parallel), those are appended to head_ and sorted there. The
+// first window holds a little more than the seekers wanted; should the head
+// run out before the jobs do, the next window is twice as wide, and so on.
+// Seekers never reached are never ordered. Every key in a window is above
+// every key of the windows before it, so head_ is the front of the whole
+// queue in order, the same for any windows and on any thread count ((order,
+// slot) is a strict total order).
+//
+// Measured at a million households (2 threads): a serial compaction and
+// partition of half a million seekers took 1.5 ms a step; the first step's
+// sort of all its million seekers, 35 ms.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "core/parallel.hpp"
+
+namespace zhili {
+
+class HiringQueue {
+ public:
+  struct Seeker {
+    std::uint64_t order;  // hash: the hiring order
+    std::uint32_t slot;
+    // Copied here so that the serial hiring loop reads the seekers in order
+    // instead of two household arrays at random slots.
+    std::uint8_t home_zone;
+    std::uint8_t workers;
+  };
+
+  void reserve(std::size_t households);
+
+  // Room for a step over `households` slots: the block of slots starting at
+  // blk x Executor::kBlock writes its seekers from block_start(blk) on and
+  // reports how many with set_block_count (blocks in parallel).
+  void prepare(std::size_t households);
+  Seeker* block_start(std::size_t blk) { return seekers_.data() + blk * Executor::kBlock; }
+  void set_block_count(std::size_t blk, std::size_t count) { count_[blk] = count; }
+
+  // Orders the front of the queue, at least `wanted` seekers if there are
+  // that many (probably: see the cut in the .cpp).
+  void order(std::size_t wanted, const Executor& exec);
+
+  std::size_t size() const { return total_; }
+  // The q-th seeker in hiring order, q < size(); past the ordered front, the
+  // next windows of keys are ordered first.
+  const Seeker& at(std::size_t q, const Executor& exec) {
+    while (q >= head_.size() && !complete_) widen(exec);
+    return head_[q];
+  }
+
+ private:
+  // Appends the seekers with keys from the last cut to next_cut (or all the
+  // rest) to head_, in order.
+  void take_window(std::uint64_t next_cut, bool last, const Executor& exec);
+  void widen(const Executor& exec);
+
+  std::vector<Seeker> seekers_;     // per block of households, its seekers at the block's start
+  std::vector<std::size_t> count_;  // per block: its seekers
+  std::vector<std::size_t> taken_;  // per block: its first taken_[blk] seekers are in head_
+  std::vector<std::size_t> moved_;  // per block: where the window's seekers go in head_
+  std::vector<Seeker> head_;        // the front of the queue, in order
+  std::size_t blocks_ = 0, total_ = 0;
+  double share_ = 0;                // head_ holds every seeker with a key under share_ x 2^64
+  bool complete_ = false;           // head_ holds every seeker
+};
+
+}  // namespace zhili
