@@ -27,6 +27,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/default_init_allocator.hpp"
 #include "model/neighbourhood.hpp"
 #include "model/step_context.hpp"
 #include "world/vacancies.hpp"
@@ -91,8 +92,10 @@ class Relocation {
   std::vector<NearCell> near_cell_;
   VacancyIndex vacancies_;
   std::int64_t villagers_ = 0;  // sequential mode: households left out of the sorting
-  std::vector<std::int32_t> target_;  // per slot: claimed cell or -1
-  std::vector<Claim> claims_;
+  // Per block of households, its claims at the block's start (decided in
+  // parallel), then all of them moved together; only the entries written are
+  // ever touched.
+  std::vector<Claim, DefaultInitAllocator<Claim>> claims_;
   std::vector<BlockTally> tallies_;
 
   // Sequential mode.
