@@ -104,6 +104,9 @@ class StepHash {
   // Uniform in [0, 1) with 53 bits, for agent `id`.
   double uniform(std::uint64_t id) const { return static_cast<double>(bits(id) >> 11) * 0x1.0p-53; }
   bool bernoulli(std::uint64_t id, double p) const { return uniform(id) < p; }
+  // The per-step state; bits(id) = splitmix64_mix(state() + golden x (id + 1))
+  // (for step_hash_uniforms, core/hash_batch.hpp).
+  std::uint64_t state() const { return state_; }
 
  private:
   std::uint64_t state_;

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cmath>
 
+#include "core/hash_batch.hpp"
 #include "core/rng.hpp"
 #include "model/social_state.hpp"
 
@@ -240,6 +241,12 @@ void Grievance::household_pass(World& w, const StepContext& ctx) {
       [&](std::size_t b, std::size_t e) {
         GrievanceSums acc;
         std::uint64_t* out = events_.data() + b;
+        // The draws every household makes, for the block at once (a loop
+        // the compiler vectorises: core/hash_batch.hpp).
+        std::array<double, Executor::kBlock> u_hardship, u_risk, u_dispute;
+        if (grievance_on) step_hash_uniforms(own_hardship, &h.id[b], e - b, u_hardship.data());
+        if (conflict_on) step_hash_uniforms(own_risk, &h.id[b], e - b, u_risk.data());
+        if (disputes_on) step_hash_uniforms(whether_dispute, &h.id[b], e - b, u_dispute.data());
         for (std::size_t i = b; i < e; ++i) {
           // The cell record of a household ahead: a cache miss otherwise
           // (profiled: the largest single cost of the pass).
@@ -288,7 +295,7 @@ void Grievance::household_pass(World& w, const StepContext& ctx) {
             }
             if (special_risk) x += cs.special_hardship;
             // exp(-0) = 1 exactly: most households have no hardship term at all.
-            const double hardship = 1.0 - (1.0 - gs.personal * own_hardship.uniform(id)) * (x > 0 ? std::exp(-x) : 1.0);
+            const double hardship = 1.0 - (1.0 - gs.personal * u_hardship[i - b]) * (x > 0 ? std::exp(-x) : 1.0);
             grievance = static_cast<float>(hardship) * not_legit[zone];
             acc.hardship += hardship;
             acc.grievance += grievance;
@@ -302,7 +309,7 @@ void Grievance::household_pass(World& w, const StepContext& ctx) {
 
           std::uint8_t next = sequential ? state : static_cast<std::uint8_t>(state & ~social_bits::kActive);
           if (conflict_on) {
-            double risk = own_risk.uniform(id);
+            double risk = u_risk[i - b];
             if (special_risk) risk *= cs.special_risk_factor;
             if (sequential) {  // decided after the pass, one household at a time
               g_float_[i] = grievance;
@@ -332,7 +339,7 @@ void Grievance::household_pass(World& w, const StepContext& ctx) {
           if (disputes_on) {
             const bool digital = h.digital[i] != 0;
             const DisputeRow& row = table[dispute_class(migrant, urban_work, burdened, digital, escalation)];
-            if (whether_dispute.bernoulli(id, row.p_any)) {
+            if (u_dispute[i - b] < row.p_any) {
               CounterRng r(seed, Stream::dispute, step, id);
               const double v = r.uniform();
               std::size_t kind = 0;

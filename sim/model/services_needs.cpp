@@ -7,6 +7,7 @@
 #include <cmath>
 #include <span>
 
+#include "core/hash_batch.hpp"
 #include "core/rng.hpp"
 
 namespace zhili {
@@ -100,14 +101,16 @@ void PublicServices::arise(World& w, const StepContext& ctx, std::int32_t first_
       [&](std::size_t b, std::size_t e) {
         std::uint64_t* out = arising_.data() + b;
         std::int64_t count = 0;
+        // The block's draws first, in a loop the compiler vectorises.
+        std::array<double, Executor::kBlock> u_need, u_digital;
+        step_hash_uniforms(whether, &h.id[b], e - b, u_need.data());
+        if (p_digital > 0) step_hash_uniforms(gains_access, &h.id[b], e - b, u_digital.data());
         for (std::size_t i = b; i < e; ++i) {
-          if (p_digital > 0 && !h.digital[i] &&
-              gains_access.bernoulli(h.id[i], p_digital))
-            h.digital[i] = 1;
+          if (p_digital > 0 && !h.digital[i] && u_digital[i - b] < p_digital) h.digital[i] = 1;
           const Registration reg = h.registration[i];
           const bool migrant = is_migrant(reg);
           const RateRow& row = table[rate_class(h.children[i], h.elderly[i], h.workers[i], migrant)];
-          if (!whether.bernoulli(h.id[i], row.p_any)) continue;
+          if (!(u_need[i - b] < row.p_any)) continue;
           CounterRng r(seed, Stream::service_need, step, h.id[i]);
           const double v = r.uniform();
           std::size_t need = 0;

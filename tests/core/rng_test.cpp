@@ -1,3 +1,4 @@
+#include "core/hash_batch.hpp"
 #include "core/rng.hpp"
 
 #include <gtest/gtest.h>
@@ -74,6 +75,22 @@ TEST(CounterRng, PoissonMeanMatches) {
     const int n = 20000;
     for (int i = 0; i < n; ++i) sum += static_cast<double>(CounterRng(11, Stream::test_a, 0, static_cast<std::uint64_t>(i)).poisson(mean));
     EXPECT_NEAR(sum / n, mean, 5 * std::sqrt(mean / n)) << "mean " << mean;
+  }
+}
+
+// The batch form (vectorised where the processor allows) gives StepHash's own
+// numbers bit for bit: any run length (vector tails), any ids (large, zero).
+TEST(StepHash, BatchUniformsEqualOneAtATime) {
+  const StepHash hash(12345, Stream::test_a, 7);
+  std::vector<std::uint64_t> ids;
+  for (std::uint64_t k = 0; k < 1000; ++k) ids.push_back(k % 3 == 0 ? k : splitmix64_mix(k) >> (k % 17));
+  ids[1] = ~std::uint64_t{0};
+  for (std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{7}, std::size_t{8}, std::size_t{9},
+                        std::size_t{63}, std::size_t{1000}}) {
+    std::vector<double> out(n + 1, -1.0);
+    step_hash_uniforms(hash, ids.data(), n, out.data());
+    for (std::size_t k = 0; k < n; ++k) ASSERT_EQ(out[k], hash.uniform(ids[k])) << "n " << n << ", k " << k;
+    EXPECT_EQ(out[n], -1.0) << "wrote past n = " << n;
   }
 }
 
