@@ -256,8 +256,8 @@ void PublicServices::gather_due(std::int32_t day) {
   // rescheduled into it since, in case order, as a scan of the store would
   // give. A case is due on one day only, so no index comes twice: mark each
   // in due_bits_, then read the marked words in order, clearing them. (One
-  // merge per day that had rescheduled into this one cost about four times
-  // as much.)
+  // merge per day that had rescheduled into this one took twice as long:
+  // 0.04-0.05 against 0.02 ms a day at a million households.)
   const auto k = static_cast<std::size_t>(day - step_first_day_);
   due_bits_.resize(cases_.size() / 64 + 1);  // the store grows only between days
   std::uint64_t* bits = due_bits_.data();
