@@ -96,7 +96,6 @@ void LabourMarket::step(World& w, const StepContext& ctx) {
     a.separations += b.separations;
     a.villagers += b.villagers;
     a.all_workers += b.all_workers;
-    a.seekers += b.seekers;
     return a;
   };
   const Tally before = deterministic_reduce(
@@ -218,7 +217,6 @@ void LabourMarket::step(World& w, const StepContext& ctx) {
           h.sector[i] = s;
           t.employed[static_cast<std::size_t>(s)] += h.workers[i];
           if (s == Sector::none) {
-            ++t.seekers;
             *out++ = {hiring_order.bits(h.id[i]), static_cast<std::uint32_t>(i),
                       static_cast<std::uint8_t>(g.zone[h.cell[i]]), h.workers[i]};
             h.income[i] = static_cast<float>(benefit * h.workers[i]);

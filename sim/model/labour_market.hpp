@@ -64,7 +64,6 @@ class LabourMarket {
     std::int64_t separations = 0;
     std::int64_t villagers = 0;    // workers of villager households
     std::int64_t all_workers = 0;  // every household's workers
-    std::int64_t seekers = 0;      // city households without a job after separations
   };
 
   // Sets the step's jobs by zone and sector from the city totals.
