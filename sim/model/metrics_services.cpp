@@ -75,12 +75,12 @@ std::vector<MapSpec> ServiceMetrics::map_specs() {
 
 void ServiceMetrics::measure_access(const World& w, const StepContext& ctx, const PublicServices& services) {
   const auto& g = w.grid;
-  std::vector<OpenOutlet> open;
+  open_outlets_.clear();
   for (std::size_t o = 0; o < services.outlets().size(); ++o)
-    if (services.outlet_open(o)) open.push_back({services.outlet_cell(o), services.outlet_needs(o)});
+    if (services.outlet_open(o)) open_outlets_.push_back({services.outlet_cell(o), services.outlet_needs(o)});
   if (network_dirty_) {
     for (std::size_t n = 0; n < kNeedCount; ++n)
-      nearest_outlet_km(g, open, static_cast<NeedType>(n), ctx.exec, access_km_[n], scratch_);
+      nearest_outlet_km(g, open_outlets_, static_cast<NeedType>(n), ctx.exec, access_km_[n], scratch_);
     network_dirty_ = false;
   }
   cell_people_.assign(g.size(), 0);

@@ -46,6 +46,7 @@ class ServiceMetrics {
   std::array<double, kNeedCount> within_radius_{};
   std::array<double, kNeedCount> mean_minutes_{};
   std::vector<std::int32_t> cell_people_;
+  std::vector<OpenOutlet> open_outlets_;  // scratch: keeps its capacity between measurements
   std::int64_t measured_step_ = -1;
   bool network_dirty_ = true;
   AccessScratch scratch_;
