@@ -1,5 +1,7 @@
 #include "engine/live_control.hpp"
 
+#include <algorithm>
+
 namespace zhili {
 
 void LiveControl::set_lever(LeverId lever, double value) {
@@ -10,6 +12,7 @@ void LiveControl::set_lever(LeverId lever, double value) {
 void LiveControl::set_outlet(const OutletChange& change) {
   std::lock_guard lock(mutex_);
   pending_outlets_.push_back(change);
+  pending_outlets_.back().windows = std::max(change.windows, 0);
 }
 
 void LiveControl::pause() {

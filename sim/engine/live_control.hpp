@@ -68,7 +68,9 @@ class LiveControl {
  public:
   // --- controller side (any thread) ---------------------------------------
   void set_lever(LeverId lever, double value);  // from the next step on
-  void set_outlet(const OutletChange& change);  // from the next step on
+  // From the next step on; windows below 0 count as 0, and the run ignores an
+  // index it does not have.
+  void set_outlet(const OutletChange& change);
   void pause();
   void resume();
   // Pause before running step `step` (when `step` steps are done); -1: never.

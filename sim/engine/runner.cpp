@@ -1,6 +1,5 @@
 #include "engine/runner.hpp"
 
-#include <algorithm>
 #include <chrono>
 #include <ctime>
 
@@ -159,11 +158,10 @@ RunOutcome run_scenario(const Scenario& s, const RunRequest& req) {
         const double row[3] = {static_cast<double>(k), static_cast<double>(c.lever), c.value};
         writer.append_event(lever_table, row);
       }
-      for (OutletChange c : changes.outlets) {
+      for (const OutletChange& c : changes.outlets) {
         // The viewer offers only the run's outlets; anything else is not a change.
         if (services == nullptr || c.outlet < 0 || static_cast<std::size_t>(c.outlet) >= services->outlets().size())
           continue;
-        c.windows = std::max(c.windows, 0);
         schedule_outlet_change(*services, k, c);
         const double row[4] = {static_cast<double>(k), static_cast<double>(c.outlet), c.open ? 1.0 : 0.0,
                                static_cast<double>(c.windows)};

@@ -75,7 +75,7 @@ void outlet_controls(LiveRun& live) {
     int windows = outlet.windows;
     ImGui::SetNextItemWidth(90.0f);
     if (ImGui::InputInt("##windows", &windows, 1, 5, ImGuiInputTextFlags_EnterReturnsTrue) && windows != outlet.windows)
-      live.set_outlet(index, outlet.open, std::max(windows, 0));
+      live.set_outlet(index, outlet.open, windows);
     ImGui::SameLine();
     if (outlet.open) ImGui::TextUnformatted(outlet.name.c_str());
     else ImGui::TextDisabled("%s (%s)", outlet.name.c_str(), tr(txt::outlet_closed));

@@ -70,9 +70,7 @@ void LiveRun::set_lever(LeverId lever, double value) {
 }
 
 void LiveRun::set_outlet(std::int32_t outlet, bool open, int windows) {
-  const std::size_t known = control_.outlets().size();
-  if (outlet < 0 || static_cast<std::size_t>(outlet) >= known) return;
-  control_.set_outlet({outlet, open, std::max(windows, 0)});
+  control_.set_outlet({outlet, open, windows});  // checked there and by the run
 }
 
 std::vector<OutletState> LiveRun::outlets_next() const {
