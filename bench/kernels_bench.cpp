@@ -6,6 +6,7 @@
 #include <new>
 
 #include "bench_city.hpp"
+#include "core/hash_batch.hpp"
 #include "core/parallel.hpp"
 #include "core/rng.hpp"
 #include "core/splitmix.hpp"
@@ -41,8 +42,10 @@ static void BM_DeterministicReduce(benchmark::State& state) {
 }
 BENCHMARK(BM_DeterministicReduce)->Arg(1)->Arg(2);
 
-// The hiring queue of a run's first step: range(0) seekers keyed by a
-// uniform hash, ordered by Executor::sort on range(1) threads.
+// Keyed slots as the hiring queue sorts them (model/hiring_queue.hpp: each
+// window of keys; the first step's two windows hold about 450,000 of a
+// million seekers): range(0) slots keyed by a uniform hash, ordered by
+// Executor::sort on range(1) threads.
 struct KeyedSlot {
   std::uint64_t key;
   std::uint32_t slot;
@@ -64,6 +67,34 @@ static void BM_SortHiringQueue(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * state.range(0));
 }
 BENCHMARK(BM_SortHiringQueue)->Args({750'000, 1})->Args({750'000, 2})->Unit(benchmark::kMillisecond);
+
+// StepHash uniforms for 2^20 ids, in blocks of Executor::kBlock: one at a
+// time (range(0) = 0, as a pass that branches on each answer draws them) or
+// by step_hash_uniforms (1: the block at once, vectorised where the
+// processor has AVX-512; core/hash_batch.hpp).
+static void BM_StepHashUniforms(benchmark::State& state) {
+  constexpr std::size_t kIds = std::size_t{1} << 20;
+  const bool batch = state.range(0) != 0;
+  std::vector<std::uint64_t> ids(kIds);
+  for (std::size_t i = 0; i < kIds; ++i) ids[i] = 3 * i + 1;  // slots' ids: increasing, with gaps
+  std::vector<double> out(Executor::kBlock);
+  const StepHash hash(7, Stream::test_a, 3);
+  double sink = 0;
+  for (auto _ : state) {
+    for (std::size_t b = 0; b < kIds; b += Executor::kBlock) {
+      if (batch) {
+        step_hash_uniforms(hash, &ids[b], Executor::kBlock, out.data());
+      } else {
+        for (std::size_t k = 0; k < Executor::kBlock; ++k) out[k] = hash.uniform(ids[b + k]);
+      }
+      sink += out[b % Executor::kBlock];
+    }
+    benchmark::DoNotOptimize(out.data());
+  }
+  benchmark::DoNotOptimize(sink);
+  state.SetItemsProcessed(state.iterations() * static_cast<long long>(kIds));
+}
+BENCHMARK(BM_StepHashUniforms)->Arg(0)->Arg(1)->ArgName("batch")->Unit(benchmark::kMicrosecond);
 
 // A pass reading range(0) byte-wide fields of 2^20 agents at one slot, each
 // field page-aligned (range(1) = 0: as the mmap'd vectors of a store were,
