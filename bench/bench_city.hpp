@@ -8,7 +8,6 @@
 #pragma once
 
 #include <cmath>
-#include <cstdlib>
 #include <string>
 
 #include "scenario/load.hpp"
@@ -44,7 +43,7 @@ inline Scenario city(long long households, long long steps, int threads, bool ec
         "          rural_income: 1.0, rural_nonfarm_wage: 0.6}\n"
         "migration: {ht_beta: 0.3, ht_hukou_barrier: 0.6, ht_moving_cost: 0.1}\n";
   if (services) yaml += "services: {enabled: true}\n";  // needs, default outlet layout, online platform
-  if (social) yaml += std::getenv("ZB_SOCIAL") ? std::getenv("ZB_SOCIAL") : "grievance: {enabled: true}\ndisputes: {enabled: true}\nconflict: {enabled: true}\n";
+  if (social) yaml += "grievance: {enabled: true}\ndisputes: {enabled: true}\nconflict: {enabled: true}\n";
   return load_scenario_text(yaml, "<bench city>");
 }
 
