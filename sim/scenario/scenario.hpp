@@ -94,7 +94,7 @@ struct WorldSpec {
 enum class MigrantAssignment : std::uint8_t { random, exact };
 
 struct PopulationSpec {
-  std::int64_t households = 100000;  // simulated households at the start
+  std::int64_t households = 25000;  // simulated households at the start (the default map houses ~41,000)
   double scale = 1.0;                // real households per simulated household
   double migrant_share = 0.3;        // share of initial households who are migrants
   MigrantAssignment migrant_assignment = MigrantAssignment::random;

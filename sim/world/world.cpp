@@ -19,7 +19,8 @@ void check_fits(const Scenario& s, const CellGrid& g) {
   Diagnostics d;
   d.add(Diagnostic{key_location(s, "population.households"), "population.households",
                    "more households than the map can house",
-                   std::to_string(s.population.households),
+                   std::to_string(s.population.households) +
+                       (s.key_locations.count("population.households") ? "" : ", the default"),
                    "at most " + std::to_string(capacity) +
                        " (the sum of world.capacity over the generated map's cells)",
                    "raise world.capacity.<zone>, enlarge the map, or lower population.households"});

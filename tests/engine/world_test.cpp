@@ -63,6 +63,42 @@ TEST(World, TooManyHouseholdsIsAScenarioErrorAtTheKey) {
   }
 }
 
+// "An empty file is a valid scenario made of defaults" (docs/SCENARIOS.md):
+// the default households fit the default map, and the world builds.
+TEST(World, AnEmptyScenarioBuilds) {
+  const Scenario s = load_scenario_text("", "empty.yaml");
+  const World w = build_world(s);
+  EXPECT_EQ(static_cast<std::int64_t>(w.households.size_alive()), Scenario{}.population.households);
+  EXPECT_LE(static_cast<double>(s.population.households), 0.7 * static_cast<double>(w.grid.total_capacity()));
+}
+
+// Too many households by default: the message says the number was not written.
+TEST(World, TooManyHouseholdsByDefaultSaysSo) {
+  const Scenario s = load_scenario_text("world: {width: 10, height: 10}\n", "small-map.yaml");
+  try {
+    build_world(s);
+    FAIL() << "expected ScenarioError";
+  } catch (const ScenarioError& e) {
+    ASSERT_EQ(e.diagnostics().size(), 1u);
+    EXPECT_EQ(e.diagnostics().items()[0].found, std::to_string(s.population.households) + ", the default");
+  }
+}
+
+// A monocentric map's centre, left out, is its middle cell, on any size of
+// map; one written stays.
+TEST(World, DefaultCentreIsTheMiddleOfTheMap) {
+  const Scenario s = load_scenario_text("world: {width: 21, height: 10}\npopulation: {households: 50}\n", "s.yaml");
+  EXPECT_EQ(s.world.generator.centre.x, 10);
+  EXPECT_EQ(s.world.generator.centre.y, 5);
+  const World w = build_world(s);
+  EXPECT_EQ(w.grid.zone[w.grid.index(10, 5)], Zone::urban_core);
+  const Scenario given = load_scenario_text(
+      "world: {width: 21, height: 10, generator: {centre: [3, 4]}}\npopulation: {households: 50}\n", "s.yaml");
+  EXPECT_EQ(given.world.generator.centre.x, 3);
+  EXPECT_EQ(given.world.generator.centre.y, 4);
+  EXPECT_EQ(Scenario{}.world.generator.centre.x, Scenario{}.world.width / 2);  // the default map's, too
+}
+
 TEST(World, StepsKeepCellCountsConsistentAndWithinCapacity) {
   const Scenario s = small({"run.steps=12"});
   Engine e(s);

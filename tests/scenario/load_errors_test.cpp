@@ -199,9 +199,10 @@ TEST(ScenarioErrors, CentreOutsideTheMap) {
   EXPECT_EQ(d.found, "[50, 10]");
   d = only_error("world:\n  generator:\n    centre: [-1, 10]\n");
   EXPECT_DIAG(d, "s.yaml", 3, 13, "world.generator.centre", "location outside the map");
-  // The default centre [50, 50] falls off a map made smaller: point at the size.
-  d = only_error("world:\n  width: 200\n  height: 30\n");
-  EXPECT_DIAG(d, "s.yaml", 3, 11, "world.generator.centre", "location outside the map");
+  // Left out, the centre is the middle of whatever map is given: never off it.
+  const Scenario wide = load_ok("world:\n  width: 200\n  height: 30\n");
+  EXPECT_EQ(wide.world.generator.centre.x, 100);
+  EXPECT_EQ(wide.world.generator.centre.y, 15);
 }
 
 TEST(ScenarioErrors, CentreMustBeTwoIntegers) {

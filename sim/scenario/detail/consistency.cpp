@@ -75,6 +75,14 @@ void check_radius_order(LoadContext& ctx, const char* inner, double inner_km, co
   }
 }
 
+// A monocentric map's centre, left out, is the map's middle cell, whatever
+// the map's size (a fixed default would fall off a smaller map).
+void resolve_default_centre(LoadContext& ctx) {
+  WorldSpec& w = ctx.scenario.world;
+  if (ctx.given("world.generator.centre") || !all_usable(ctx, {"world.width", "world.height"})) return;
+  w.generator.centre = {w.width / 2, w.height / 2};
+}
+
 void check_centre(LoadContext& ctx) {
   const WorldSpec& w = ctx.scenario.world;
   const CellXY c = w.generator.centre;
@@ -82,11 +90,8 @@ void check_centre(LoadContext& ctx) {
   if (!w.raster.path.empty() || w.generator.kind != MapKind::monocentric) return;
   if (!all_usable(ctx, {"world.generator.centre", "world.width", "world.height"})) return;
   if (c.x >= 0 && c.x < w.width && c.y >= 0 && c.y < w.height) return;
-  // At the centre if it was written, else at the map side it falls off.
-  const bool off_x = c.x < 0 || c.x >= w.width;
-  const Site site = ctx.given("world.generator.centre") ? site_of(ctx, {"world.generator.centre"})
-                    : off_x ? site_of(ctx, {"world.width", "world.height"})
-                            : site_of(ctx, {"world.height", "world.width"});
+  // Only a written centre can be off the map (resolve_default_centre).
+  const Site site = site_of(ctx, {"world.generator.centre"});
   ctx.report({"world.generator.centre", site.where}, kOutsideMap,
              pair_text(std::to_string(c.x), std::to_string(c.y)),
              "a cell inside the " + std::to_string(w.width) + " x " + std::to_string(w.height) +
@@ -141,6 +146,7 @@ void check_consistency(LoadContext& ctx) {
                      "world.generator.fringe_radius_km", g.fringe_radius_km);
   check_radius_order(ctx, "world.generator.fringe_radius_km", g.fringe_radius_km,
                      "world.generator.suburb_radius_km", g.suburb_radius_km);
+  resolve_default_centre(ctx);
   check_centre(ctx);
   check_map_source(ctx);
   check_outlet_cells(ctx);  // after check_map_source: a drawn map's size may be unknown yet

@@ -83,7 +83,8 @@ std::vector<KeyRule> world_rules() {
       generator_kind_rule(),
       cell_key(
           "world.generator.centre", [](auto& s) -> auto& { return s.world.generator.centre; },
-          "Cell of the city centre, 0-based [x, y]; must lie on the map. For kind monocentric."),
+          "Cell of the city centre, 0-based [x, y]; must lie on the map. For kind monocentric. "
+          "Left out: the middle cell of the map, [width / 2, height / 2] (rounded down)."),
       generator_centres_rule(),
       number_key(
           "world.generator.core_radius_km", "km", kPositive,
