@@ -5,6 +5,34 @@
 
 namespace zhili {
 
+namespace {
+// User text as a terminal can show it: control characters (a NUL above all,
+// which would end the message wherever it is printed as a C string) written
+// as escapes; UTF-8 passes unchanged.
+std::string printable(const std::string& text) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(text.size());
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c >= 0x20 && c != 0x7f) {
+      out += ch;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else {
+      out += "\\x";
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+}  // namespace
+
 std::string Diagnostic::format() const {
   std::string out;
   if (!where.file.empty()) out += where.file + ":";
@@ -15,16 +43,16 @@ std::string Diagnostic::format() const {
   }
   if (!out.empty()) out += " ";
   out += "error: ";
-  if (!key_path.empty()) out += key_path + ": ";
-  out += message;
+  if (!key_path.empty()) out += printable(key_path) + ": ";
+  out += printable(message);
   if (!found.empty() && !expected.empty()) {
-    out += " (found " + found + ", expected " + expected + ")";
+    out += " (found " + printable(found) + ", expected " + printable(expected) + ")";
   } else if (!found.empty()) {
-    out += " (found " + found + ")";
+    out += " (found " + printable(found) + ")";
   } else if (!expected.empty()) {
-    out += " (expected " + expected + ")";
+    out += " (expected " + printable(expected) + ")";
   }
-  if (!hint.empty()) out += "\n  hint: " + hint;
+  if (!hint.empty()) out += "\n  hint: " + printable(hint);
   return out;
 }
 

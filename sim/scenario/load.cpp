@@ -5,6 +5,7 @@
 
 #include <yaml-cpp/depthguard.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -44,8 +45,22 @@ std::optional<YAML::Node> parse_document(const std::string& text, const ValueSou
   return std::nullopt;
 }
 
+// A NUL byte: not a text file (a binary, or a file saved as UTF-16). The
+// YAML parser would call it an "unknown escape character" somewhere later.
+bool reject_binary(const std::string& text, const std::string& file, LoadContext& ctx) {
+  const auto nul = text.find('\0');
+  if (nul == std::string::npos) return false;
+  const auto line_start = text.rfind('\n', nul);
+  const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(nul), '\n');
+  const auto column = nul - (line_start == std::string::npos ? 0 : line_start + 1) + 1;
+  ctx.report({"", {file, static_cast<int>(line), static_cast<int>(column)}}, "not a text file: a NUL byte", "",
+             "a YAML text file (UTF-8)", "is this the scenario file? a binary, or text saved as UTF-16?");
+  return true;
+}
+
 void read_file_keys(const std::string& text, const std::string& file, LoadContext& ctx) {
   const ValueSource source{file, 1, 1};
+  if (reject_binary(text, file, ctx)) return;
   const auto root = parse_document(text, source, ctx);
   if (!root || root->IsNull()) return;
   if (!root->IsMap()) {

@@ -212,6 +212,24 @@ TEST(ScenarioErrors, CentreMustBeTwoIntegers) {
   EXPECT_DIAG(d, "s.yaml", 3, 17, "world.generator.centre", "wrong type");
 }
 
+// A NUL byte means a binary (or UTF-16) file: said at the byte, not as the
+// parser's "unknown escape character" further on.
+TEST(ScenarioErrors, ANulByteIsNotAText) {
+  const std::string text("run:\n  seed: 1\0\n", 16);
+  const Diagnostic d = only_error(text);
+  EXPECT_DIAG(d, "s.yaml", 2, 10, "", "not a text file: a NUL byte");
+}
+
+// Control characters in what the user wrote are shown as escapes: a NUL
+// printed as is would end the message there.
+TEST(ScenarioErrors, ControlCharactersAreEscapedInMessages) {
+  const Diagnostic d = only_error("run:\n  name: \"a\\0b\"\n");
+  EXPECT_EQ(d.found, std::string("\"a\0b\"", 5));
+  const std::string shown = d.format();
+  EXPECT_NE(shown.find("(found \"a\\x00b\", expected"), std::string::npos) << shown;
+  EXPECT_EQ(shown.find('\0'), std::string::npos);
+}
+
 TEST(ScenarioErrors, YamlSyntaxError) {
   const Diagnostic d = only_error("run:\n  seed: 1\n  steps: [1, 2\nworld: {}\n");
   EXPECT_EQ(d.where.file, "s.yaml");
