@@ -15,19 +15,45 @@ namespace zhili {
 
 std::vector<std::string> all_overrides(const RunArgs& a) {
   std::vector<std::string> o = a.overrides;
-  if (a.threads) o.push_back("run.threads=" + std::to_string(*a.threads));
-  if (a.seed) o.push_back("run.seed=" + std::to_string(*a.seed));
-  if (a.steps) o.push_back("run.steps=" + std::to_string(*a.steps));
+  if (a.threads) o.push_back("run.threads=" + *a.threads);
+  if (a.seed) o.push_back("run.seed=" + *a.seed);
+  if (a.steps) o.push_back("run.steps=" + *a.steps);
   return o;
 }
+
+std::vector<std::string> override_options(const RunArgs& a) {
+  std::vector<std::string> o(a.overrides.size());
+  if (a.threads) o.push_back("--threads");
+  if (a.seed) o.push_back("--seed");
+  if (a.steps) o.push_back("--steps");
+  return o;
+}
+
+namespace {
+// The loader names overrides "--set #N" in order; the shortcuts, appended
+// after the user's --set options, are named by their own option instead.
+Diagnostics name_shortcuts(const Diagnostics& in, const RunArgs& args) {
+  const auto options = override_options(args);
+  Diagnostics out;
+  for (Diagnostic d : in.items()) {
+    if (d.where.file.rfind("--set #", 0) == 0) {
+      const std::size_t n = std::stoul(d.where.file.substr(7));
+      if (n >= 1 && n <= options.size() && !options[n - 1].empty()) d.where = {options[n - 1], 0, 0};
+    }
+    out.add(std::move(d));
+  }
+  return out;
+}
+}  // namespace
 
 int run_command(const RunArgs& args) {
   Scenario scenario;
   try {
     scenario = load_scenario(args.scenario, all_overrides(args));
   } catch (const ScenarioError& e) {
-    std::fprintf(stderr, "%s", e.diagnostics().format_all().c_str());
-    std::fprintf(stderr, "zhili: %zu error(s); nothing was run.\n", e.diagnostics().size());
+    std::fprintf(stderr, "%s", name_shortcuts(e.diagnostics(), args).format_all().c_str());
+    std::fprintf(stderr, "zhili: %zu error(s) loading %s; nothing was run.\n", e.diagnostics().size(),
+                 args.scenario.c_str());
     return exit_code::bad_input;
   }
   const std::string path = args.output.empty() ? default_output_path(scenario) : args.output;

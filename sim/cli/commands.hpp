@@ -12,9 +12,9 @@ namespace zhili {
 struct RunArgs {
   std::string scenario;
   std::string output;  // "" = from the scenario
-  std::optional<int> threads;
-  std::optional<std::uint64_t> seed;
-  std::optional<std::int64_t> steps;
+  // The --threads/--seed/--steps shortcuts as typed: the scenario loader
+  // checks them as it checks --set (a parse here would wrap -1 to 2^64 - 1).
+  std::optional<std::string> threads, seed, steps;
   std::vector<std::string> overrides;
   bool quiet = false;
 };
@@ -65,5 +65,8 @@ int analyze_command(const AnalyzeArgs& args);
 // The --threads/--seed/--steps shortcuts as --set overrides, after the user's
 // own, so they are validated (and recorded) exactly like any other.
 std::vector<std::string> all_overrides(const RunArgs& args);
+// The option each of all_overrides' entries came from: "" for a --set, else
+// "--threads", "--seed" or "--steps" (to name it in an error).
+std::vector<std::string> override_options(const RunArgs& args);
 
 }  // namespace zhili

@@ -24,9 +24,10 @@ int main(int argc, char** argv) {
   auto* run_cmd = app.add_subcommand("run", "Run a scenario and write its trajectories to HDF5");
   run_cmd->add_option("scenario", run.scenario, "Scenario file (YAML)")->required();
   run_cmd->add_option("-o,--output", run.output, "Result file (default: output.path, else <run.name>.h5)");
-  run_cmd->add_option("--threads", run.threads, "Worker threads, 0 = all cores (same as --set run.threads=N)");
-  run_cmd->add_option("--seed", run.seed, "Random seed (same as --set run.seed=S)");
-  run_cmd->add_option("--steps", run.steps, "Number of steps (same as --set run.steps=N)");
+  run_cmd->add_option("--threads", run.threads, "Worker threads, 0 = all cores (same as --set run.threads=N)")
+      ->type_name("INT");
+  run_cmd->add_option("--seed", run.seed, "Random seed (same as --set run.seed=S)")->type_name("UINT");
+  run_cmd->add_option("--steps", run.steps, "Number of steps (same as --set run.steps=N)")->type_name("INT");
   run_cmd->add_option("--set", run.overrides, "Override a scenario key: key.path=value (repeatable)")
       ->type_name("KEY=VALUE");
   run_cmd->add_flag("-q,--quiet", run.quiet, "No progress display and no summary");

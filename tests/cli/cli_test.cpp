@@ -36,6 +36,19 @@ TEST(Cli, UsageErrorsExitWith2) {
   EXPECT_EQ(run_zhili({"run", kSmall, "--threads", "many"}).exit_code, 2);
 }
 
+// The shortcuts are checked as the scenario loader checks --set, as typed (a
+// negative seed is out of range, not wrapped to 2^64 - 1), and an error
+// names the option given, not a --set the user did not write.
+TEST(Cli, ShortcutErrorsNameTheOptionAndTheValueAsTyped) {
+  const auto r = run_zhili({"run", kSmall, "-o", out_path("never.h5"), "--set", "run.seed=1", "--seed", "-1",
+                            "--steps", "0"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--seed: error: run.seed: value out of range (found -1,"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("--steps: error: run.steps: value out of range (found 0,"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("--set #2"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("2 error(s) loading"), std::string::npos) << r.err;
+}
+
 TEST(Cli, ValidatePrintsOkAndSummary) {
   const auto r = run_zhili({"validate", kSmall});
   EXPECT_EQ(r.exit_code, 0) << r.err;
