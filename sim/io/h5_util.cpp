@@ -22,10 +22,26 @@ std::string innermost_error() {
   return msg;
 }
 
+// HDF5's file-driver messages wrap the system's message in the call's
+// internals ("name = ..., errno = 21, error message = 'Is a directory',
+// flags = 13, o_flags = 242", or a buffer address and byte counts): keep the
+// phrase before the first ':' and the system's message.
+std::string without_internals(const std::string& msg) {
+  static constexpr std::string_view kKey = "error message = '";
+  const auto at = msg.find(kKey);
+  if (at == std::string::npos) return msg;
+  const auto begin = at + kKey.size();
+  const auto end = msg.find('\'', begin);
+  if (end == std::string::npos) return msg;
+  const std::string system = msg.substr(begin, end - begin);
+  const auto colon = msg.find(':');
+  return colon < at ? msg.substr(0, colon) + ": " + system : system;
+}
+
 [[noreturn]] void fail(std::string_view what) {
   std::string msg(what);
   msg += " failed";
-  if (std::string inner = innermost_error(); !inner.empty()) msg += ": " + inner;
+  if (std::string inner = innermost_error(); !inner.empty()) msg += ": " + without_internals(inner);
   throw Error(msg);
 }
 

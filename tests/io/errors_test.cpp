@@ -31,6 +31,26 @@ TEST(IoErrors, WriterCannotCreateFile) {
       {path, "creating the file failed"});
 }
 
+// The system's reason, without HDF5's internals (errno, flags, buffer addresses).
+TEST(IoErrors, ADirectoryIsNamedAsSuchWithoutHdf5Internals) {
+  const std::string dir = test::temp_path("errors_a_dir");
+  std::filesystem::create_directories(dir);
+  for (const bool write : {true, false}) {
+    try {
+      if (write)
+        ResultWriter w(dir, test::sample_layout(), test::sample_metadata(), {});
+      else
+        ResultReader r(dir);
+      ADD_FAILURE() << "no exception";
+    } catch (const std::runtime_error& e) {
+      const std::string msg = e.what();
+      EXPECT_NE(msg.find("Is a directory"), std::string::npos) << msg;
+      for (const char* internal : {"errno", "flags", "buf =", "file descriptor"})
+        EXPECT_EQ(msg.find(internal), std::string::npos) << msg;
+    }
+  }
+}
+
 TEST(IoErrors, ReaderMissingFile) {
   const std::string path = test::temp_path("errors_missing");
   expect_throw_with<std::runtime_error>([&] { ResultReader r(path); }, {path, "no such file"});
