@@ -57,6 +57,16 @@ TEST(ScenarioOverrides, UnknownKeyPointsAtColumnOne) {
   EXPECT_EQ(d.hint, "did you mean 'policy.hukou.openness'?");
 }
 
+// An item of a list cannot be addressed: the hint says to set the whole
+// list (it offered the nearest key by spelling, 'run.name', before).
+TEST(ScenarioOverrides, AListItemIsNotAKey) {
+  const Diagnostic d = only_error("", {"services.outlets[0].name=x"});
+  EXPECT_DIAG(d, "--set #1", 1, 1, "services.outlets[0].name", "unknown key");
+  EXPECT_EQ(d.hint, "the items of a list cannot be set one by one: set the whole list, services.outlets=[...]");
+  // Brackets after a key that is not a list get the usual suggestions.
+  EXPECT_EQ(only_error("", {"run.seed[0]=1"}).hint.find("the items of a list"), std::string::npos);
+}
+
 TEST(ScenarioOverrides, BadValuePointsAfterTheEqualsSign) {
   Diagnostic d = only_error("", {"run.seed=1", "run.steps=abc"});
   EXPECT_DIAG(d, "--set #2", 1, 11, "run.steps", "wrong type");

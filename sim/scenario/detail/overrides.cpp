@@ -22,6 +22,12 @@ bool is_schedule_path(const std::string& key) {
   return key == "schedule" || key.rfind("schedule[", 0) == 0 || key.rfind("schedule.", 0) == 0;
 }
 
+bool is_sequence_key(const std::string& path) {
+  for (const auto& rule : key_rules())
+    if (rule.doc.path == path) return rule.doc.type == "sequence";
+  return false;
+}
+
 // Checks the key; reports and returns false when it cannot take a value.
 bool check_key(const std::string& key, const SourceLocation& key_at, LoadContext& ctx) {
   const KeyTree& tree = key_tree();
@@ -34,6 +40,13 @@ bool check_key(const std::string& key, const SourceLocation& key_at, LoadContext
   if (tree.is_section(key)) {
     ctx.report({key, key_at}, kSectionNotKey, "", "",
                "set one key of it at a time, e.g. " + key + ".<key>=VALUE");
+    return false;
+  }
+  // One item of a list (services.outlets[0].name) cannot be addressed.
+  if (const auto bracket = key.find('['); bracket != std::string::npos && is_sequence_key(key.substr(0, bracket))) {
+    const std::string list = key.substr(0, bracket);
+    ctx.report({key, key_at}, kUnknownKey, "", "",
+               "the items of a list cannot be set one by one: set the whole list, " + list + "=[...]");
     return false;
   }
   const std::string section = tree.enclosing_section(key);
