@@ -56,8 +56,12 @@ TEST(ScenarioErrors, DuplicateSection) {
 TEST(ScenarioErrors, MappingWhereScalarExpected) {
   const Diagnostic d = only_error("world:\n  width:\n    a: 1\n");
   EXPECT_DIAG(d, "s.yaml", 3, 5, "world.width", "wrong type");
-  EXPECT_EQ(d.found, "a mapping");
+  EXPECT_EQ(d.found, "a mapping of 1 key");
   EXPECT_EQ(d.expected, "an integer in [1, 10000]");
+  // Found and expected differ visibly where both are sequences or mappings.
+  EXPECT_EQ(only_error("schedule: [{from: 2016-01, to: 2017-01, ramp: {grievance.hotline_capacity: [1]}}]\n").found,
+            "a sequence of 1 item");
+  EXPECT_EQ(only_error("schedule: [{at: 2016-01, set: {}}]\n").found, "an empty mapping");
 }
 
 TEST(ScenarioErrors, ScalarWhereSectionExpected) {

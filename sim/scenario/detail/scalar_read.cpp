@@ -81,10 +81,14 @@ std::string NumRange::expected() const {
 
 std::string found_text(const YAML::Node& n) {
   switch (n.Type()) {
+    // With its size: "expected a sequence [start, end] of 2 numbers" against
+    // a bare "found a sequence" read as no mistake at all.
     case YAML::NodeType::Map:
-      return "a mapping";
+      return n.size() == 0 ? "an empty mapping"
+                           : "a mapping of " + std::to_string(n.size()) + (n.size() == 1 ? " key" : " keys");
     case YAML::NodeType::Sequence:
-      return "a sequence";
+      return n.size() == 0 ? "an empty sequence"
+                           : "a sequence of " + std::to_string(n.size()) + (n.size() == 1 ? " item" : " items");
     case YAML::NodeType::Null:
       return "null";
     case YAML::NodeType::Undefined:
