@@ -172,7 +172,8 @@ std::vector<KeyRule> dispute_rules() {
                  "Mediations one mediator concludes a month."),
       number_key("disputes.internet_take_share", "1", kShare,
                  [](auto& s) -> auto& { return s.disputes.internet_take_share; },
-                 "Share of internet-eligible disputes taken to the internet court when it has capacity."),
+                 "Share of internet-eligible disputes taken to the internet court when there is one "
+                 "(policy.disputes.internet_court_capacity above 0)."),
       integer_key("disputes.clearance_window_months", "months", {1, 120},
                   [](auto& s) -> auto& { return s.disputes.clearance_window_months; },
                   "Clearance rate = cases concluded / cases filed over this many trailing months."),
