@@ -23,7 +23,7 @@
 //     window, chance services.integration at integrated kinds) or one; a
 //     missing document (chance missing x (1 - data_sharing)) or a processing
 //     error means no progress. Anything short of completion brings the case
-//     back the next day. Closed cases leave the store at the end of the step;
+//     back after 1 to 2 x services.return_days - 1 days (uniformly). Closed cases leave the store at the end of the step;
 //     cases of households that left the map expire at the start of the phase.
 #pragma once
 

@@ -113,7 +113,7 @@ std::vector<KeyRule> services_rules() {
                "can be done online is the lever policy.services.online.<need>."),
       number_key("services.platform.capacity_per_day", "cases/day", {0.0, 1e9},
                  [](auto& s) -> auto& { return s.services.online.capacity_per_day; },
-                 "Simulated cases the platform can take a day; cases beyond it wait."),
+                 "Simulated cases the platform can take a day; a case beyond it goes in person from the next day."),
       number_key("services.platform.failure_rate", "1", kShare,
                  [](auto& s) -> auto& { return s.services.online.failure_rate; },
                  "Chance that an online case fails and must be finished in person."),
