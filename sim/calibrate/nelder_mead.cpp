@@ -14,6 +14,10 @@ NelderMeadResult nelder_mead(const std::function<double(const std::vector<double
     for (std::size_t i = 0; i < n; ++i) x[i] = std::clamp(x[i], lo[i], hi[i]);
     return x;
   };
+  // Never more than max_evaluations calls (a calibration's runs are costly,
+  // and `--max-evals 100` means 100): an iteration the budget cannot finish
+  // stops where it is, keeping only points whose value is known.
+  const auto spent = [&] { return out.evaluations >= opt.max_evaluations; };
   const auto eval = [&](const std::vector<double>& x) {
     ++out.evaluations;
     return f(x);
@@ -26,7 +30,14 @@ NelderMeadResult nelder_mead(const std::function<double(const std::vector<double
     // Step inwards when the start sits on the upper bound.
     pts[i + 1][i] += pts[i + 1][i] + step <= hi[i] ? step : -step;
   }
-  for (std::size_t i = 0; i <= n; ++i) vals[i] = eval(pts[i]);
+  for (std::size_t i = 0; i <= n; ++i) {
+    if (i > 0 && spent()) {  // a budget below n + 1: vertices left unevaluated repeat the start
+      pts[i] = pts[0];
+      vals[i] = vals[0];
+    } else {
+      vals[i] = eval(pts[i]);
+    }
+  }
 
   std::vector<std::size_t> order(n + 1);
   while (out.evaluations < opt.max_evaluations) {
@@ -47,6 +58,11 @@ NelderMeadResult nelder_mead(const std::function<double(const std::vector<double
     };
     const auto xr = along(-1.0);
     const double fr = eval(xr);
+    if (fr < vals[best] && spent()) {  // no run left to try the expansion
+      pts[worst] = xr;
+      vals[worst] = fr;
+      break;
+    }
     if (fr < vals[best]) {
       const auto xe = along(-2.0);
       const double fe = eval(xe);
@@ -59,6 +75,7 @@ NelderMeadResult nelder_mead(const std::function<double(const std::vector<double
       vals[worst] = fr;
       continue;
     }
+    if (spent()) break;
     const bool outside = fr < vals[worst];
     const auto xc = along(outside ? -0.5 : 0.5);
     const double fc = eval(xc);
@@ -67,7 +84,7 @@ NelderMeadResult nelder_mead(const std::function<double(const std::vector<double
       vals[worst] = fc;
       continue;
     }
-    for (std::size_t k = 1; k <= n; ++k) {  // shrink towards the best point
+    for (std::size_t k = 1; k <= n && !spent(); ++k) {  // shrink towards the best point
       const std::size_t j = order[k];
       for (std::size_t i = 0; i < n; ++i) pts[j][i] = pts[best][i] + 0.5 * (pts[j][i] - pts[best][i]);
       vals[j] = eval(pts[j]);

@@ -1,3 +1,6 @@
+#include <unistd.h>
+
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <stdexcept>
@@ -33,17 +36,24 @@ int calibrate_command(const CalibrateArgs& args) {
                    spec.parameters.size(), spec.targets.size(), spec.max_evaluations);
       int runs = 0;
       double best_loss = INFINITY;
+      const bool terminal = isatty(STDERR_FILENO) == 1;
+      const int every = std::max(1, spec.max_evaluations / 20);
       const auto objective = [&](const std::vector<double>& x) {
         const double l = loss(evaluate(spec, x, args.threads));
         ++runs;
         if (l < best_loss) best_loss = l;
-        if (!args.quiet) std::fprintf(stderr, "\rrun %d/%d  loss %.4g  best %.4g   ", runs, spec.max_evaluations, l, best_loss);
+        if (args.quiet) return l;
+        if (terminal) {  // one line, redrawn
+          std::fprintf(stderr, "\rrun %d/%d  loss %.4g  best %.4g   ", runs, spec.max_evaluations, l, best_loss);
+        } else if (runs % every == 0 || runs == spec.max_evaluations) {  // a log: whole lines, about 20
+          std::fprintf(stderr, "run %d/%d  loss %.4g  best %.4g\n", runs, spec.max_evaluations, l, best_loss);
+        }
         return l;
       };
       NelderMeadOptions opt;
       opt.max_evaluations = spec.max_evaluations;
       const auto result = nelder_mead(objective, start, lo, hi, opt);
-      if (!args.quiet) std::fputc('\n', stderr);
+      if (!args.quiet && terminal) std::fputc('\n', stderr);
       best = result.x;
       std::printf("Fitted in %d runs (%s), loss %.4g:\n", result.evaluations,
                   result.converged ? "converged" : "stopped at the run limit", result.value);

@@ -34,18 +34,29 @@ TEST(NelderMead, RespectsTheBounds) {
   }
 }
 
+// The limit is a hard one: `zhili calibrate --max-evals 100` did 101 runs
+// when the last iteration's expansion or shrink went past it.
 TEST(NelderMead, StopsAtTheEvaluationLimit) {
-  int calls = 0;
-  const auto f = [&](const std::vector<double>& x) {
-    ++calls;
-    return std::pow(x[0] - 0.3, 2);
-  };
-  NelderMeadOptions opt;
-  opt.max_evaluations = 10;
-  opt.f_tolerance = 0;
-  const auto r = nelder_mead(f, {0.9}, {0}, {1}, opt);
-  EXPECT_LE(calls, 12);  // the last iteration may finish its reflection/expansion
-  EXPECT_EQ(r.evaluations, calls);
+  for (const std::size_t dims : {1u, 2u, 3u}) {
+    for (int limit = 1; limit <= 60; ++limit) {
+      int calls = 0;
+      const auto f = [&](const std::vector<double>& x) {
+        ++calls;
+        double v = 0;  // Rosenbrock: expansions, contractions and shrinks all happen
+        for (std::size_t i = 0; i + 1 < x.size(); ++i)
+          v += 100 * std::pow(x[i + 1] - x[i] * x[i], 2) + std::pow(1 - x[i], 2);
+        return v + std::pow(x[0] - 0.3, 2);
+      };
+      NelderMeadOptions opt;
+      opt.max_evaluations = limit;
+      opt.f_tolerance = 0;
+      const auto r = nelder_mead(f, std::vector<double>(dims, 0.9), std::vector<double>(dims, -2.0),
+                                 std::vector<double>(dims, 2.0), opt);
+      EXPECT_EQ(calls, limit) << dims << " dimensions";
+      EXPECT_EQ(r.evaluations, calls);
+      EXPECT_EQ(r.value, f(r.x)) << "the reported value belongs to the reported point";
+    }
+  }
 }
 
 }  // namespace zhili
