@@ -27,7 +27,19 @@ int info_command(const InfoArgs& args) {
     if (r.status() == RunStatus::running)
       status += " (still being written, or the writer was killed: rows up to the last flush are valid)";
     std::printf("status:    %s, wall time %.2f s\n", status.c_str(), r.wall_seconds());
-    if (!m.overrides.empty()) std::printf("overrides: %s", m.overrides.c_str());
+    if (!m.overrides.empty()) {  // stored one per line: each under the label's column
+      const char* label = "overrides: ";
+      std::size_t begin = 0;
+      while (begin < m.overrides.size()) {
+        std::size_t end = m.overrides.find('\n', begin);
+        if (end == std::string::npos) end = m.overrides.size();
+        if (end > begin) {
+          std::printf("%s%s\n", label, m.overrides.substr(begin, end - begin).c_str());
+          label = "           ";
+        }
+        begin = end + 1;
+      }
+    }
 
     std::vector<SeriesSpec> series;
     std::vector<double> last;

@@ -13,8 +13,9 @@ int validate_command(const ValidateArgs& args) {
     // Some checks need the built map (do the households fit in the housing?).
     const World w = build_world(s);
     std::printf("ok\n%s", summary(s).c_str());
-    std::printf("map: housing for %lld simulated households, %zu placed\n",
-                static_cast<long long>(w.grid.total_capacity()), w.households.size_alive());
+    // The built map's size: a drawn map's comes from its raster, not the scenario.
+    std::printf("map: %d x %d cells, housing for %lld simulated households, %zu placed\n", w.grid.width,
+                w.grid.height, static_cast<long long>(w.grid.total_capacity()), w.households.size_alive());
     return exit_code::ok;
   } catch (const ScenarioError& e) {
     std::fprintf(stderr, "%s", e.diagnostics().format_all().c_str());

@@ -16,7 +16,11 @@ std::string map_summary(const WorldSpec& w) {
   using scenario_detail::number_text;
   if (!w.raster.path.empty()) {
     const char* format = w.raster.format == RasterFormat::pgm ? "PGM" : "CSV";
-    return std::string("drawn: ") + format + " raster " + w.raster.path + ", cells x " +
+    // The size is the raster's unless given (0), known once the raster is read.
+    const std::string size = w.width > 0 && w.height > 0
+                                 ? std::to_string(w.width) + " x " + std::to_string(w.height) + " cells"
+                                 : "cells";
+    return std::string("drawn: ") + format + " raster " + w.raster.path + ", " + size + " x " +
            number_text(w.cell_km) + " km";
   }
   std::string out = std::to_string(w.width) + " x " + std::to_string(w.height) + " cells x " +

@@ -25,18 +25,41 @@ double noise(std::uint64_t a, std::uint64_t b) {  // splitmix64 of (a, b) in [0,
   return static_cast<double>((z ^ (z >> 31)) >> 11) / 9007199254740992.0;
 }
 
-int arg(int argc, char** argv, int i, int fallback) { return argc > i ? std::atoi(argv[i]) : fallback; }
+constexpr const char* kUsage =
+    "usage: zhili-view-bench-data OUT_DIR [RUNS=20] [OBS=30] [STEPS=1500] [SIZE=500] [MAP_EVERY=500]\n"
+    "Writes RUNS synthetic result files into OUT_DIR (about 4.5 MB each at the defaults) for\n"
+    "zhili-view --bench-frames.\n";
+
+// The i-th argument as a positive integer, or the fallback when absent; -1
+// (after a message) when it is not one.
+int arg(int argc, char** argv, int i, int fallback) {
+  if (argc <= i) return fallback;
+  char* end = nullptr;
+  const long v = std::strtol(argv[i], &end, 10);
+  if (end == argv[i] || *end != '\0' || v <= 0 || v > 1000000) {
+    std::fprintf(stderr, "zhili-view-bench-data: argument %d: '%s' is not a whole number in [1, 1000000]\n%s", i,
+                 argv[i], kUsage);
+    return -1;
+  }
+  return static_cast<int>(v);
+}
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2) {
-    std::fprintf(stderr, "usage: zhili-view-bench-data OUT_DIR [RUNS] [OBS] [STEPS] [SIZE] [MAP_EVERY]\n");
+  if (argc >= 2 && (std::string(argv[1]) == "-h" || std::string(argv[1]) == "--help")) {
+    std::printf("%s", kUsage);
+    return 0;
+  }
+  // An option-like OUT_DIR is a mistake (it once made a folder named --help).
+  if (argc < 2 || argc > 7 || argv[1][0] == '-') {
+    std::fprintf(stderr, "%s", kUsage);
     return 2;
   }
   const std::string dir = argv[1];
   const int runs = arg(argc, argv, 2, 20), obs = arg(argc, argv, 3, 30), steps = arg(argc, argv, 4, 1500);
   const int size = arg(argc, argv, 5, 500), map_every = arg(argc, argv, 6, 500);
+  if (runs < 0 || obs < 0 || steps < 0 || size < 0 || map_every < 0) return 2;
   std::filesystem::create_directories(dir);
   zhili::ResultLayout layout;
   for (int o = 0; o < obs; ++o)
