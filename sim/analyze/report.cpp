@@ -138,7 +138,11 @@ std::string report_md(const Analysis& a, const std::string& sweep_dir, const std
   md += "\n- intervals: " + std::to_string(level) +
         " % (replicate means: Student t; Sobol' indices: bootstrap percentile, " +
         std::to_string(a.options.sobol.resamples) + " resamples)\n\n";
-  md += "Tables: `points.csv` (every point and outcome), `ranking.csv`, `sobol.csv`, `pareto.csv`.\n\n";
+  // The tables this analysis wrote (sobol.csv and pareto.csv only with their results).
+  md += "Tables: `points.csv` (every point and outcome), `ranking.csv`";
+  if (!a.sobol.empty()) md += ", `sobol.csv`";
+  if (!a.front.empty()) md += ", `pareto.csv`";
+  md += ".\n\n";
 
   const auto ro = static_cast<std::size_t>(a.rank_outcome);
   md += "## Ranking by `" + s.outcomes[ro] + "` (" + (a.options.ascending ? "lowest" : "highest") + " first)\n\n";

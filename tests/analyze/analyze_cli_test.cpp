@@ -88,6 +88,9 @@ TEST(Analyze, HandWrittenSummaryGivesKnownTables) {
   EXPECT_NE(report.find("no design.csv"), std::string::npos);
   EXPECT_NE(report.find("Figures skipped (--no-figures)"), std::string::npos);
   EXPECT_FALSE(fs::exists(out / "sobol.csv"));  // not a Saltelli design
+  // The report names the tables written, not one that is not there.
+  EXPECT_NE(report.find("`ranking.csv`, `pareto.csv`."), std::string::npos) << report;
+  EXPECT_EQ(report.find("`sobol.csv`"), std::string::npos) << report;
   // points.csv: every point x outcome, 4 outcome columns.
   EXPECT_EQ(analyze::parse_csv(read(out / "points.csv"), "points.csv").rows.size(), 3u * 4u);
 }
@@ -126,6 +129,9 @@ TEST(Analyze, SaltelliSweepGivesSobolIndices) {
   const std::string report = read(fs::path(out) / "analysis" / "report.md");
   EXPECT_NE(report.find("design: saltelli, N = 8 samples"), std::string::npos) << report;
   EXPECT_NE(report.find("## Sobol' indices"), std::string::npos);
+  // No cost or coverage outcome: no front, no pareto.csv, and the report does not list one.
+  EXPECT_FALSE(fs::exists(fs::path(out) / "analysis" / "pareto.csv"));
+  EXPECT_NE(report.find("`ranking.csv`, `sobol.csv`."), std::string::npos) << report;
 }
 
 TEST(Analyze, ErrorsSayWhereAndExit2) {
