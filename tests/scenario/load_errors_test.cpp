@@ -171,6 +171,10 @@ TEST(ScenarioErrors, BothEndAndSteps) {
   const Diagnostic d = only_error("run:\n  end: 2020-01\n  steps: 12\n");
   EXPECT_DIAG(d, "s.yaml", 3, 10, "run.steps", "inconsistent values");
   EXPECT_EQ(only_error("run:\n  steps: 12\n  end: 2020-01\n").key_path, "run.end");
+  // Every error at once: an end before the start is reported as well.
+  const Diagnostics both = testing::errors_of("run: {start: 2015-01, end: 2014-01, steps: 10}\n");
+  ASSERT_EQ(both.size(), 2u) << both.format_all();
+  EXPECT_EQ(both.items()[1].expected, "a date after run.start (2015-01-01)");
 }
 
 TEST(ScenarioErrors, ConflictNeedsGrievanceAndNoRelocation) {

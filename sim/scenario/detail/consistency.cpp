@@ -38,7 +38,7 @@ void resolve_run_end(LoadContext& ctx) {
     const ValueInput& second = later(end.value_at, steps.value_at) ? end : steps;
     ctx.report({second.path, second.value_at}, kInconsistent, "both run.end and run.steps",
                "one of them", "run.end sets the number of steps; remove one of the two");
-    return;
+    // Every error at once: an end before the start is wrong whichever is kept.
   }
   if (!ctx.run_end || !ctx.usable("run.start")) return;
   const RunSpec& run = ctx.scenario.run;
@@ -48,6 +48,7 @@ void resolve_run_end(LoadContext& ctx) {
                "a date after run.start (" + format_date(run.start) + ")");
     return;
   }
+  if (ctx.given("run.steps")) return;  // reported above
   if (!ctx.usable("run.time_step")) return;
   const std::int64_t steps =
       Calendar(run.start, run.step_unit).first_step_on_or_after(*ctx.run_end);
