@@ -1,5 +1,6 @@
 #include "sweep/run_one.hpp"
 
+#include <cstdio>
 #include <filesystem>
 
 #include "engine/engine.hpp"
@@ -49,6 +50,18 @@ std::string joined(const std::vector<std::string>& lines) {
 
 bool stopping(const SweepContext& ctx) { return ctx.stop && ctx.stop->load() != 0; }
 
+// What a run was made from: the resolved scenario (base file, overrides,
+// factor values and seed, every default filled in). A stored row or file is
+// reused only when it was made from the same, so an edited base scenario or
+// fixed override is run again.
+std::string inputs_line(const Scenario& s) {
+  std::uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a
+  for (const unsigned char c : resolved_yaml(s)) h = (h ^ c) * 0x100000001b3ull;
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "# inputs %016llx\n", static_cast<unsigned long long>(h));
+  return buf;
+}
+
 // A result file counts as complete only when it opens, says finished, holds
 // every planned step and was made with this run's seed and overrides.
 bool complete_file(const std::string& path, const Scenario& s, const std::string& overrides,
@@ -57,7 +70,7 @@ bool complete_file(const std::string& path, const Scenario& s, const std::string
   try {
     ResultReader r(path);
     if (r.status() != RunStatus::finished || r.steps_done() != s.run.steps || r.metadata().seed != s.run.seed ||
-        r.metadata().overrides != overrides)
+        r.metadata().overrides != overrides || r.metadata().resolved_scenario != resolved_yaml(s))
       return false;
     row = summary_row(prefix, outcome_values(r, outcomes));
     return true;
@@ -66,14 +79,16 @@ bool complete_file(const std::string& path, const Scenario& s, const std::string
   }
 }
 
-// --summary-only: the engine stepped directly, the row written atomically.
+// --summary-only: the engine stepped directly, the row written atomically
+// after a line naming the run's inputs (inputs_line).
 void run_without_file(const SweepContext& ctx, const Scenario& s, const std::string& row_path,
                       const std::string& prefix, RunRecord& rec) {
+  const std::string inputs = inputs_line(s);
   const std::string stored = read_text_file(row_path);
-  if (stored.rfind(prefix + ",", 0) == 0 && stored.back() == '\n') {  // this run's row, whole
+  if (stored.rfind(inputs + prefix + ",", 0) == 0 && stored.back() == '\n') {  // this run's row, whole
     rec.state = RunState::finished;
     rec.resumed = true;
-    rec.row = stored;
+    rec.row = stored.substr(inputs.size());
     return;
   }
   Engine engine(s);
@@ -87,7 +102,7 @@ void run_without_file(const SweepContext& ctx, const Scenario& s, const std::str
     }
   }
   rec.row = summary_row(prefix, acc.values());
-  write_file_atomically(row_path, rec.row);
+  write_file_atomically(row_path, inputs + rec.row);
   rec.state = RunState::finished;
 }
 

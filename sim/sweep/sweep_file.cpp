@@ -191,6 +191,15 @@ SweepSpec load_sweep(const std::string& path) {
     else
       for (const auto& item : o)
         if (r.get(item, "overrides", text, "key.path=value")) {
+          // The sweep sets these for every run after the fixed overrides, which
+          // would silently lose them.
+          const std::string key = text.substr(0, text.find('='));
+          if (key == "run.seed" || key == "run.threads") {
+            r.error(item, "overrides", "set by the sweep for every run",
+                    "a scenario key other than run.seed and run.threads",
+                    "replicates get seeds from the master seed; use 'seed' and 'replicates'");
+            continue;
+          }
           spec.overrides.push_back(text);
           fixed_at.push_back(r.at(item));
         }

@@ -128,6 +128,49 @@ TEST(Sweep, ResumeRedoesOnlyMissingOrPartialRuns) {
   EXPECT_EQ(read(rows + "/summary.csv"), before);
 }
 
+// A stored run is reused only if it was made from the same inputs: after an
+// edit of the fixed overrides (or of the base scenario) every run is redone,
+// in both modes, and the summary is that of a fresh sweep. (Summary-only rows
+// were reused whatever had changed.)
+TEST(Sweep, ResumeRedoesRunsWhoseInputsChanged) {
+  const auto dir = work_dir("resume-changed");
+  const auto sweep = write_sweep(dir);
+  for (const bool summary_only : {true, false}) {
+    const auto out = dir + (summary_only ? "/rows" : "/files");
+    std::vector<std::string> args = {"sweep", sweep, "-o", out, "--jobs", "2", "--quiet"};
+    if (summary_only) args.push_back("--summary-only");
+    ASSERT_EQ(run_zhili(args).exit_code, 0);
+    const auto six_steps = read(out + "/summary.csv");
+    std::string text = read(sweep);
+    text.replace(text.find("run.steps=6"), 11, "run.steps=4");
+    std::ofstream(sweep) << text;
+    const auto again = run_zhili(args);
+    ASSERT_EQ(again.exit_code, 0) << again.err;
+    EXPECT_NE(read(out + "/summary.csv"), six_steps);
+    const auto fresh_dir = out + "-fresh";
+    args[3] = fresh_dir;
+    ASSERT_EQ(run_zhili(args).exit_code, 0);
+    EXPECT_EQ(read(out + "/summary.csv"), read(fresh_dir + "/summary.csv")) << (summary_only ? "summary-only" : "files");
+    text.replace(text.find("run.steps=4"), 11, "run.steps=6");  // back, for the next mode
+    std::ofstream(sweep) << text;
+  }
+}
+
+// run.seed and run.threads among the fixed overrides would be overridden by
+// the sweep's own: an error, as they are as factors.
+TEST(Sweep, SeedOrThreadsAsAFixedOverrideIsAnError) {
+  const auto dir = work_dir("seed-override");
+  const std::string path = dir + "/sweep.yaml";
+  std::ofstream(path) << "base: " << kSmall << "\n"
+                      << "overrides: [run.steps=2, run.seed=5]\n"
+                         "factors:\n"
+                         "  policy.hukou.openness: [0.2, 0.8]\n";
+  const auto r = run_zhili({"sweep", path, "-o", dir + "/out", "--summary-only"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("sweep.yaml:2:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("set by the sweep for every run"), std::string::npos) << r.err;
+}
+
 TEST(Sweep, ErrorsNameLineColumnAndExit2) {
   const auto dir = work_dir("errors");
   const std::string bad = dir + "/bad.yaml";
