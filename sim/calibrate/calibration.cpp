@@ -5,13 +5,20 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "core/calendar.hpp"
+#include "core/read_file.hpp"
 #include "engine/engine.hpp"
+#include "model/model.hpp"
+#include "scenario/detail/suggest.hpp"
 #include "scenario/diagnostics.hpp"
 #include "scenario/load.hpp"
+#include "scenario/schema.hpp"
 #include "scenario/yaml_file.hpp"
 
 namespace zhili {
@@ -28,10 +35,10 @@ struct Reader {
   std::string file;
   Diagnostics diags;
   void error(const YAML::Node& at, const std::string& key, const std::string& msg,
-             const std::string& expected) {
+             const std::string& expected, const std::string& hint = {}) {
     const auto m = at.Mark();
     diags.add(make_diagnostic(file, m.is_null() ? 0 : m.line + 1, m.is_null() ? 0 : m.column + 1, key, msg,
-                         at.IsScalar() ? at.Scalar() : "", expected));
+                              at.IsScalar() ? at.Scalar() : "", expected, hint));
   }
   template <class T>
   bool get(const YAML::Node& n, const std::string& key, T& out, const std::string& expected) {
@@ -43,45 +50,220 @@ struct Reader {
       return false;
     }
   }
+  // A key of `map` that must be there: reported at the mapping when it is not
+  // (a missing node has no position of its own).
+  template <class T>
+  bool get_required(const YAML::Node& map, const char* name, const std::string& key, T& out,
+                    const std::string& expected) {
+    if (const YAML::Node n = map[name]) return get(n, key, out, expected);
+    error(map, key, "missing key", expected);
+    return false;
+  }
 };
+
+// The whole cell as a number (std::stod would take "0.3abc" as 0.3).
+bool parse_number(const std::string& text, double& out) {
+  if (text.empty()) return false;
+  char* end = nullptr;
+  out = std::strtod(text.c_str(), &end);
+  return end == text.c_str() + text.size() && std::isfinite(out);
+}
+
+bool parse_year(const std::string& text, int& out) {
+  if (text.empty() || text.size() > 5) return false;
+  char* end = nullptr;
+  const long v = std::strtol(text.c_str(), &end, 10);
+  out = static_cast<int>(v);
+  return end == text.c_str() + text.size();
+}
 
 std::vector<CalibrationTarget> read_targets(const std::string& path, Diagnostics& diags) {
   std::vector<CalibrationTarget> out;
-  std::ifstream in(path);
-  if (!in) {
-    diags.add(make_diagnostic(path, 0, 0, "targets", "cannot read the targets file", "", "a readable CSV file"));
+  std::string text;
+  if (const int err = read_whole_file(path, text); err != 0) {
+    diags.add(make_diagnostic(path, 0, 0, "targets", std::string("cannot read the targets file: ") + std::strerror(err),
+                              "", "a readable CSV file"));
     return out;
   }
+  if (text.find('\0') != std::string::npos) {
+    diags.add(make_diagnostic(path, 0, 0, "targets", "not a text file: a NUL byte", "",
+                              "a CSV file year,observable,column,value,tolerance,kind[,source]"));
+    return out;
+  }
+  constexpr const char* kColumns = "year,observable,column,value,tolerance,kind[,source]";
+  std::stringstream in(text);
   std::string line;
   int row = 0;
   while (std::getline(in, line)) {
     ++row;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
     if (row == 1 || line.empty() || line[0] == '#') continue;  // header, blanks, comments
     std::vector<std::string> f;
     std::stringstream ss(line);
     for (std::string cell; std::getline(ss, cell, ',');) f.push_back(cell);
-    if (f.size() < 6) {
-      diags.add(make_diagnostic(path, row, 1, "targets", "too few columns", line,
-                           "year,observable,column,value,tolerance,kind[,source]"));
+    if (!line.empty() && line.back() == ',') f.emplace_back();  // a last, empty cell
+    if (f.size() < 6 || f.size() > 7) {
+      diags.add(make_diagnostic(path, row, 1, "targets",
+                                f.size() < 6 ? "too few columns" : "too many columns", line, kColumns));
       continue;
     }
-    try {
-      CalibrationTarget t;
-      t.year = std::stoi(f[0]);
-      t.observable = f[1];
-      t.column = f[2];
-      t.value = std::stod(f[3]);
-      t.tolerance = std::stod(f[4]);
-      if (f[5] != "absolute" && f[5] != "relative") throw std::invalid_argument("kind");
-      t.relative = f[5] == "relative";
-      if (f.size() > 6) t.source = f[6];
-      out.push_back(t);
-    } catch (const std::exception&) {
-      diags.add(make_diagnostic(path, row, 1, "targets", "bad target row", line,
-                           "an integer year, numbers for value and tolerance, kind absolute|relative"));
+    CalibrationTarget t;
+    t.row = row;
+    t.observable = f[1];
+    t.column = f[2];
+    // Each cell checked on its own, at its column (1-based, counted in characters).
+    int column = 1;
+    std::vector<int> at;
+    for (const auto& cell : f) {
+      at.push_back(column);
+      column += static_cast<int>(cell.size()) + 1;
     }
+    const auto bad = [&](std::size_t k, const char* what, const std::string& expected) {
+      diags.add(make_diagnostic(path, row, at[k], std::string("targets.") + what, "invalid value", f[k], expected));
+    };
+    bool ok = true;
+    if (!parse_year(f[0], t.year)) {
+      ok = false;
+      bad(0, "year", "a year, e.g. 2010");
+    }
+    if (t.observable.empty()) {
+      ok = false;
+      bad(1, "observable", "an observable's name");
+    }
+    if (!parse_number(f[3], t.value)) {
+      ok = false;
+      bad(3, "value", "a number");
+    }
+    if (!parse_number(f[4], t.tolerance) || !(t.tolerance > 0)) {
+      ok = false;
+      bad(4, "tolerance", "a number above 0 (an error within it counts as met)");
+    }
+    if (f[5] != "absolute" && f[5] != "relative") {
+      ok = false;
+      bad(5, "kind", "absolute or relative");
+    }
+    t.relative = f[5] == "relative";
+    if (f.size() > 6) t.source = f[6];
+    if (ok) out.push_back(t);
   }
+  if (out.empty() && diags.empty())
+    diags.add(make_diagnostic(path, 0, 0, "targets", "no target rows", "", "at least one row after the header: " +
+                                                                              std::string(kColumns)));
   return out;
+}
+
+// Parameter keys: numeric keys of the scenario schema.
+const KeyDoc* schema_key(const std::string& path) {
+  for (const auto& k : schema_keys())
+    if (k.path == path) return &k;
+  return nullptr;
+}
+
+std::vector<std::string> numeric_keys() {
+  std::vector<std::string> out;
+  for (const auto& k : schema_keys())
+    if (k.type == "number" || k.type == "integer") out.push_back(k.path);
+  return out;
+}
+
+void read_parameters(const YAML::Node& list, Reader& r, CalibrationSpec& spec,
+                     std::vector<YAML::Node>& nodes) {
+  static const std::vector<std::string> kParameterKeys = {"key", "min", "max"};
+  for (const auto& p : list) {
+    if (!p.IsMap()) {
+      r.error(p, "parameters[]", "wrong type", "a mapping {key: PATH, min: LOW, max: HIGH}");
+      continue;
+    }
+    bool ok = true;
+    for (const auto& kv : p) {
+      const auto name = kv.first.Scalar();
+      if (std::find(kParameterKeys.begin(), kParameterKeys.end(), name) == kParameterKeys.end()) {
+        r.error(kv.first, "parameters[]." + name, "unknown key", "key, min or max",
+                name == "start" ? "the start is the scenario's own value: set it there or with overrides" : "");
+        ok = false;
+      }
+    }
+    CalibrationParameter cp;
+    ok = r.get_required(p, "key", "parameters[].key", cp.key, "a scenario key path") && ok;
+    ok = r.get_required(p, "min", "parameters[].min", cp.lo, "a number") && ok;
+    ok = r.get_required(p, "max", "parameters[].max", cp.hi, "a number") && ok;
+    if (!ok) continue;
+    if (!(cp.lo < cp.hi)) {
+      r.error(p["max"], "parameters[].max", "max must exceed min", "a number above " + number(cp.lo));
+      continue;
+    }
+    const KeyDoc* doc = schema_key(cp.key);
+    if (doc == nullptr || (doc->type != "number" && doc->type != "integer")) {
+      const auto near = scenario_detail::closest_match(cp.key, numeric_keys());
+      r.error(p["key"], "parameters[].key", doc == nullptr ? "unknown key" : "not a numeric key",
+              "a number or integer key of docs/SCENARIOS.md",
+              doc != nullptr ? cp.key + " is of type " + doc->type
+                             : (near ? scenario_detail::did_you_mean({*near}) : ""));
+      continue;
+    }
+    spec.parameters.push_back(cp);
+    nodes.push_back(p);
+  }
+}
+
+// The bounds must be values the scenario accepts (the fit moves between them),
+// and the scenario's own value, the start, must lie between them.
+void check_parameters_against(const Scenario& base, CalibrationSpec& spec, const std::vector<YAML::Node>& nodes,
+                              Reader& r) {
+  const YAML::Node resolved = YAML::Load(resolved_yaml(base));
+  for (std::size_t i = 0; i < spec.parameters.size(); ++i) {
+    auto& p = spec.parameters[i];
+    for (const char* end : {"min", "max"}) {
+      std::vector<std::string> o = spec.overrides;
+      o.push_back(p.key + "=" + number(end == std::string("min") ? p.lo : p.hi));
+      try {
+        load_scenario(spec.scenario, o);
+      } catch (const ScenarioError& e) {
+        for (const auto& d : e.diagnostics().items())
+          if (d.where.file == "--set #" + std::to_string(o.size()))
+            r.error(nodes[i][end], std::string("parameters[].") + end, "not a value " + p.key + " takes",
+                    d.expected);
+      }
+    }
+    YAML::Node n = YAML::Clone(resolved);
+    std::stringstream parts(p.key);
+    for (std::string part; std::getline(parts, part, '.');) n = n[part];
+    double value = 0;
+    if (!n || !n.IsScalar() || !parse_number(n.Scalar(), value)) {
+      r.error(nodes[i]["key"], "parameters[].key", "no numeric value in the scenario", "a number or integer key");
+      continue;
+    }
+    if (value < p.lo || value > p.hi) {
+      const auto m = nodes[i]["key"].Mark();
+      r.diags.add(make_diagnostic(r.file, m.line + 1, m.column + 1, p.key,
+                                  "the scenario's value, where the fit starts, lies outside [min, max]",
+                                  number(value), "a value in [" + number(p.lo) + ", " + number(p.hi) + "]",
+                                  "widen the bounds or change the scenario's value"));
+      continue;
+    }
+    p.start = value;
+  }
+}
+
+// Each target names an observable of the scenario, in a year the run covers.
+void check_targets_against(const Scenario& base, const CalibrationSpec& spec, Diagnostics& diags) {
+  const Model model(base);
+  const Calendar cal(base.run.start, base.run.step_unit);
+  std::string names;
+  for (const auto& x : model.series_specs()) names += (names.empty() ? "" : ", ") + x.name;
+  for (const auto& t : spec.targets) {
+    if (!model.column_of(t.observable, t.column))
+      diags.add(make_diagnostic(spec.targets_path, t.row, 0, "targets.observable",
+                                "not an observable of this scenario",
+                                t.observable + (t.column.empty() ? "" : "/" + t.column),
+                                "one of " + names + " (a breakdown with its label in the column cell)"));
+    const Date dated{t.year, 12, 1};
+    if (dated < base.run.start || cal.first_step_on_or_after(dated) >= base.run.steps)
+      diags.add(make_diagnostic(spec.targets_path, t.row, 0, "targets.year", "outside the run",
+                                std::to_string(t.year),
+                                "a year whose December the run reaches: the run covers " +
+                                    format_date(base.run.start) + " to " + format_date(cal.date_of(base.run.steps))));
+  }
 }
 
 }  // namespace
@@ -111,35 +293,31 @@ CalibrationSpec load_calibration(const std::string& path) {
   if (doc["overrides"])
     for (const auto& o : doc["overrides"])
       if (r.get(o, "overrides[]", text, "key.path=value")) spec.overrides.push_back(text);
-  if (doc["max_evaluations"]) r.get(doc["max_evaluations"], "max_evaluations", spec.max_evaluations, "an integer");
+  if (doc["max_evaluations"] &&
+      r.get(doc["max_evaluations"], "max_evaluations", spec.max_evaluations, "an integer") &&
+      spec.max_evaluations < 1)
+    r.error(doc["max_evaluations"], "max_evaluations", "value out of range", "an integer of at least 1");
+  std::vector<YAML::Node> parameter_nodes;
   if (!doc["parameters"] || !doc["parameters"].IsSequence() || doc["parameters"].size() == 0)
-    r.error(doc, "parameters", "missing or empty", "a list of {key, min, max}");
+    r.error(doc["parameters"] ? doc["parameters"] : doc, "parameters", "missing or empty", "a list of {key, min, max}");
   else
-    for (const auto& p : doc["parameters"]) {
-      CalibrationParameter cp;
-      bool ok = r.get(p["key"], "parameters[].key", cp.key, "a scenario key path") &&
-                r.get(p["min"], "parameters[].min", cp.lo, "a number") &&
-                r.get(p["max"], "parameters[].max", cp.hi, "a number");
-      if (ok && !(cp.lo < cp.hi)) r.error(p["max"], "parameters[].max", "max must exceed min", "a number > min");
-      if (ok) spec.parameters.push_back(cp);
-    }
-  if (!doc["targets"]) r.error(doc, "targets", "missing", "the path of a targets CSV file");
-  else if (r.get(doc["targets"], "targets", text, "a path")) spec.targets = read_targets(resolve(text), r.diags);
+    read_parameters(doc["parameters"], r, spec, parameter_nodes);
+  if (!doc["targets"]) {
+    r.error(doc, "targets", "missing", "the path of a targets CSV file");
+  } else if (r.get(doc["targets"], "targets", text, "a path")) {
+    spec.targets_path = resolve(text);
+    const std::size_t before = r.diags.size();
+    spec.targets = read_targets(spec.targets_path, r.diags);
+    if (r.diags.size() > before && spec.targets.empty())  // say which line named the file
+      r.error(doc["targets"], "targets", "the targets file named here cannot be used", "a CSV file of targets");
+  }
   if (!r.diags.empty()) throw ScenarioError(std::move(r.diags));
 
-  // Start values and key checks come from the scenario itself (validated as usual).
+  // Start values, bounds and targets are checked against the scenario itself
+  // (validated as usual; its own errors are reported as a scenario's).
   const Scenario base = load_scenario(spec.scenario, spec.overrides);
-  YAML::Node resolved = YAML::Load(resolved_yaml(base));
-  for (auto& p : spec.parameters) {
-    YAML::Node n = YAML::Clone(resolved);
-    std::stringstream parts(p.key);
-    for (std::string part; std::getline(parts, part, '.');) n = n[part];
-    if (!n || !n.IsScalar()) {
-      r.diags.add(make_diagnostic(path, 0, 0, p.key, "not a numeric scenario key", p.key, "a key of docs/SCENARIOS.md"));
-      continue;
-    }
-    p.start = std::clamp(n.as<double>(), p.lo, p.hi);
-  }
+  check_parameters_against(base, spec, parameter_nodes, r);
+  check_targets_against(base, spec, r.diags);
   if (!r.diags.empty()) throw ScenarioError(std::move(r.diags));
   return spec;
 }

@@ -20,6 +20,7 @@ struct CalibrationTarget {
   bool relative = false;   // tolerance as a share of value (else absolute)
   double tolerance = 0;
   std::string source;
+  int row = 0;             // line in the targets file
 };
 
 struct CalibrationParameter {
@@ -35,6 +36,7 @@ struct CalibrationSpec {
   std::vector<std::string> overrides;  // applied before the parameters
   std::vector<CalibrationParameter> parameters;
   std::vector<CalibrationTarget> targets;
+  std::string targets_path;            // resolved like scenario
   int max_evaluations = 200;
 };
 

@@ -47,8 +47,9 @@ int main(int argc, char** argv) {
   CalibrateArgs calibrate;
   auto* cal_cmd = app.add_subcommand("calibrate", "Fit free parameters to observed targets (Nelder-Mead)");
   cal_cmd->add_option("calibration", calibrate.file, "Calibration file (YAML): scenario, parameters, targets")->required();
-  cal_cmd->add_option("--max-evals", calibrate.max_evaluations, "Most simulation runs (default: the file's max_evaluations)");
-  cal_cmd->add_option("--threads", calibrate.threads, "Threads per run, 0 = all cores");
+  cal_cmd->add_option("--max-evals", calibrate.max_evaluations, "Most simulation runs (default: the file's max_evaluations)")
+      ->check(CLI::Range(1, 1000000));
+  cal_cmd->add_option("--threads", calibrate.threads, "Threads per run, 0 = all cores")->check(CLI::Range(0, 1024));
   cal_cmd->add_flag("--check", calibrate.check_only, "Only evaluate the scenario as it is and print the table");
   cal_cmd->add_flag("-q,--quiet", calibrate.quiet, "No progress line");
 

@@ -73,13 +73,81 @@ TEST(Calibration, ErrorsNameTheFileAndLine) {
   }
 }
 
-TEST(Calibration, UnknownObservableIsAClearError) {
-  write("targets2.csv", "year,observable,column,value,tolerance,kind\n2010,no_such_series,,1,0.1,absolute\n");
-  const auto path = write("unknown.yaml", "scenario: " + std::string(ZHILI_SOURCE_DIR) +
-                                              "/tests/data/harris_todaro.yaml\ntargets: targets2.csv\n"
-                                              "parameters:\n  - {key: migration.ht_beta, min: 0, max: 5}\n");
-  const auto spec = load_calibration(path);
-  EXPECT_THROW(evaluate(spec, {1.0}, 1), std::runtime_error);
+// Everything a fit could trip over is checked when the file is loaded, each
+// at its file, line and column: not as a crash, a silent clamp or a NaN later.
+namespace {
+Diagnostics load_errors(const std::string& yaml, const std::string& targets_csv) {
+  write("t.csv", targets_csv);
+  const auto path = write("c.yaml", "scenario: " + std::string(ZHILI_SOURCE_DIR) +
+                                        "/tests/data/harris_todaro.yaml\ntargets: t.csv\n" + yaml);
+  try {
+    load_calibration(path);
+  } catch (const ScenarioError& e) {
+    return e.diagnostics();
+  }
+  return {};
+}
+
+constexpr const char* kGoodTargets = "year,observable,column,value,tolerance,kind\n2010,urban_employment_rate,,0.6,0.05,absolute\n";
+constexpr const char* kGoodParameter = "parameters:\n  - {key: migration.ht_beta, min: 0.1, max: 5}\n";
+
+// The one diagnostic's message, or all of them when there is not exactly one.
+std::string only(const Diagnostics& d) {
+  if (d.size() == 1) return d.items()[0].message;
+  std::string all = "(not one diagnostic) ";
+  all += d.format_all();
+  return all;
+}
+}  // namespace
+
+TEST(Calibration, AGoodFileLoads) { EXPECT_TRUE(load_errors(kGoodParameter, kGoodTargets).empty()); }
+
+TEST(Calibration, ParameterErrors) {
+  // A missing key or bound crashed ("internal error: invalid node").
+  EXPECT_EQ(only(load_errors("parameters:\n  - {min: 0.1, max: 5}\n", kGoodTargets)), "missing key");
+  EXPECT_EQ(only(load_errors("parameters:\n  - {key: migration.ht_beta, max: 5}\n", kGoodTargets)), "missing key");
+  // A key that is not numeric crashed too ("bad conversion").
+  EXPECT_EQ(only(load_errors("parameters:\n  - {key: run.name, min: 0.1, max: 5}\n", kGoodTargets)),
+            "not a numeric key");
+  const Diagnostics typo = load_errors("parameters:\n  - {key: migration.ht_bta, min: 0.1, max: 5}\n", kGoodTargets);
+  ASSERT_EQ(typo.size(), 1u);
+  EXPECT_EQ(typo.items()[0].hint, "did you mean 'migration.ht_beta'?");
+  EXPECT_EQ(typo.items()[0].where.line, 4);
+  // Bounds the scenario refuses, and a start outside the bounds (was clamped silently).
+  EXPECT_EQ(only(load_errors("parameters:\n  - {key: migration.ht_beta, min: -1, max: 5}\n", kGoodTargets)),
+            "not a value migration.ht_beta takes");
+  EXPECT_NE(only(load_errors("parameters:\n  - {key: migration.ht_beta, min: 2.5, max: 5}\n", kGoodTargets))
+                .find("lies outside [min, max]"),
+            std::string::npos);
+  EXPECT_EQ(only(load_errors("parameters:\n  - {key: migration.ht_beta, min: 0.1, max: 5, start: 1}\n", kGoodTargets)),
+            "unknown key");
+  EXPECT_EQ(only(load_errors(std::string(kGoodParameter) + "max_evaluations: 0\n", kGoodTargets)),
+            "value out of range");
+}
+
+TEST(Calibration, TargetErrors) {
+  const std::string header = "year,observable,column,value,tolerance,kind\n";
+  // Junk in a cell was read as its leading number ("0.3abc" as 0.3).
+  Diagnostics d = load_errors(kGoodParameter, header + "2010,urban_employment_rate,,0.6abc,0.05,absolute\n");
+  EXPECT_NE(d.format_all().find("t.csv:2:29: error: targets.value: invalid value (found 0.6abc"), std::string::npos)
+      << d.format_all();
+  // A tolerance of 0 or below gave an infinite loss.
+  d = load_errors(kGoodParameter, header + "2010,urban_employment_rate,,0.6,0,absolute\n");
+  EXPECT_NE(d.format_all().find("targets.tolerance"), std::string::npos) << d.format_all();
+  // Years outside the run: compared with its first step, or NaN.
+  for (const char* year : {"1990", "2030"}) {
+    d = load_errors(kGoodParameter, header + year + ",urban_employment_rate,,0.6,0.05,absolute\n");
+    EXPECT_EQ(only(d), "outside the run") << year;
+  }
+  // No rows: "0 of 0 targets met" before.
+  d = load_errors(kGoodParameter, header);
+  EXPECT_NE(d.format_all().find("no target rows"), std::string::npos) << d.format_all();
+  // An unknown observable, at its row of the targets file (was an error only when run).
+  d = load_errors(kGoodParameter, header + "2010,no_such_series,,1,0.1,absolute\n");
+  ASSERT_EQ(d.size(), 1u) << d.format_all();
+  EXPECT_EQ(d.items()[0].message, "not an observable of this scenario");
+  EXPECT_EQ(d.items()[0].where.line, 2);
+  EXPECT_NE(d.items()[0].where.file.find("t.csv"), std::string::npos);
 }
 
 }  // namespace zhili
