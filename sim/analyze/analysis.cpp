@@ -43,6 +43,12 @@ void pareto(Analysis& a) {
   for (const auto& [name, maximise] : wanted) {
     if (name.empty()) continue;
     const int i = find_outcome(a.summary, name);
+    if (i < 0 && std::find(o.named_objectives.begin(), o.named_objectives.end(), name) != o.named_objectives.end()) {
+      std::string all;
+      for (const auto& c : a.summary.outcomes) all += (all.empty() ? "" : ", ") + c;
+      throw std::invalid_argument("Pareto objective " + name + ": no such outcome in " + a.summary.file +
+                                  " (columns: " + all + ")");
+    }
     if (i < 0) {
       a.notes.push_back("Pareto front: no outcome '" + name + "' in the summary; left out of the objectives.");
       continue;

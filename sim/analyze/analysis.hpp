@@ -19,6 +19,9 @@ struct AnalyzeOptions {
   double level = 0.95;         // confidence level of every interval
   // Pareto objectives. "" for cost: service_cost, else cost_per_case.
   std::string cost, coverage = "coverage", conflict = "conflict_rate";
+  // Objectives the user named (--cost, --coverage, --conflict): missing from
+  // the summary they are an error, as --rank is; a default missing is a note.
+  std::vector<std::string> named_objectives;
   SobolOptions sobol;
 };
 

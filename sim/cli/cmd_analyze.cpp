@@ -32,9 +32,13 @@ int analyze_command(const AnalyzeArgs& args) {
     analyze::AnalyzeOptions opt;
     opt.rank = args.rank;
     opt.ascending = args.ascending;
-    opt.cost = args.cost;
-    opt.coverage = args.coverage;
-    opt.conflict = args.conflict;
+    // Named objectives must exist; the defaults are used where they do.
+    for (const auto& [given, field] : {std::pair{&args.cost, &opt.cost}, std::pair{&args.coverage, &opt.coverage},
+                                       std::pair{&args.conflict, &opt.conflict}})
+      if (!given->empty()) {
+        *field = *given;
+        opt.named_objectives.push_back(*given);
+      }
     opt.sobol.resamples = args.resamples;
     a = analyze::analyze_sweep(std::move(summary), std::move(design), opt);
   } catch (const analyze::CsvError& e) {

@@ -49,7 +49,7 @@ struct AnalyzeArgs {
   std::string dir;             // the sweep's output folder
   std::string rank;            // outcome to rank by ("" = coverage, else the first)
   bool ascending = false;
-  std::string cost, coverage = "coverage", conflict = "conflict_rate";  // Pareto objectives
+  std::string cost, coverage, conflict;  // Pareto objectives; "" = the default
   int resamples = 1000;        // bootstrap resamples of the Sobol' intervals
   bool no_figures = false;
   std::string viewer;          // zhili-view to draw figures ("" = next to zhili)

@@ -68,8 +68,8 @@ int main(int argc, char** argv) {
   analyze_cmd->add_option("--rank", analyze.rank, "Outcome to rank the design points by (default: coverage)");
   analyze_cmd->add_flag("--ascending", analyze.ascending, "Rank lowest first (for costs and conflicts)");
   analyze_cmd->add_option("--cost", analyze.cost, "Pareto: cost to minimise (default: service_cost or cost_per_case)");
-  analyze_cmd->add_option("--coverage", analyze.coverage, "Pareto: coverage to maximise")->capture_default_str();
-  analyze_cmd->add_option("--conflict", analyze.conflict, "Pareto: conflict to minimise")->capture_default_str();
+  analyze_cmd->add_option("--coverage", analyze.coverage, "Pareto: coverage to maximise (default: coverage)");
+  analyze_cmd->add_option("--conflict", analyze.conflict, "Pareto: conflict to minimise (default: conflict_rate)");
   analyze_cmd->add_option("--resamples", analyze.resamples, "Bootstrap resamples for Sobol' intervals")
       ->check(CLI::Range(100, 1000000))->capture_default_str();
   analyze_cmd->add_flag("--no-figures", analyze.no_figures, "Write no figures (zhili-view is not run)");

@@ -66,6 +66,15 @@ TEST(Analyze, HandWrittenSummaryGivesKnownTables) {
   // With one degree of freedom every interval overlaps the best one.
   EXPECT_EQ(ranking.rows[2].fields.back().text, "1");
 
+  // A named Pareto objective that the summary lacks is an error, as --rank is
+  // (it was a note in the report, exit 0); a default one missing stays a note
+  // (conflict_rate, below).
+  for (const char* option : {"--cost", "--coverage", "--conflict"}) {
+    const auto bad = run_zhili({"analyze", dir, "--no-figures", option, "bogus"});
+    EXPECT_EQ(bad.exit_code, 2) << option;
+    EXPECT_NE(bad.err.find("Pareto objective bogus: no such outcome"), std::string::npos) << bad.err;
+  }
+
   // --rank service_cost --ascending: cheapest first.
   ASSERT_EQ(run_zhili({"analyze", dir, "--no-figures", "--rank", "service_cost", "--ascending"}).exit_code, 0);
   const auto by_cost = analyze::parse_csv(read(out / "ranking.csv"), "ranking.csv");
