@@ -54,6 +54,8 @@ SweepReport run_sweep(const SweepSpec& spec, const SweepOptions& opt) {
   rep.plan = plan_sweep(spec);
   rep.runs.resize(rep.plan.runs.size());
   rep.outcomes = outcomes_for(spec, rep.plan);
+  if (fs::exists(opt.dir) && !fs::is_directory(opt.dir))
+    throw std::runtime_error("-o " + opt.dir + ": a file of that name exists; -o names the sweep's folder");
   fs::create_directories(fs::path(opt.dir) / (opt.summary_only ? "rows" : "runs"));
   const std::string manifest_path = (fs::path(opt.dir) / "manifest.csv").string();
   write_file_atomically(manifest_path, manifest(spec, rep, opt.summary_only));  // the plan, before any run

@@ -183,6 +183,12 @@ SweepSpec load_sweep(const std::string& path) {
     r.error(r.at(doc), "base", "missing key", "", "the path of the base scenario");
   } else if (r.get(doc["base"], "base", text, "a path")) {
     spec.base = std::filesystem::path(text).is_absolute() ? text : (dir / text).lexically_normal().string();
+    // Said here, at the line that names it (the scenario loader would name
+    // only the missing file).
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(spec.base, ec))
+      r.error(doc["base"], "base", std::filesystem::exists(spec.base, ec) ? "not a file" : "no such file",
+              "the path of the base scenario, relative to this file", "resolved to " + spec.base);
   }
 
   std::vector<SourceLocation> fixed_at;
@@ -217,16 +223,21 @@ SweepSpec load_sweep(const std::string& path) {
     for (const auto& kv : factors) read_factor(r, kv.first, kv.second, spec);
   }
 
+  // An unreadable or unknown kind: the checks that depend on the kind are
+  // skipped (they would blame the size keys or ranges of the design meant).
+  bool kind_known = true;
   if (const auto d = doc["design"]) {
     if (!d.IsMap()) {
       r.error(d, "design", "not a mapping", kDesignForms);
     } else {
       r.check_keys(d, "design", kDesignKeys);
       std::string kind = "factorial";
-      if (d["kind"] && r.get(d["kind"], "design.kind", kind, kDesignNames)) {
+      if (d["kind"] && !r.get(d["kind"], "design.kind", kind, kDesignNames)) kind_known = false;
+      if (d["kind"] && kind_known) {
         if (kind == "latin_hypercube") spec.design = DesignKind::latin_hypercube;
         else if (kind == "saltelli") spec.design = DesignKind::saltelli;
         else if (kind != "factorial") {
+          kind_known = false;
           const auto near = scenario_detail::closest_match(kind, {"factorial", "latin_hypercube", "saltelli"});
           r.error(d["kind"], "design.kind", "unknown design", kDesignNames,
                   near ? scenario_detail::did_you_mean({*near}) : "");
@@ -242,6 +253,7 @@ SweepSpec load_sweep(const std::string& path) {
                                                                     : "an integer in [1, 1000000]";
       const int lowest = spec.design == DesignKind::saltelli ? 2 : 1;  // one row has no variance
       for (const char* key : {"points", "samples"}) {
+        if (!kind_known) break;
         const std::string path = std::string("design.") + key;
         if (size_key && std::string(key) == size_key) {
           if (!d[key]) r.error(d, path, "missing key", range);
@@ -255,7 +267,7 @@ SweepSpec load_sweep(const std::string& path) {
       }
     }
   }
-  if (spec.design == DesignKind::factorial)
+  if (spec.design == DesignKind::factorial && kind_known)
     for (const auto& f : spec.factors)
       if (f.is_range)
         r.error(f.at, "factors." + f.key, "a range needs a sampling design", "range", "values: [...]",

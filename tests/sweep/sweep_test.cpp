@@ -171,6 +171,32 @@ TEST(Sweep, SeedOrThreadsAsAFixedOverrideIsAnError) {
   EXPECT_NE(r.err.find("set by the sweep for every run"), std::string::npos) << r.err;
 }
 
+// Found by feeding broken sweep files: a missing base is said at the line
+// naming it; a misspelt design kind is one error (it also blamed the size key
+// of the design meant); -o on an existing file says so in words.
+TEST(Sweep, BaseDesignKindAndOutputFolderErrors) {
+  const auto dir = work_dir("more-errors");
+  const std::string missing = dir + "/missing.yaml";
+  std::ofstream(missing) << "base: nope.yaml\nfactors:\n  policy.hukou.openness: [0.2, 0.8]\n";
+  auto r = run_zhili({"sweep", missing, "-o", dir + "/out", "--summary-only"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("missing.yaml:1:7: error: base: no such file"), std::string::npos) << r.err;
+
+  const std::string kind = dir + "/kind.yaml";
+  std::ofstream(kind) << "base: " << kSmall << "\nfactors:\n  policy.hukou.openness: [0.2, 0.8]\n"
+                      << "design: {kind: latin_hypercub, points: 3}\n";
+  r = run_zhili({"sweep", kind, "-o", dir + "/out", "--summary-only"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("1 error(s) in the sweep"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("did you mean 'latin_hypercube'?"), std::string::npos) << r.err;
+
+  const std::string file = dir + "/a-file";
+  std::ofstream(file) << "x";
+  r = run_zhili({"sweep", write_sweep(dir), "-o", file, "--summary-only"});
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("a file of that name exists"), std::string::npos) << r.err;
+}
+
 TEST(Sweep, ErrorsNameLineColumnAndExit2) {
   const auto dir = work_dir("errors");
   const std::string bad = dir + "/bad.yaml";
