@@ -110,6 +110,90 @@ TEST(ViewerCli, CsvOfAnObservableNeedsNoDisplay) {
             3);
 }
 
+// --panel takes the panel names only: not the numbers behind them, and a
+// typo is answered with the names (not CLI11's mapping table). The --csv runs
+// below exit before any window, so none of this needs a display.
+TEST(ViewerCli, PanelTakesNamesOnly) {
+  const std::string run = test::write_fixture("cli_panel");
+  const std::string csv = tmp("cli_panel.csv");
+  const auto number =
+      test::run_program({ZHILI_VIEW_EXE, "--csv", csv, "--observable", "population", "--panel", "1", run});
+  EXPECT_EQ(number.exit_code, 2) << number.err;
+  EXPECT_NE(number.err.find("--panel: '1' is not one of map, charts, compare, runs, sweep"), std::string::npos)
+      << number.err;
+  const auto typo = test::run_program({ZHILI_VIEW_EXE, "--screenshot", tmp("cli_panel.png"), "--panel", "mapp", run});
+  EXPECT_EQ(typo.exit_code, 2);
+  EXPECT_NE(typo.err.find("--panel: 'mapp' is not one of map, charts, compare, runs, sweep"), std::string::npos)
+      << typo.err;
+  EXPECT_EQ(typo.err.find("->"), std::string::npos) << typo.err;
+  // Names in any case, as before.
+  EXPECT_EQ(test::run_program({ZHILI_VIEW_EXE, "--csv", csv, "--observable", "population", "--panel", "Charts", run})
+                .exit_code,
+            0);
+}
+
+// --map and --observable name what the panels show first. A name no run has
+// used to show the first field or observable silently; now it is an error,
+// found before any window (no display needed), that lists what the runs have.
+TEST(ViewerCli, MapFieldNoRunHasExitsWith2ListingTheFields) {
+  const std::string run = test::write_fixture("cli_map");
+  const std::string png = tmp("cli_map.png");
+  std::filesystem::remove(png);
+  const auto r = test::run_program({ZHILI_VIEW_EXE, "--screenshot", png, "--map", "bogus_field", run});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--map: no run has a map field 'bogus_field' (they have: density, zone)"), std::string::npos)
+      << r.err;
+  EXPECT_FALSE(std::filesystem::exists(png));
+  // A field one of the runs has is enough (`density` is the fixture's, not
+  // the small scenario's).
+  const std::string csv = tmp("cli_map.csv");
+  const std::string small = make_run("cli_map_small", "0.2");
+  const auto some =
+      test::run_program({ZHILI_VIEW_EXE, "--csv", csv, "--observable", "population", "--map", "density", small, run});
+  EXPECT_EQ(some.exit_code, 0) << some.err;
+}
+
+TEST(ViewerCli, ObservableNoRunHasExitsWith2ListingThem) {
+  const std::string run = test::write_fixture("cli_observable");
+  const auto r = test::run_program({ZHILI_VIEW_EXE, "--screenshot", tmp("cli_observable.png"), "--panel", "charts",
+                                    "--observable", "bogus_obs", run});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--observable: no run has an observable 'bogus_obs' (they have: "), std::string::npos) << r.err;
+  for (const char* name : {"population", "migrant_share", "population_by_zone"})
+    EXPECT_NE(r.err.find(name), std::string::npos) << name << " not listed: " << r.err;
+  // --csv --observable reports it the same way.
+  const auto csv =
+      test::run_program({ZHILI_VIEW_EXE, "--csv", tmp("cli_observable.csv"), "--observable", "bogus_obs", run});
+  EXPECT_EQ(csv.exit_code, 2);
+  EXPECT_NE(csv.err.find("no run has an observable 'bogus_obs' (they have: "), std::string::npos) << csv.err;
+}
+
+// --time outside the runs' span used to show their first or last instant as
+// if it were the date asked for (docs/VIEWER.md promises no clamping): an
+// error naming the span. The span is all runs' together, ends included.
+TEST(ViewerCli, TimeOutsideTheRunsExitsWith2GivingTheSpan) {
+  const std::string a = test::write_fixture("cli_time_a");  // monthly from 2015-01-01, 24 steps
+  const std::string png = tmp("cli_time.png");
+  for (const char* outside : {"2099-06", "1990-01", "2014-12-31", "2016-12-02"}) {
+    const auto r = test::run_program({ZHILI_VIEW_EXE, "--screenshot", png, "--time", outside, a});
+    EXPECT_EQ(r.exit_code, 2) << outside;
+    const std::string said = std::string("--time: '") + outside + "' is outside the runs, which span ";
+    EXPECT_NE(r.err.find(said + "2015-01-01 to 2016-12-01"), std::string::npos) << r.err;
+  }
+  test::FixtureSpec later;
+  later.start = {2020, 1, 1};
+  later.steps = 12;
+  const std::string b = test::write_fixture("cli_time_b", later);
+  const std::string csv = tmp("cli_time.csv");
+  const auto at = [&](const std::string& time) {
+    return test::run_program({ZHILI_VIEW_EXE, "--csv", csv, "--observable", "population", "--time", time, a, b});
+  };
+  for (const char* inside : {"2015-01", "2018-06", "2020-12-01"}) EXPECT_EQ(at(inside).exit_code, 0) << inside;
+  const auto after = at("2021-01");
+  EXPECT_EQ(after.exit_code, 2);
+  EXPECT_NE(after.err.find("which span 2015-01-01 to 2020-12-01"), std::string::npos) << after.err;
+}
+
 TEST(Screenshot, FrameTimeBenchmarkReportsFramesPerSecond) {
   REQUIRE_XVFB();
   const std::string run = test::write_fixture("bench_frames");
@@ -273,6 +357,21 @@ TEST(ViewerCli, LiveWithABadScenarioExitsWith2AndSaysWhere) {
   EXPECT_NE(override_error.err.find("openness"), std::string::npos) << override_error.err;  // did you mean
   // --set and -o belong to --live.
   EXPECT_EQ(test::run_program({ZHILI_VIEW_EXE, "--set", "run.steps=2", test::write_fixture("live_cli")}).exit_code, 2);
+}
+
+// With --live the run's fields are known once it has steps: a headless live
+// run checks --map then, before the screenshot.
+TEST(Screenshot, LiveModeChecksTheMapFieldOnceTheRunHasSteps) {
+  REQUIRE_XVFB();
+  const std::string h5 = tmp("live_bad_map.h5"), png = tmp("live_bad_map.png");
+  std::filesystem::remove(h5);
+  std::filesystem::remove(png);
+  const auto r = view({"--live", kSmall, "--set", "run.threads=1", "-o", h5, "--live-steps", "1", "--screenshot", png,
+                       "--size", "640x480", "--map", "bogus_field"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--map: no run has a map field 'bogus_field' (they have: households, "), std::string::npos)
+      << r.err;
+  EXPECT_FALSE(std::filesystem::exists(png));
 }
 
 // --live with --live-steps: runs that many steps on the background thread,

@@ -4,10 +4,13 @@
 #include <CLI/CLI.hpp>
 #include <imgui.h>
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <map>
+#include <optional>
+#include <utility>
 
 #include "app/fonts.hpp"
 #include "app/headless.hpp"
@@ -36,16 +39,102 @@ F fit maps, P save the window as PNG, L switch English/Chinese. Drop .h5 files o
 the window, or use the Runs panel, to open them; with --sweep DIR, click a design
 point in the Sweep tab to open its runs. Runs still being written are followed.
 
-Exit codes: 0 success, 2 bad command line or (--live) invalid scenario, 3 a run
-cannot be read or written, or the PNG
-cannot be written, 4 no display or OpenGL 3.3 (use xvfb-run -a for --screenshot
-without a display), 1 internal error.)";
+Exit codes: 0 success, 2 bad command line (including a --map, --observable or
+--time that none of the runs has) or (--live) invalid scenario, 3 a run cannot
+be read or written, or the PNG cannot be written, 4 no display or OpenGL 3.3
+(use xvfb-run -a for --screenshot without a display), 1 internal error.)";
 
 bool parse_size(const std::string& text, int& w, int& h) {
   char x = 0;
   char rest = 0;
   if (std::sscanf(text.c_str(), "%d%c%d%c", &w, &x, &h, &rest) != 3 || (x != 'x' && x != 'X')) return false;
   return w >= 320 && h >= 240 && w <= 8192 && h <= 8192;
+}
+
+// --panel takes these names only (any case), in this order in its message.
+// CLI11's CheckedTransformer over the enum also took the enum's numbers
+// (--panel 1) and, on a typo, printed its mapping table.
+constexpr std::pair<const char*, zv::Panel> kPanels[] = {{"map", zv::Panel::map},
+                                                         {"charts", zv::Panel::charts},
+                                                         {"compare", zv::Panel::compare},
+                                                         {"runs", zv::Panel::runs},
+                                                         {"sweep", zv::Panel::sweep}};
+
+bool panel_named(std::string name, zv::Panel& panel) {
+  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+  for (const auto& [n, p] : kPanels)
+    if (name == n) {
+      panel = p;
+      return true;
+    }
+  return false;
+}
+
+// "a, b, c": what the runs have, for the messages below ("none" if nothing).
+std::string listed(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out.empty() ? "none" : out;
+}
+
+std::string panel_names() {
+  std::vector<std::string> names;
+  for (const auto& [n, p] : kPanels) names.emplace_back(n);
+  return listed(names);
+}
+
+void add_once(std::vector<std::string>& names, const std::string& name) {
+  if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+}
+
+// Every map field and every observable of the open runs, each once, in the
+// runs' order.
+std::vector<std::string> map_fields(const zv::ViewerState& s) {
+  std::vector<std::string> names;
+  for (const auto& r : s.runs)
+    for (const auto& m : r->maps()) add_once(names, m.name);
+  return names;
+}
+
+std::vector<std::string> observable_names(const zv::ViewerState& s) {
+  std::vector<std::string> names;
+  for (const auto& r : s.runs)
+    for (const auto& o : r->observables()) add_once(names, o.spec.name);
+  return names;
+}
+
+// A name given on the command line that no open run has: the panel would
+// silently show its first field or observable instead, so it is bad input,
+// and the message lists what the runs do have.
+bool runs_have(const char* option, const char* what, const std::string& name, const std::vector<std::string>& have) {
+  if (name.empty() || std::find(have.begin(), have.end(), name) != have.end()) return true;
+  std::fprintf(stderr, "zhili-view: %s: no run has %s '%s' (they have: %s)\n", option, what, name.c_str(),
+               listed(have).c_str());
+  return false;
+}
+
+// --time before the runs' first date or after their last: the timeline would
+// silently show its first or last instant instead (docs/VIEWER.md promises
+// no clamping), so it is bad input. The span is that of all runs together.
+bool in_span(const std::string& text, const zhili::Date& date, const zv::ViewerState& s) {
+  if (s.timeline.empty()) return true;  // no step written yet: nothing to compare with
+  const zhili::Date first = zv::date_at(s.timeline.first()), last = zv::date_at(s.timeline.last());
+  if (first <= date && date <= last) return true;
+  std::fprintf(stderr, "zhili-view: --time: '%s' is outside the runs, which span %s to %s\n", text.c_str(),
+               zhili::format_date(first).c_str(), zhili::format_date(last).c_str());
+  return false;
+}
+
+// The options that name something in the runs (--map, --observable, --time),
+// once the runs are open and before anything is drawn. Fitting one run is
+// enough: the panels can show any run. Every misfit is reported, not only
+// the first. Without runs (the browser opens them later) nothing is checked.
+bool fits_runs(const zv::Options& opt, const std::optional<zhili::Date>& time, const zv::ViewerState& s) {
+  if (s.runs.empty()) return true;
+  const bool map_ok = runs_have("--map", "a map field", opt.map, map_fields(s));
+  const bool observable_ok = runs_have("--observable", "an observable", opt.observable, observable_names(s));
+  const bool time_ok = !time || in_span(opt.time, *time, s);
+  return map_ok && observable_ok && time_ok;
 }
 
 // Opens every run; a file that cannot be read stops the program (exit 3):
@@ -159,11 +248,8 @@ int main(int argc, char** argv) {
   app.add_option("--screenshot", opt.screenshot, "Render one frame to this PNG file and exit");
   app.add_option("--browse", opt.browse, "Folder listed by the run browser (the Runs panel)");
   app.add_option("--time", opt.time, "Date to show first, YYYY-MM or YYYY-MM-DD (default: the end)");
-  const std::map<std::string, zv::Panel> panels{
-      {"map", zv::Panel::map}, {"charts", zv::Panel::charts}, {"compare", zv::Panel::compare},
-      {"runs", zv::Panel::runs}, {"sweep", zv::Panel::sweep}};
-  app.add_option("--panel", opt.panel, "Panel to show first: map (default), charts, compare or runs")
-      ->transform(CLI::CheckedTransformer(panels, CLI::ignore_case))
+  std::string panel = "map";
+  app.add_option("--panel", panel, "Panel to show first: map (default), charts, compare, runs or sweep")
       ->option_text("map|charts|compare|runs|sweep");
   app.add_option("--size", size, "Window or screenshot size WxH in pixels (default 1600x1000)");
   app.add_option("--map", opt.map, "Map field to show first on the map and compare panels (e.g. migrant_share)");
@@ -195,20 +281,23 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
     if (!parse_size(size, opt.width, opt.height))
       throw CLI::ValidationError("--size", "expected WxH between 320x240 and 8192x8192, got '" + size + "'");
+    if (!panel_named(panel, opt.panel))
+      throw CLI::ValidationError("--panel", "'" + panel + "' is not one of " + panel_names());
     char rest = 0;
     if (!hover.empty() && std::sscanf(hover.c_str(), "%f,%f%c", &opt.hover_x, &opt.hover_y, &rest) != 2)
       throw CLI::ValidationError("--hover", "expected X,Y in pixels, got '" + hover + "'");
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? zv::kExitOk : zv::kExitUsage;
   }
+  std::optional<zhili::Date> start_date;  // --time; checked against the runs' span once they are open
   double start_time = 0.0;
   if (!opt.time.empty()) {
-    const auto d = zhili::parse_date(opt.time);
-    if (!d) {
+    start_date = zhili::parse_date(opt.time);
+    if (!start_date) {
       std::fprintf(stderr, "zhili-view: --time: expected YYYY-MM or YYYY-MM-DD, got '%s'\n", opt.time.c_str());
       return zv::kExitUsage;
     }
-    start_time = zv::decimal_year(*d);
+    start_time = zv::decimal_year(*start_date);
   }
   if (!opt.csv.empty() && (opt.runs.empty() || opt.observable.empty())) {
     std::fprintf(stderr, "zhili-view: --csv needs --observable NAME and at least one RUN.h5\n");
@@ -236,6 +325,9 @@ int main(int argc, char** argv) {
     zv::Viewer viewer;
     zv::ViewerState& s = viewer.state();
     if (!open_runs(s, opt.runs)) return zv::kExitFile;
+    // A live run has no steps yet: with it, the check waits until it has
+    // some (headless, below); in the window it is not made.
+    if (opt.live.empty() && !fits_runs(opt, start_date, s)) return zv::kExitUsage;
     if (!opt.live.empty()) {
       s.live = load_live(opt);
       if (!s.live) return zv::kExitUsage;
@@ -256,12 +348,8 @@ int main(int argc, char** argv) {
     if (!opt.csv.empty()) {
       std::vector<zv::RunData*> runs;
       for (auto& r : s.runs) runs.push_back(r.get());
-      bool any = false;
-      for (auto* r : runs) any = any || r->find_observable(opt.observable) != nullptr;
-      if (!any) {
-        std::fprintf(stderr, "zhili-view: --csv: no run has an observable '%s'\n", opt.observable.c_str());
-        return zv::kExitUsage;
-      }
+      // fits_runs() has checked --observable already, except with --live.
+      if (!runs_have("--csv", "an observable", opt.observable, observable_names(s))) return zv::kExitUsage;
       try {
         zv::write_text_file(opt.csv, zv::observable_csv(runs, s.labels, opt.observable));
       } catch (const std::exception& e) {
@@ -287,6 +375,7 @@ int main(int argc, char** argv) {
     if (!headless) return run_interactive(*platform, viewer);
     if (s.live) {
       if (const int code = settle_live(s); code != zv::kExitOk) return code;
+      if (!fits_runs(opt, start_date, s)) return zv::kExitUsage;
       if (!opt.time.empty()) s.set_time(start_time);
     }
     if (opt.bench_frames > 0) {
