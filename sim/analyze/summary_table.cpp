@@ -65,6 +65,7 @@ Summary read_summary(const std::string& path) {
   if (s.outcomes.empty()) throw CsvError(path, 1, 1, "no outcome columns (NAME:final, NAME:mean) in the header");
   if (t.rows.empty()) throw CsvError(path, 2, 1, "no runs (the header alone)");
 
+  int highest_line = 0, highest_point = -1;  // for a gap in the points: the row that made it
   for (const auto& row : t.rows) {
     SummaryRun r;
     r.run = integer(t, row, 0);
@@ -72,6 +73,10 @@ Summary read_summary(const std::string& path) {
     r.replicate = integer(t, row, 2);
     for (std::size_t o = first_outcome; o < t.header.size(); ++o) r.values.push_back(number(t, row, o));
     const auto p = static_cast<std::size_t>(r.point);
+    if (r.point > highest_point) {
+      highest_point = r.point;
+      highest_line = row.line;
+    }
     if (p >= s.point_values.size()) {
       s.point_values.resize(p + 1);
       s.point_runs.resize(p + 1);
@@ -87,7 +92,9 @@ Summary read_summary(const std::string& path) {
   }
   for (std::size_t p = 0; p < s.point_runs.size(); ++p)
     if (s.point_runs[p].empty())
-      throw CsvError(path, 0, 0, "point " + std::to_string(p) + " has no run (an incomplete summary?)");
+      throw CsvError(path, highest_line, 1,
+                     "point " + std::to_string(p) + " has no run, but point " + std::to_string(highest_point) +
+                         " (this row) does: points are numbered from 0 without gaps (an incomplete summary?)");
   return s;
 }
 
@@ -109,6 +116,13 @@ DesignInfo read_design(const std::string& path, const Summary& summary) {
     const auto& row = t.rows[p];
     if (integer(t, row, 0) != static_cast<int>(p))
       throw CsvError(path, row.line, 1, "points out of order (expected point " + std::to_string(p) + ")");
+    // The same values as the summary gives the point (both written by the
+    // sweep, in the same format): else another sweep's design, or an edit.
+    for (std::size_t f = 0; f < summary.factors.size(); ++f)
+      if (row.fields[4 + f].text != summary.point_values[p][f])
+        throw CsvError(path, row.line, 1,
+                       "point " + std::to_string(p) + " has " + summary.factors[f] + " = " + row.fields[4 + f].text +
+                           ", but " + summary.point_values[p][f] + " in " + summary.file);
     if (p == 0) d.kind = row.fields[1].text;
     d.block.push_back(row.fields[2].text);
     d.row.push_back(integer(t, row, 3));

@@ -91,6 +91,23 @@ TEST(SummaryTable, BadFieldsAreReportedWhereTheyAre) {
   EXPECT_NE(summary_error(header + "0,-1,0,1,0.5,0.1\n").find(":2:3: error: column 'point'"), std::string::npos);
   EXPECT_NE(summary_error(header + "0,0,0,1,0.5,0.1\n1,0,1,2,0.7,0.1\n").find("summary.csv:3:1: error: point 0 has other factor values"),
             std::string::npos);
+  // A gap in the points is reported at the row that jumps past it (it had no line).
+  EXPECT_NE(summary_error(header + "0,0,0,1,0.5,0.1\n1,7,0,2,0.7,0.1\n").find("summary.csv:3:1: error: point 1 has no run"),
+            std::string::npos);
+}
+
+// A design.csv whose factor values differ from the summary's is another
+// sweep's or edited: an error, as docs/SWEEPS.md says (it was read as it was).
+TEST(SummaryTable, DesignMustMatchTheSummary) {
+  const auto s = read_summary(write("ok.csv", "run,point,replicate,seed,x,y:mean\n0,0,0,1,0.5,0.1\n1,1,0,2,0.9,0.2\n"));
+  EXPECT_NO_THROW(read_design(write("design.csv", "point,design,block,row,x\n0,factorial,,0,0.5\n1,factorial,,1,0.9\n"), s));
+  try {
+    read_design(write("design.csv", "point,design,block,row,x\n0,factorial,,0,0.5\n1,factorial,,1,0.7\n"), s);
+    FAIL();
+  } catch (const CsvError& e) {
+    EXPECT_NE(std::string(e.what()).find("design.csv:3:1: error: point 1 has x = 0.7, but 0.9 in"), std::string::npos)
+        << e.what();
+  }
 }
 
 }  // namespace zhili::analyze
