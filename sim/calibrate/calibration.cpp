@@ -220,7 +220,7 @@ void check_parameters_against(const Scenario& base, CalibrationSpec& spec, const
         load_scenario(spec.scenario, o);
       } catch (const ScenarioError& e) {
         for (const auto& d : e.diagnostics().items())
-          if (d.where.file == "--set #" + std::to_string(o.size()))
+          if (override_number(d.where) == o.size())
             r.error(nodes[i][end], std::string("parameters[].") + end, "not a value " + p.key + " takes",
                     d.expected);
       }

@@ -36,10 +36,8 @@ Diagnostics name_shortcuts(const Diagnostics& in, const RunArgs& args) {
   const auto options = override_options(args);
   Diagnostics out;
   for (Diagnostic d : in.items()) {
-    if (d.where.file.rfind("--set #", 0) == 0) {
-      const std::size_t n = std::stoul(d.where.file.substr(7));
-      if (n >= 1 && n <= options.size() && !options[n - 1].empty()) d.where = {options[n - 1], 0, 0};
-    }
+    if (const std::size_t n = override_number(d.where); n > 0 && n <= options.size() && !options[n - 1].empty())
+      d.where = {options[n - 1], 0, 0};
     out.add(std::move(d));
   }
   return out;

@@ -116,6 +116,20 @@ Scenario load_scenario(const std::string& path, const std::vector<std::string>& 
   return load_scenario_text(text, path, overrides);
 }
 
+std::string override_label(std::size_t n) { return "--set #" + std::to_string(n); }
+
+std::size_t override_number(const SourceLocation& where) {
+  static const std::string kPrefix = "--set #";
+  if (where.file.rfind(kPrefix, 0) != 0) return 0;
+  std::size_t n = 0;
+  for (std::size_t i = kPrefix.size(); i < where.file.size(); ++i) {
+    const char c = where.file[i];
+    if (c < '0' || c > '9') return 0;
+    n = n * 10 + static_cast<std::size_t>(c - '0');
+  }
+  return n;
+}
+
 SourceLocation key_location(const Scenario& s, const std::string& key) {
   const auto it = s.key_locations.find(key);
   if (it != s.key_locations.end()) return it->second;

@@ -20,6 +20,13 @@ Scenario load_scenario(const std::string& path, const std::vector<std::string>& 
 Scenario load_scenario_text(const std::string& text, const std::string& display_name,
                             const std::vector<std::string>& overrides = {});
 
+// Diagnostics about the N-th override (1-based, in the order given) name it
+// "--set #N" as their file. override_number reads N back (0 for a diagnostic
+// about a file), for callers that name their overrides otherwise (a sweep
+// file's line, a command-line shortcut, a calibration parameter).
+std::string override_label(std::size_t n);
+std::size_t override_number(const SourceLocation& where);
+
 // The resolved scenario as YAML: every key of the schema with the value in
 // force (defaults filled in, overrides applied, run.steps resolved). Loading
 // this text again yields an equal Scenario.

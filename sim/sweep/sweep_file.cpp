@@ -143,10 +143,8 @@ bool check_with_overrides(const SweepSpec& spec, const std::vector<SourceLocatio
     return true;
   } catch (const ScenarioError& e) {
     for (Diagnostic d : e.diagnostics().items()) {
-      if (d.where.file.rfind("--set #", 0) == 0) {
-        const std::size_t n = std::stoul(d.where.file.substr(7));
-        d.where = n >= 1 && n <= fixed_at.size() ? fixed_at[n - 1] : extra_at;
-      }
+      if (const std::size_t n = override_number(d.where); n > 0)
+        d.where = n <= fixed_at.size() ? fixed_at[n - 1] : extra_at;
       out.add(std::move(d));
     }
     return false;

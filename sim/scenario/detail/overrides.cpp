@@ -3,6 +3,7 @@
 #include "scenario/detail/key_rules.hpp"
 #include "scenario/detail/messages.hpp"
 #include "scenario/detail/yaml_document.hpp"
+#include "scenario/load.hpp"
 
 namespace zhili::scenario_detail {
 
@@ -59,7 +60,7 @@ bool check_key(const std::string& key, const SourceLocation& key_at, LoadContext
 }
 
 void apply_one(const std::string& text, int number, LoadContext& ctx) {
-  const std::string file = "--set #" + std::to_string(number);
+  const std::string file = override_label(static_cast<std::size_t>(number));
   const SourceLocation key_at{file, 1, 1};
   const auto eq = text.find('=');
   if (eq == std::string::npos || eq == 0) {
