@@ -8,28 +8,53 @@ RUN.h5 is a result of scenarios/china-1978-2014.yaml; OBSERVED.csv is
 urban_share). Needs h5py and matplotlib from Debian (python3-h5py,
 python3-matplotlib).
 """
+import argparse
 import csv
-import sys
 
-import h5py
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
+from zhili_run import RunError, open_run, require_observables, run_script  # noqa: E402
 
-def main(run_path, observed_path, out_path):
-    with h5py.File(run_path, "r", swmr=True) as f:
+
+def observed(path):
+    """(year + 11/12, value) of the urban_share rows from 1978 on."""
+    years, values = [], []
+    with open(path, newline="") as fh:
+        reader = csv.DictReader(fh)
+        if not reader.fieldnames or not {"indicator", "year", "value"} <= set(reader.fieldnames):
+            raise RunError(f"{path}: expected a CSV with columns indicator, year and value "
+                           "(../shared/data/china_calibration_1978_2014.csv)")
+        for line, row in enumerate(reader, start=2):
+            if row["indicator"] != "urban_share":
+                continue
+            try:
+                year, value = int(row["year"]), float(row["value"])
+            except ValueError:
+                raise RunError(f"{path}:{line}: year and value must be numbers (found {row['year']!r}, {row['value']!r})")
+            if year >= 1978:
+                years.append(year + 11 / 12)  # compared with the row dated YEAR-12
+                values.append(value)
+    if not years:
+        raise RunError(f"{path}: no urban_share rows from 1978 on")
+    return years, values
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("run", help="result file of scenarios/china-1978-2014.yaml")
+    p.add_argument("observed", help="../shared/data/china_calibration_1978_2014.csv")
+    p.add_argument("out", help="image file to write (PNG, or another format matplotlib knows by its extension)")
+    a = p.parse_args()
+    with open_run(a.run) as f:
+        require_observables(f, ["urban_share", "urban_share_registration"], "the urbanization plot (the economy set)")
         years = f["timeline/time"][:]
         residence = f["observables/urban_share/value"][:] * 100
         registration = f["observables/urban_share_registration/value"][:] * 100
         scenario = f["run"].attrs["scenario_name"]
-    obs_years, obs_values = [], []
-    with open(observed_path, newline="") as fh:
-        for row in csv.DictReader(fh):
-            if row["indicator"] == "urban_share" and int(row["year"]) >= 1978:
-                obs_years.append(int(row["year"]) + 11 / 12)  # compared with the row dated YEAR-12
-                obs_values.append(float(row["value"]))
+    obs_years, obs_values = observed(a.observed)
 
     fig, ax = plt.subplots(figsize=(8, 4.5), dpi=110)
     ax.plot(years, residence, color="#1f77b4", label="simulated: by residence")
@@ -45,10 +70,11 @@ def main(run_path, observed_path, out_path):
     ax.grid(alpha=0.3)
     ax.legend(loc="upper left")
     fig.tight_layout()
-    fig.savefig(out_path)
+    try:
+        fig.savefig(a.out)
+    except ValueError as e:  # an extension matplotlib has no writer for
+        raise RunError(f"{a.out}: {e}")
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 4:
-        sys.exit(__doc__)
-    main(*sys.argv[1:])
+    run_script(main)

@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Print one observable of a zhili result file, one line per step.
 
     /usr/bin/python3 analysis/read_observable.py RUN.h5 NAME
@@ -13,20 +13,26 @@ is opened in SWMR-read mode (`swmr=True`): that opens a file a run is still
 writing and one left by a killed run (a plain open refuses those with "file is
 already open for write"), and works as well on a finished file.
 """
-import sys
+import argparse
 
-import h5py
+from zhili_run import RunError, open_run, run_script
 
 
-def main(path, name):
-    with h5py.File(path, "r", libver="latest", swmr=True) as f:
-        if name not in f["observables"]:
-            sys.exit(f"{path}: no observable {name!r}; there are: {', '.join(f['observables'])}")
-        element = f["observables"][name]
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("run", help="result file (HDF5) of zhili run")
+    p.add_argument("name", help="observable, e.g. migrant_share (a breakdown is printed whole, a column per label)")
+    a = p.parse_args()
+    with open_run(a.run) as f:
+        names = list(f["observables"].keys())
+        if a.name not in names:  # a plain lookup would take "name/value" as a path into the group
+            hint = " (a breakdown is printed whole: give its name alone)" if "/" in a.name else ""
+            raise RunError(f"{a.run}: no observable {a.name!r}{hint}; there are: {', '.join(names)}")
+        element = f["observables"][a.name]
         values = element["value"][()]             # shape (T,) or (T, K)
         dates = f["timeline"]["date"].asstr()[()]  # "YYYY-MM-DD"
         labels = list(element.attrs.get("labels", [])) or ["value"]
-        print(f"# {name} [{element.attrs['unit']}]: {element.attrs['description']}")
+        print(f"# {a.name} [{element.attrs['unit']}]: {element.attrs['description']}")
         print("\t".join(["date", *labels]))
         # While a run is being written, a reader can catch a flush half-way:
         # print only the steps both datasets already hold.
@@ -35,6 +41,4 @@ def main(path, name):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
-        sys.exit(__doc__)
-    main(sys.argv[1], sys.argv[2])
+    run_script(main)

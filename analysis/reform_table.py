@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Public services figures of zhili runs over one year, side by side.
 
     /usr/bin/python3 analysis/reform_table.py RUN.h5 [RUN.h5 ...] [--year 2019] [--outlets]
@@ -22,18 +22,35 @@ combines the steps dated in that year:
   - mean wait at outlets: weighted by visits; balked: balked visits over visits.
 With --outlets, each run's outlets follow: visits, utilisation, mean wait,
 balked and carried-over visits over the year.
+The first row gives the steps dated in the year: a run that starts, ends or
+was stopped within the year covers only part of it, its sums (cases, visits,
+cost) are for those steps alone, and a note on stderr says so.
 """
 import argparse
+import sys
 
-import h5py
 import numpy as np
+
+from zhili_run import RunError, open_run, require_observables, run_script
+
+# What the table reads: a run of services.enabled has them all.
+NEEDED = ["cases_completed", "cases_expired", "cases_ineligible", "needs_arising", "coverage", "coverage_by_group",
+          "coverage_gap", "coverage_by_zone", "trips_per_case", "online_share", "one_trip_share",
+          "days_to_complete", "days_to_complete_p90", "outlet_utilisation", "service_cost"]
+
+
+def whole_year(f, rows):
+    """Whether the year's steps run from January to December."""
+    dates = f["timeline"]["date"].asstr()[()][rows]
+    return bool(dates[0][5:7] == "01" and dates[-1][5:7] == "12")
 
 
 def year_rows(f, year):
     dates = f["timeline"]["date"].asstr()[()]
-    rows = np.array([d.startswith(f"{year}-") for d in dates])
+    rows = np.array([d.startswith(f"{year}-") for d in dates], dtype=bool)
     if not rows.any():
-        raise SystemExit(f"{f.filename}: no step dated in {year}")
+        first, last = (dates[0], dates[-1]) if len(dates) else ("-", "-")
+        raise RunError(f"{f.filename}: no step dated in {year} (the run holds {first} to {last})")
     return rows
 
 
@@ -52,7 +69,12 @@ def weighted(values, weights):
 
 
 def figures(path, year):
-    with h5py.File(path, "r", libver="latest", swmr=True) as f:
+    with open_run(path) as f:
+        if "cases_completed" not in f["observables"]:
+            raise RunError(f"{path}: a run without public services (services.enabled: false): no table to make")
+        require_observables(f, NEEDED, "the services table")
+        if "entities" not in f or "outlets" not in f["entities"]:
+            raise RunError(f"{path}: no /entities/outlets in this run, which the services table needs")
         rows = year_rows(f, year)
         s = lambda name, label=None: series(f, name, rows, label)
         completed, expired, refused = s("cases_completed"), s("cases_expired"), s("cases_ineligible")
@@ -66,6 +88,8 @@ def figures(path, year):
         waited = np.nansum(wait * arrivals)
         return {
             "name": str(f["run"].attrs.get("scenario_name", path)),
+            "steps dated in the year": float(rows.sum()),
+            "whole year": whole_year(f, rows),
             "coverage": weighted(s("coverage"), closed),
             "coverage, registered": float(np.nanmean(s("coverage_by_group", "registered"))),
             "coverage, migrants": float(np.nanmean(s("coverage_by_group", "migrant"))),
@@ -95,10 +119,13 @@ def figures(path, year):
 SHARES = {"coverage", "coverage, registered", "coverage, migrants", "coverage gap (registered - migrants)",
           "coverage, urban villages",
           "one-trip share", "online share", "refused / arising", "balked visits / visits", "outlet utilisation"}
-COUNTS = {"needs arising", "cases completed", "cases refused (ineligible)", "cases expired", "visits to outlets"}
+POINTS = {"coverage gap (registered - migrants)"}  # a difference of two shares
+COUNTS = {"steps dated in the year", "needs arising", "cases completed", "cases refused (ineligible)", "cases expired", "visits to outlets"}
 
 
 def text(key, v):
+    if key in POINTS:
+        return f"{100 * v:.2f} pp"
     if key.startswith("coverage"):
         return f"{100 * v:.2f} %"
     if key in SHARES:
@@ -109,7 +136,7 @@ def text(key, v):
 
 
 def outlet_table(path, year):
-    with h5py.File(path, "r", libver="latest", swmr=True) as f:
+    with open_run(path) as f:
         rows = year_rows(f, year)
         o = f["entities"]["outlets"]
         names = [str(x) for x in o["arrivals"].attrs["labels"]]
@@ -123,7 +150,7 @@ def outlet_table(path, year):
             a = arrivals[:, k].sum()
             w = np.nansum(wait[:, k] * arrivals[:, k]) / a if a else float("nan")
             print(f"| {n} | {np.nanmax(windows[:, k]):.0f} | {a:,.0f} | {100 * np.nanmean(util[:, k]):.1f} % "
-                  f"| {w:.1f} | {balked[:, k].sum() / a if a else 0:.1%} | {carried[:, k].sum() / a if a else 0:.1%} |")
+                  f"| {w:.1f} | {100 * balked[:, k].sum() / a if a else 0:.1f} % | {100 * carried[:, k].sum() / a if a else 0:.1f} % |")
 
 
 def main():
@@ -133,6 +160,11 @@ def main():
     p.add_argument("--outlets", action="store_true", help="also print each run's outlets")
     a = p.parse_args()
     table = [figures(r, a.year) for r in a.runs]
+    for t in table:
+        if not t.pop("whole year"):
+            print(f"reform_table.py: note: {t['name']} holds only {t['steps dated in the year']:.0f} steps of "
+                  f"{a.year} (it starts, ends or stopped within the year): its sums are for those steps alone",
+                  file=sys.stderr)
     print(f"| {a.year} | " + " | ".join(t["name"] for t in table) + " |")
     print("|---|" + "---|" * len(table))
     for key in table[0]:
@@ -145,4 +177,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    run_script(main)

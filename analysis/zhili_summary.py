@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Read a zhili sweep's summary (docs/SWEEPS.md) as a pandas DataFrame.
 
     import sys; sys.path.insert(0, "analysis")
@@ -28,10 +28,24 @@ def _dataset_name(column):
     return column.replace("%", "%25").replace("/", "%2F")
 
 
+# The columns every summary starts with (docs/SWEEPS.md).
+_FIRST = ["run", "point", "replicate", "seed"]
+
+
+class SummaryError(Exception):
+    """Not a sweep summary: the message names the file and what is wrong."""
+
+
 def _from_h5(path):
     import h5py
 
-    with h5py.File(path, "r") as f:
+    try:
+        f = h5py.File(path, "r")
+    except OSError as e:
+        raise SummaryError(f"{path}: not an HDF5 file ({e})")
+    with f:
+        if not str(f.attrs.get("format", "")).startswith("zhili-sweep-summary"):
+            raise SummaryError(f"{path}: not a zhili sweep summary (no format attribute 'zhili-sweep-summary N')")
         columns = [c.decode() if isinstance(c, bytes) else str(c) for c in f.attrs["columns"]]
         data = {}
         for c in columns:
@@ -41,8 +55,13 @@ def _from_h5(path):
 
 
 def read_summary(directory):
-    """The sweep summary in `directory` as a DataFrame, one row per run."""
+    """The sweep summary in `directory` as a DataFrame, one row per run.
+
+    Raises FileNotFoundError when the folder holds no summary, SummaryError
+    when the summary is not one zhili wrote."""
     directory = Path(directory)
+    if not directory.is_dir():
+        raise FileNotFoundError(f"{directory}: not a folder (give the folder of `zhili sweep -o DIR`)")
     h5 = directory / "summary.h5"
     if h5.exists():
         try:
@@ -52,11 +71,22 @@ def read_summary(directory):
     csv = directory / "summary.csv"
     if not csv.exists():
         raise FileNotFoundError(f"{directory}: no summary.h5 or summary.csv (is the sweep complete?)")
-    return pd.read_csv(csv)  # "NaN" is read as missing
+    frame = pd.read_csv(csv)  # "NaN" is read as missing
+    if list(frame.columns[: len(_FIRST)]) != _FIRST:
+        raise SummaryError(f"{csv}: not a zhili sweep summary (the header starts with {','.join(_FIRST)})")
+    return frame
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.exit("usage: zhili_summary.py SWEEP_DIR")
+    import argparse
+
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("dir", help="folder of a sweep (zhili sweep -o DIR)")
+    a = p.parse_args()
+    try:
+        frame = read_summary(a.dir)
+    except (FileNotFoundError, SummaryError) as e:
+        print(f"zhili_summary.py: {e}", file=sys.stderr)
+        sys.exit(2)
     with pd.option_context("display.width", 200, "display.max_columns", 12):
-        print(read_summary(sys.argv[1]))
+        print(frame)
