@@ -77,8 +77,11 @@ bool parse_year(const std::string& text, int& out) {
   return end == text.c_str() + text.size();
 }
 
+constexpr const char* kTargetColumns = "year,observable,column,value,tolerance,kind[,source]";
+
 std::vector<CalibrationTarget> read_targets(const std::string& path, Diagnostics& diags) {
   std::vector<CalibrationTarget> out;
+  const std::size_t diags_before = diags.size();  // `diags` may hold the calibration file's own
   std::string text;
   if (const int err = read_whole_file(path, text); err != 0) {
     diags.add(make_diagnostic(path, 0, 0, "targets", std::string("cannot read the targets file: ") + std::strerror(err),
@@ -87,10 +90,9 @@ std::vector<CalibrationTarget> read_targets(const std::string& path, Diagnostics
   }
   if (text.find('\0') != std::string::npos) {
     diags.add(make_diagnostic(path, 0, 0, "targets", "not a text file: a NUL byte", "",
-                              "a CSV file year,observable,column,value,tolerance,kind[,source]"));
+                              std::string("a CSV file ") + kTargetColumns));
     return out;
   }
-  constexpr const char* kColumns = "year,observable,column,value,tolerance,kind[,source]";
   std::stringstream in(text);
   std::string line;
   int row = 0;
@@ -104,7 +106,7 @@ std::vector<CalibrationTarget> read_targets(const std::string& path, Diagnostics
     if (!line.empty() && line.back() == ',') f.emplace_back();  // a last, empty cell
     if (f.size() < 6 || f.size() > 7) {
       diags.add(make_diagnostic(path, row, 1, "targets",
-                                f.size() < 6 ? "too few columns" : "too many columns", line, kColumns));
+                                f.size() < 6 ? "too few columns" : "too many columns", line, kTargetColumns));
       continue;
     }
     CalibrationTarget t;
@@ -146,9 +148,9 @@ std::vector<CalibrationTarget> read_targets(const std::string& path, Diagnostics
     if (f.size() > 6) t.source = f[6];
     if (ok) out.push_back(t);
   }
-  if (out.empty() && diags.empty())
-    diags.add(make_diagnostic(path, 0, 0, "targets", "no target rows", "", "at least one row after the header: " +
-                                                                              std::string(kColumns)));
+  if (out.empty() && diags.size() == diags_before)
+    diags.add(make_diagnostic(path, 0, 0, "targets", "no target rows", "",
+                              std::string("at least one row after the header: ") + kTargetColumns));
   return out;
 }
 

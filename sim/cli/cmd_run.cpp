@@ -21,6 +21,10 @@ std::vector<std::string> all_overrides(const RunArgs& a) {
   return o;
 }
 
+namespace {
+
+// The option each of all_overrides' entries came from: "" for a --set, else
+// "--threads", "--seed" or "--steps" (to name it in an error).
 std::vector<std::string> override_options(const RunArgs& a) {
   std::vector<std::string> o(a.overrides.size());
   if (a.threads) o.push_back("--threads");
@@ -29,7 +33,6 @@ std::vector<std::string> override_options(const RunArgs& a) {
   return o;
 }
 
-namespace {
 // The loader names overrides "--set #N" in order; the shortcuts, appended
 // after the user's --set options, are named by their own option instead.
 Diagnostics name_shortcuts(const Diagnostics& in, const RunArgs& args) {

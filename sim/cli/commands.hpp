@@ -65,8 +65,5 @@ int analyze_command(const AnalyzeArgs& args);
 // The --threads/--seed/--steps shortcuts as --set overrides, after the user's
 // own, so they are validated (and recorded) exactly like any other.
 std::vector<std::string> all_overrides(const RunArgs& args);
-// The option each of all_overrides' entries came from: "" for a --set, else
-// "--threads", "--seed" or "--steps" (to name it in an error).
-std::vector<std::string> override_options(const RunArgs& args);
 
 }  // namespace zhili

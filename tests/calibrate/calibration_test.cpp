@@ -142,6 +142,10 @@ TEST(Calibration, TargetErrors) {
   // No rows: "0 of 0 targets met" before.
   d = load_errors(kGoodParameter, header);
   EXPECT_NE(d.format_all().find("no target rows"), std::string::npos) << d.format_all();
+  // ... also when the calibration file has an error of its own (every error at once).
+  d = load_errors(std::string(kGoodParameter) + "max_evaluations: 0\n", header);
+  EXPECT_NE(d.format_all().find("no target rows"), std::string::npos) << d.format_all();
+  EXPECT_NE(d.format_all().find("max_evaluations"), std::string::npos) << d.format_all();
   // An unknown observable, at its row of the targets file (was an error only when run).
   d = load_errors(kGoodParameter, header + "2010,no_such_series,,1,0.1,absolute\n");
   ASSERT_EQ(d.size(), 1u) << d.format_all();
