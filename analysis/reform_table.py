@@ -39,19 +39,16 @@ NEEDED = ["cases_completed", "cases_expired", "cases_ineligible", "needs_arising
           "days_to_complete", "days_to_complete_p90", "outlet_utilisation", "service_cost"]
 
 
-def whole_year(f, rows):
-    """Whether the year's steps run from January to December."""
-    dates = f["timeline"]["date"].asstr()[()][rows]
-    return bool(dates[0][5:7] == "01" and dates[-1][5:7] == "12")
-
-
 def year_rows(f, year):
+    """The steps dated in `year` (a mask), and whether they run from January
+    to December (else the run starts, ends or stopped within the year)."""
     dates = f["timeline"]["date"].asstr()[()]
     rows = np.array([d.startswith(f"{year}-") for d in dates], dtype=bool)
     if not rows.any():
         first, last = (dates[0], dates[-1]) if len(dates) else ("-", "-")
         raise RunError(f"{f.filename}: no step dated in {year} (the run holds {first} to {last})")
-    return rows
+    held = dates[rows]
+    return rows, bool(held[0][5:7] == "01" and held[-1][5:7] == "12")
 
 
 def series(f, name, rows, label=None):
@@ -75,7 +72,7 @@ def figures(path, year):
         require_observables(f, NEEDED, "the services table")
         if "entities" not in f or "outlets" not in f["entities"]:
             raise RunError(f"{path}: no /entities/outlets in this run, which the services table needs")
-        rows = year_rows(f, year)
+        rows, whole = year_rows(f, year)
         s = lambda name, label=None: series(f, name, rows, label)
         completed, expired, refused = s("cases_completed"), s("cases_expired"), s("cases_ineligible")
         closed = completed + expired + refused
@@ -89,7 +86,7 @@ def figures(path, year):
         return {
             "name": str(f["run"].attrs.get("scenario_name", path)),
             "steps dated in the year": float(rows.sum()),
-            "whole year": whole_year(f, rows),
+            "whole year": whole,
             "coverage": weighted(s("coverage"), closed),
             "coverage, registered": float(np.nanmean(s("coverage_by_group", "registered"))),
             "coverage, migrants": float(np.nanmean(s("coverage_by_group", "migrant"))),
@@ -137,7 +134,7 @@ def text(key, v):
 
 def outlet_table(path, year):
     with open_run(path) as f:
-        rows = year_rows(f, year)
+        rows, _ = year_rows(f, year)
         o = f["entities"]["outlets"]
         names = [str(x) for x in o["arrivals"].attrs["labels"]]
         get = lambda k: o[k]["value"][()][rows]

@@ -30,8 +30,8 @@ def open_run(path):
         raise RunError(f"{path}: a folder, not a result file")
     try:
         f = h5py.File(path, "r", libver="latest", swmr=True)
-    except OSError as e:
-        raise RunError(f"{path}: not an HDF5 file ({e.args[0].split('(')[-1].rstrip(')') if e.args else e})")
+    except OSError:
+        raise RunError(f"{path}: not an HDF5 file")
     if "timeline" not in f or "observables" not in f or "run" not in f:
         f.close()
         raise RunError(f"{path}: an HDF5 file, but not a zhili result file (no /run, /timeline and /observables)")
