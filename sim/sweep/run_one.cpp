@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <string_view>
 
 #include "engine/engine.hpp"
 #include "engine/runner.hpp"
@@ -50,13 +51,20 @@ std::string joined(const std::vector<std::string>& lines) {
 
 bool stopping(const SweepContext& ctx) { return ctx.stop && ctx.stop->load() != 0; }
 
+// FNV-1a of `text`, continued from `h`: the sweep's fingerprint and the
+// runs' input lines.
+constexpr std::uint64_t kFnvBasis = 0xcbf29ce484222325ull;
+std::uint64_t fnv1a(std::string_view text, std::uint64_t h = kFnvBasis) {
+  for (const unsigned char c : text) h = (h ^ c) * 0x100000001b3ull;
+  return h;
+}
+
 // What a run was made from: the resolved scenario (base file, overrides,
 // factor values and seed, every default filled in). A stored row or file is
 // reused only when it was made from the same, so an edited base scenario or
 // fixed override is run again.
 std::string inputs_line(const Scenario& s) {
-  std::uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a
-  for (const unsigned char c : resolved_yaml(s)) h = (h ^ c) * 0x100000001b3ull;
+  const std::uint64_t h = fnv1a(resolved_yaml(s));
   char buf[40];
   std::snprintf(buf, sizeof buf, "# inputs %016llx\n", static_cast<unsigned long long>(h));
   return buf;
@@ -178,9 +186,9 @@ void serve_runs(const SweepContext& ctx, const std::function<std::optional<int>(
 
 std::uint64_t sweep_fingerprint(const SweepContext& ctx) {
   // FNV-1a over the text that decides the rows.
-  std::uint64_t h = 0xcbf29ce484222325ull;
+  std::uint64_t h = kFnvBasis;
   auto mix = [&h](const std::string& s) {
-    for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ull;
+    h = fnv1a(s, h);
     h = (h ^ 0xff) * 0x100000001b3ull;  // a separator, so "ab","c" differs from "a","bc"
   };
   mix(ctx.spec.base);
