@@ -44,6 +44,8 @@ enum class Stream : std::uint32_t {
   conflict_move = 31,       // conflict.movement: visiting order and where each household moves
   rural_sector = 32,        // a villager working off the farm: in industry or services this year
   service_return = 33,      // a case that found every outlet closed: days until it tries again (counter step = day)
+  earnings = 34,            // a household's fixed earnings rank (counter step 0)
+  activation_threshold = 35,// a household's fixed conflict threshold rank (counter step 0), Granovetter
   test_a = 1000,            // reserved for tests
   test_b = 1001,
 };

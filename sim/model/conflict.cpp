@@ -62,6 +62,12 @@ void Conflict::setup(const World& w, const Scenario& s) {
   want_income_ = s.grievance.deprivation_weight > 0 && s.economy.enabled;
 }
 
+float Conflict::arrest_at(double officers, double actives) const {
+  const ConflictSpec& spec = scenario_->conflict;
+  if (surge_ratio_ > officers / actives) return estimated_arrest(spec, surge_ratio_, 1.0);
+  return estimated_arrest(spec, officers, actives);
+}
+
 std::int32_t Conflict::random_cell_in_disc(std::int32_t around, CounterRng& r) const {
   const int v = scenario_->conflict.vision;
   const int x = around % width_, y = around / width_;
@@ -152,9 +158,19 @@ void Conflict::prepare(World& w, const StepContext& ctx, double residents) {
   vision_.sum_points(ctx.exec, points_, a_vision_);
   // In real persons and households: a simulated household stands for `scale`.
   const double scale = ctx.scenario.population.scale;
+  // The district's response (conflict.surge): officers sent from elsewhere
+  // to where households are active, so a local crowd does not face only the
+  // officers who happen to see it. The ratio is the district's officers
+  // (the surge share of them) over its actives of the step before.
+  surge_ratio_ = 0;
+  if (spec.surge > 0) {
+    std::int64_t actives = 0;
+    for (const auto a : remaining_) actives += a;
+    surge_ratio_ = spec.surge * scale * static_cast<double>(officer_cell_.size()) /
+                   (1.0 + scale * static_cast<double>(actives));
+  }
   ctx.exec.for_range(cells, 4096, [&](std::size_t b, std::size_t e) {
-    for (std::size_t c = b; c < e; ++c)
-      p_cell_[c] = estimated_arrest(spec, scale * c_vision_[c], 1.0 + scale * a_vision_[c]);
+    for (std::size_t c = b; c < e; ++c) p_cell_[c] = arrest_at(scale * c_vision_[c], 1.0 + scale * a_vision_[c]);
   });
 
   // Mean income within vision: incomes summed per cell, then over the disc,
@@ -216,7 +232,7 @@ void Conflict::activate_sequential(World& w, const StepContext& ctx, std::span<c
     if (h.detained[i] > 0) return;
     const auto cell = static_cast<std::size_t>(h.cell[i]);
     const bool was = (h.social[i] & social_bits::kActive) != 0;
-    const float p = estimated_arrest(spec, scale * c_vision_[cell], 1.0 + scale * a_vision_[cell]);
+    const float p = arrest_at(scale * c_vision_[cell], 1.0 + scale * a_vision_[cell]);
     const bool now = grievance[i] - risk[i] * p > spec.threshold;
     if (now == was) return;
     h.social[i] = static_cast<std::uint8_t>(h.social[i] ^ social_bits::kActive);
@@ -233,6 +249,9 @@ void Conflict::enforce(World& w, const StepContext& ctx, std::span<const std::ui
   const double scale = ctx.scenario.population.scale;
   const auto cells = cell_active_.size();
   tally_.active = static_cast<double>(actives.size()) * scale;
+  std::int64_t persons = 0;
+  for (const auto slot : actives) persons += h.size[slot];
+  tally_.participants = static_cast<double>(persons) * scale;
 
   // The step's incidents, from the actives before officers act. A calm step
   // with no incident open has nothing to track (most steps of a city).
@@ -246,7 +265,8 @@ void Conflict::enforce(World& w, const StepContext& ctx, std::span<const std::ui
         field_out_[c] *= scale;
       }
     });
-    incidents_.step(ctx.step, field_out_, field_in_, spec.incident_threshold);
+    incidents_.step(ctx.step, field_out_, field_in_, spec.incident_threshold,
+                    spec.incident_extent == IncidentExtent::gathering);
   } else {
     incidents_.quiet_step();
   }

@@ -28,6 +28,7 @@ namespace zhili {
 
 struct ConflictTally {
   double active = 0;      // real active households after activation
+  double participants = 0;// real persons in those households
   double detained = 0;    // real households detained this step
   double officers = 0;    // real officers
   void clear() { *this = ConflictTally{}; }
@@ -73,6 +74,9 @@ class Conflict {
   void staff(const World& w, const StepContext& ctx, double residents);
   void move_households(World& w, const StepContext& ctx);
   std::int32_t random_cell_in_disc(std::int32_t around, CounterRng& r) const;
+  // Estimated arrest probability from officers and actives in vision (real),
+  // or from the district's surge ratio when that is larger.
+  float arrest_at(double officers, double actives) const;
   void sum_cell_incomes(const World& w, const StepContext& ctx);
 
   static constexpr std::size_t kIncomeParts = 4;  // slices of the income scatter (fixed: not the thread count)
@@ -94,6 +98,7 @@ class Conflict {
   std::vector<std::uint32_t> order_;  // sequential activation's and movement's visiting order
   std::vector<std::int32_t> present_;  // movement: households not detained, per cell
   std::vector<std::uint8_t> officer_here_;
+  double surge_ratio_ = 0;  // surge x district officers / (1 + district actives), this step
   IncidentTracker incidents_;
   ConflictTally tally_;
 };

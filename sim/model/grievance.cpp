@@ -6,6 +6,7 @@
 
 #include "core/hash_batch.hpp"
 #include "core/rng.hpp"
+#include "model/earnings.hpp"
 #include "model/social_state.hpp"
 
 namespace zhili {
@@ -216,6 +217,10 @@ void Grievance::household_pass(World& w, const StepContext& ctx) {
 
   const StepHash own_hardship(seed, Stream::hardship_draw, 0);
   const StepHash own_risk(seed, Stream::risk_aversion, 0);
+  const StepHash own_threshold(seed, Stream::activation_threshold, 0);
+  const bool spread_thresholds = conflict_on && cs.threshold_spread > 0;
+  const float* threshold_z = normal_bin_midpoints().data();
+  const auto spread = static_cast<float>(cs.threshold_spread);
   const StepHash own_assistance(seed, Stream::assistance, 0);
   const StepHash whether_complain(seed, Stream::complaint, step);
   const StepHash whether_dispute(seed, Stream::dispute, step);
@@ -243,9 +248,10 @@ void Grievance::household_pass(World& w, const StepContext& ctx) {
         std::uint64_t* out = events_.data() + b;
         // The draws every household makes, for the block at once (a loop
         // the compiler vectorises: core/hash_batch.hpp).
-        std::array<double, Executor::kBlock> u_hardship, u_risk, u_dispute;
+        std::array<double, Executor::kBlock> u_hardship, u_risk, u_dispute, u_threshold;
         if (grievance_on) step_hash_uniforms(own_hardship, &h.id[b], e - b, u_hardship.data());
         if (conflict_on) step_hash_uniforms(own_risk, &h.id[b], e - b, u_risk.data());
+        if (spread_thresholds) step_hash_uniforms(own_threshold, &h.id[b], e - b, u_threshold.data());
         if (disputes_on) step_hash_uniforms(whether_dispute, &h.id[b], e - b, u_dispute.data());
         for (std::size_t i = b; i < e; ++i) {
           // The cell record of a household ahead: a cache miss otherwise
@@ -311,14 +317,18 @@ void Grievance::household_pass(World& w, const StepContext& ctx) {
           if (conflict_on) {
             double risk = u_risk[i - b];
             if (special_risk) risk *= cs.special_risk_factor;
+            // The household's own threshold is T + spread z (Granovetter), z
+            // its fixed normal rank; carried as grievance net of the offset.
+            const float offset =
+                spread_thresholds ? spread * threshold_z[static_cast<std::size_t>(u_threshold[i - b] * 256.0)] : 0.0f;
             if (sequential) {  // decided after the pass, one household at a time
-              g_float_[i] = grievance;
+              g_float_[i] = grievance - offset;
               r_float_[i] = static_cast<float>(risk);
             }
             if (h.detained[i] > 0) {
               --h.detained[i];  // sits out this step
             } else if (!sequential) {
-              if (grievance - risk * here.arrest > cs.threshold) {
+              if (grievance - offset - risk * here.arrest > cs.threshold) {
                 next |= social_bits::kActive;
                 ev.active = true;
                 std::atomic_ref<std::int32_t>(cell_active[cell]).fetch_add(1, std::memory_order_relaxed);

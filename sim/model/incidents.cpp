@@ -26,7 +26,7 @@ int IncidentTracker::find(int a) {
 }
 
 void IncidentTracker::step(std::int64_t step, std::span<const double> vision_actives,
-                           std::span<const double> cell_actives, double threshold) {
+                           std::span<const double> cell_actives, double threshold, bool gatherings) {
   ended_.clear();
   started_ = 0;
   hot_.clear();
@@ -40,7 +40,27 @@ void IncidentTracker::step(std::int64_t step, std::span<const double> vision_act
     parent_[k] = static_cast<std::int32_t>(k);
     hot_index_[static_cast<std::size_t>(hot_[k])] = static_cast<std::int32_t>(k);
   }
-  for (std::size_t k = 0; k < hot_.size(); ++k) {
+  // Steepest ascent: cells ordered by (actives in vision, cell index), so
+  // every chain climbs strictly and ends at one peak.
+  const auto above = [&](std::int32_t a, std::int32_t b) {
+    const double va = vision_actives[static_cast<std::size_t>(a)], vb = vision_actives[static_cast<std::size_t>(b)];
+    return va != vb ? va > vb : a > b;
+  };
+  for (std::size_t k = 0; gatherings && k < hot_.size(); ++k) {
+    const int x = hot_[k] % width_, y = hot_[k] / width_;
+    std::int32_t up = hot_[k];
+    for (int dy = -1; dy <= 1; ++dy)
+      for (int dx = -1; dx <= 1; ++dx) {
+        const int xx = x + dx, yy = y + dy;
+        if (xx < 0 || yy < 0 || xx >= width_ || yy >= height_) continue;
+        const std::int32_t c = yy * width_ + xx;
+        if (hot_index_[static_cast<std::size_t>(c)] >= 0 && above(c, up)) up = c;
+      }
+    if (up == hot_[k]) continue;  // a peak
+    const int a = find(static_cast<int>(k)), b = find(hot_index_[static_cast<std::size_t>(up)]);
+    if (a != b) parent_[static_cast<std::size_t>(std::max(a, b))] = std::min(a, b);
+  }
+  for (std::size_t k = 0; !gatherings && k < hot_.size(); ++k) {
     const int x = hot_[k] % width_, y = hot_[k] / width_;
     for (int dy = -1; dy <= 1; ++dy)
       for (int dx = -1; dx <= 1; ++dx) {

@@ -30,8 +30,10 @@ class IncidentTracker {
   void setup(int width, int height);
   // One step: `vision_actives` real active households within each cell's
   // vision, `cell_actives` real actives in the cell itself.
+  // With `gatherings`, a hot cell joins only its most active hot neighbour
+  // (steepest ascent), so each incident holds one local peak.
   void step(std::int64_t step, std::span<const double> vision_actives, std::span<const double> cell_actives,
-            double threshold);
+            double threshold, bool gatherings = false);
 
   std::int64_t started() const { return started_; }        // this step
   std::int64_t in_progress() const { return static_cast<std::int64_t>(open_.size()); }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "core/rng.hpp"
 
@@ -35,6 +36,8 @@ void LabourMarket::setup(const World& w, const Scenario& s) {
       zone_homes_[static_cast<std::size_t>(w.grid.zone[c])] += w.grid.capacity[c];
   tallies_.reserve(Executor::block_count(h.capacity()) + 1);
   queue_.reserve(h.capacity());
+  state_.urban_earnings = EarningsTable(s.economy.wage_dispersion);
+  state_.rural_earnings = EarningsTable(s.economy.rural_income_dispersion);
 }
 
 void LabourMarket::place_jobs(const EconomySpec& e, double jobs, double tertiary, double years) {
@@ -172,6 +175,10 @@ void LabourMarket::step(World& w, const StepContext& ctx) {
   const StepHash sector_draw(seed, Stream::rural_sector, year_index);
   const StepHash separation_draw(seed, Stream::job_separation, step);
   const StepHash hiring_order(seed, Stream::job_matching, step);
+  const StepHash earnings_rank(seed, Stream::earnings, 0);
+  const EarningsTable& urban_x = state_.urban_earnings;
+  const EarningsTable& rural_x = state_.rural_earnings;
+  const bool spread = !urban_x.flat() || !rural_x.flat();
   const Tally after = deterministic_reduce(
       ctx.exec, n, tallies_, Tally{},
       [&](std::size_t b, std::size_t en) {
@@ -180,19 +187,21 @@ void LabourMarket::step(World& w, const StepContext& ctx) {
         HiringQueue::Seeker* out = start;
         for (std::size_t i = b; i < en; ++i) {
           if (!in_city(g, h.cell[i])) {
+            const std::uint8_t bin = spread ? earnings_bin(earnings_rank, h.id[i]) : 0;
             if (h.registration[i] == Registration::registered_rural) {
               const std::uint64_t id = h.id[i];
               const bool off_farm = off_farm_draw.bernoulli(id, nonfarm_share);
               h.sector[i] = !off_farm ? Sector::primary
                             : sector_draw.bernoulli(id, tertiary) ? Sector::tertiary : Sector::secondary;
-              h.income[i] = static_cast<float>((off_farm ? nonfarm_wage : rural_income) * h.workers[i]);
+              h.income[i] =
+                  static_cast<float>((off_farm ? nonfarm_wage : rural_income) * rural_x[bin] * h.workers[i]);
               continue;
             }
             double per_worker = benefit;
             switch (h.sector[i]) {
-              case Sector::primary: per_worker = rural_income; break;
-              case Sector::secondary: per_worker = wage_secondary; break;
-              case Sector::tertiary: per_worker = wage_tertiary; break;
+              case Sector::primary: per_worker = rural_income * rural_x[bin]; break;
+              case Sector::secondary: per_worker = wage_secondary * urban_x[bin]; break;
+              case Sector::tertiary: per_worker = wage_tertiary * urban_x[bin]; break;
               default: break;
             }
             h.income[i] = static_cast<float>(per_worker * h.workers[i]);
@@ -222,7 +231,8 @@ void LabourMarket::step(World& w, const StepContext& ctx) {
             h.income[i] = static_cast<float>(benefit * h.workers[i]);
             if (h.unemployed_steps[i] < 0xFFFF) ++h.unemployed_steps[i];
           } else {
-            h.income[i] = static_cast<float>((s == Sector::secondary ? wage_secondary : wage_tertiary) *
+            const float x = spread ? urban_x[earnings_bin(earnings_rank, h.id[i])] : 1.0f;
+            h.income[i] = static_cast<float>((s == Sector::secondary ? wage_secondary : wage_tertiary) * x *
                                              h.workers[i]);
             h.unemployed_steps[i] = 0;
             t.force += h.workers[i];  // employed after separations
@@ -255,6 +265,19 @@ void LabourMarket::step(World& w, const StepContext& ctx) {
     return best;
   };
   const double commute = e.commute_acceptance;
+  // Search frictions: at most A min(U, sqrt(U V)) workers hired this step (U
+  // the seekers' workers, V the open jobs), with A per month: Cobb-Douglas
+  // matching, and a seeker's chance of a job at most A a month however many
+  // jobs are open (the search itself takes time). Not at the first
+  // step, which hands out the jobs held when the run starts: the labour
+  // market is then in its steady state rather than everyone searching at once.
+  double hire_room = std::numeric_limits<double>::infinity();
+  if (e.matching_efficiency > 0 && ctx.step > 0) {
+    const double seekers = static_cast<double>(before.force - after.force);
+    const double u = std::max(0.0, seekers);
+    hire_room = e.matching_efficiency * ctx.years_per_step * 12.0 * std::min(u, std::sqrt(u * open_total));
+  }
+  double hired_workers = 0;
   // The queue: only its head is ordered (hiring_queue.hpp).
   queue_.order(static_cast<std::size_t>(open_total) + 64, ctx.exec);
   std::int64_t hires = 0;
@@ -263,6 +286,7 @@ void LabourMarket::step(World& w, const StepContext& ctx) {
   for (std::size_t q = 0; q < queue_.size(); ++q) {
     const auto [best_zone, best_sector] = most_open();
     if (open[best_zone][best_sector] < 1.0) break;  // no job left anywhere
+    if (hired_workers >= hire_room) break;          // the step's matches are made
     const HiringQueue::Seeker& sk = queue_.at(q, ctx.exec);
     const double need = sk.workers;
     const std::size_t home = sk.home_zone;
@@ -280,7 +304,9 @@ void LabourMarket::step(World& w, const StepContext& ctx) {
     h.sector[sk.slot] = secondary ? Sector::secondary : Sector::tertiary;
     h.job_zone[sk.slot] = static_cast<std::uint8_t>(zone);
     // 5. (for the hired) income and spell as the separations pass would have set them.
-    h.income[sk.slot] = static_cast<float>((secondary ? wage_secondary : wage_tertiary) * sk.workers);
+    const float x = spread ? urban_x[earnings_bin(earnings_rank, h.id[sk.slot])] : 1.0f;
+    h.income[sk.slot] = static_cast<float>((secondary ? wage_secondary : wage_tertiary) * x * sk.workers);
+    hired_workers += need;
     h.unemployed_steps[sk.slot] = 0;
     employed_workers += sk.workers;
     open[zone][sector] -= need;

@@ -11,6 +11,10 @@
 // zone), with a zone-specific sector mix. Each job is located in a zone: a
 // job-seeker takes an open job in the zone it lives in, or, failing that and
 // with chance economy.commute_acceptance, in the zone with the most open jobs.
+// With economy.matching_efficiency, hiring is limited by search frictions
+// (a Cobb-Douglas matching function), so unemployment keeps a frictional
+// floor even when jobs are plentiful. Earnings within a sector are spread
+// log-normally around its wage (model/earnings.hpp).
 // Jobs and workers are counted in simulated workers (a household brings
 // `workers` of them).
 #pragma once
@@ -19,6 +23,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "model/earnings.hpp"
 #include "model/hiring_queue.hpp"
 #include "model/step_context.hpp"
 #include "world/world.hpp"
@@ -44,6 +49,8 @@ struct LabourState {
   std::int64_t labour_force = 0;  // urban workers (simulated)
   std::int64_t hires = 0;         // households hired this step
   std::int64_t separations = 0;   // households that lost their job this step
+  EarningsTable urban_earnings;   // wage multiplier by earnings bin (model/earnings.hpp)
+  EarningsTable rural_earnings;   // villagers' income multiplier by the same bin
 
   // Expected wage of an urban job, weighting the sectors by their jobs.
   double mean_urban_wage() const;

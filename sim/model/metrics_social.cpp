@@ -49,6 +49,8 @@ std::vector<SeriesSpec> SocialMetrics::series_specs(const Scenario& s) {
                    channels});
     out.push_back({"answered_share", "1",
                    "Complaints answered over complaints decided (answered or ignored) during the step", "", {}});
+    out.push_back({"complaints_rate", "1/10k/year",
+                   "Complaints filed per 10,000 residents per year (this step's, annualised)", "channel", channels});
   }
   if (s.disputes.enabled) {
     out.push_back({"disputes_arising", "cases/step", "Disputes arising during the step, real", "kind",
@@ -75,6 +77,9 @@ std::vector<SeriesSpec> SocialMetrics::series_specs(const Scenario& s) {
                    "this step, by kind", "kind", labels(kDisputeKindNames)});
     out.push_back({"internet_online_share", "1", "Share of the internet court's new cases filed online", "",
                    {}});
+    out.push_back({"disputes_rate", "1/10k/year",
+                   "Cases filed at each path per 10,000 residents per year (this step's, annualised)", "path",
+                   paths});
   }
   if (s.conflict.enabled) {
     out.push_back({"active_share", "1", "Share of households active (Epstein) during the step", "", {}});
@@ -86,6 +91,10 @@ std::vector<SeriesSpec> SocialMetrics::series_specs(const Scenario& s) {
     out.push_back({"incidents_in_progress", "incidents", "Collective incidents in progress at the step", "", {}});
     out.push_back({"conflict_rate", "1/10k/year",
                    "Collective incidents begun per 10,000 residents per year (this step's, annualised)", "", {}});
+    out.push_back({"participants", "persons", "Persons in active households during the step, real", "", {}});
+    out.push_back({"participation_rate", "1/10k/year",
+                   "Participant-months of unrest per 10,000 residents per year: persons in active households, "
+                   "each month they are active (this step's, annualised)", "", {}});
   }
   if (active(s))
     out.push_back({"social_cost", "yuan/step", "Cost of answering complaints and settling disputes", "", {}});
@@ -131,6 +140,10 @@ void SocialMetrics::compute(const World& w, const StepContext& ctx, const Grieva
   const Scenario& s = ctx.scenario;
   std::size_t k = 0;
   const auto put = [&](double v) { row[k++] = v; };
+  // A count during the step, per 10,000 residents per year.
+  const auto per_10k_year = [&](double count) {
+    return g.residents() > 0 ? count / (g.residents() / 1e4) / ctx.years_per_step : kNaN;
+  };
   const GrievanceSums& sums = g.sums();
   if (s.grievance.enabled) {
     put(share(sums.hardship, sums.households));
@@ -155,6 +168,7 @@ void SocialMetrics::compute(const World& w, const StepContext& ctx, const Grieva
       ignored += t.ignored[c];
     }
     put(share(answered, answered + ignored));
+    for (double v : t.filed) put(per_10k_year(v));
   }
   if (s.disputes.enabled) {
     const DisputeTally& t = g.disputes().tally();
@@ -168,6 +182,7 @@ void SocialMetrics::compute(const World& w, const StepContext& ctx, const Grieva
     for (double v : t.pending_kind) put(v);
     for (double v : t.days_kind) put(v);
     put(share(t.internet_online, t.filed[static_cast<std::size_t>(DisputePath::internet_court)]));
+    for (double v : t.filed) put(per_10k_year(v));
   }
   if (s.conflict.enabled) {
     const ConflictTally& t = g.conflict().tally();
@@ -179,7 +194,9 @@ void SocialMetrics::compute(const World& w, const StepContext& ctx, const Grieva
     const auto& inc = g.conflict().incidents();
     put(static_cast<double>(inc.started()));
     put(static_cast<double>(inc.in_progress()));
-    put(g.residents() > 0 ? static_cast<double>(inc.started()) / (g.residents() / 1e4) / ctx.years_per_step : kNaN);
+    put(per_10k_year(static_cast<double>(inc.started())));
+    put(t.participants);
+    put(per_10k_year(t.participants * ctx.years_per_step * 12.0));
   }
   if (active(s)) put(g.channels().tally().cost + g.disputes().tally().cost);
 }

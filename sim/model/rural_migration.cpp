@@ -101,6 +101,11 @@ void RuralMigration::step(World& w, const StepContext& ctx, const LabourState& l
   const auto return_steps = static_cast<int>(std::ceil(m.ht_return_after_months / (12.0 * ctx.years_per_step)));
   const double p_return = ctx.per_step(m.ht_return_rate);
 
+  // With earnings dispersion a household expects its own urban wage: the
+  // mean times its multiplier (its rank is fixed, model/earnings.hpp).
+  const StepHash earnings_rank(seed, Stream::earnings, 0);
+  const EarningsTable& urban_x = labour.urban_earnings;
+
   count_origins(w);
   decision_.resize(h.size_alive());
   const std::int64_t deciding = deterministic_reduce(
@@ -114,7 +119,9 @@ void RuralMigration::step(World& w, const StepContext& ctx, const LabourState& l
             // Each household weighs the city against what it earns now
             // (farming or a local off-farm job), per worker.
             const double own = h.income[i] > 0 ? h.income[i] / h.workers[i] : labour.rural_income;
-            const double own_gain = expected_urban - own - cost;
+            const double expected =
+                urban_x.flat() ? expected_urban : expected_urban * urban_x[earnings_bin(earnings_rank, h.id[i])];
+            const double own_gain = expected - own - cost;
             if (own_gain <= 0 || own <= 0) continue;
             const double base = m.ht_beta * own_gain / own;
             const auto a = static_cast<std::size_t>(area_of(g, h.cell[i]));

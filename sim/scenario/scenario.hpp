@@ -160,6 +160,15 @@ struct EconomySpec {
   double primary_share = 1.0;
   double primary_shift = 0.0;
   double rural_nonfarm_wage = 0.6;  // local off-farm wage, share of the secondary wage
+  // Log-normal dispersion of earnings (model/earnings.hpp): sigma of ln X for
+  // urban wages and for villagers' incomes; 0 = everyone earns the mean.
+  double wage_dispersion = 0.0;
+  double rural_income_dispersion = 0.0;
+  // Search frictions (Petrongolo & Pissarides 2001): at most
+  // matching_efficiency x min(U, U^0.5 V^0.5) workers are hired a month, U the
+  // seekers' workers and V the open jobs; 0 = no friction (every seeker is
+  // hired while jobs are open).
+  double matching_efficiency = 0.0;
   // Where the urban jobs are: a city cell's share of them is proportional to
   // its homes x job_weight[zone] x (1 + zone_job_growth[zone])^years (the
   // trajectory by zone); a zone's tertiary share is the city's plus

@@ -120,6 +120,9 @@ struct DisputeSpec {
 // (parallel); sequential: one at a time in a random order drawn each step,
 // each change seen at once by the next (NetLogo "Rebellion"; serial).
 enum class ConflictActivation : std::uint8_t { synchronous, sequential };
+// What one collective incident is on the map: an 8-connected patch of hot
+// cells, or a gathering around one local peak of the actives (model/incidents.hpp).
+enum class IncidentExtent : std::uint8_t { patch, gathering };
 
 struct ConflictSpec {
   bool enabled = false;
@@ -127,6 +130,7 @@ struct ConflictSpec {
   int vision = 2;              // cells: a household sees the disc of this radius (Euclidean)
   bool torus = false;          // the map wraps around (Epstein's lattice); a city does not
   double threshold = 0.15;     // T: active when G - R P > T (Epstein: 0.1; 0.15 keeps a city calm by default)
+  double threshold_spread = 0; // sd of households' own thresholds around T (Granovetter 1978); 0 = one T for all
   double arrest_k = 2.3;       // P = 1 - exp(-k C / A), C and A in real persons and households
   bool arrest_floor = false;   // true: floor(C / A) as NetLogo "Rebellion"; false: C / A (Epstein 2002)
   int max_detention_steps = 6; // a detained household sits out a uniform 1..max steps
@@ -134,6 +138,8 @@ struct ConflictSpec {
   bool movement = false;       // households move to a random free cell in vision each step (Epstein's agents)
   double special_risk_factor = 0.5;  // special populations' risk aversion multiplier (without assistance)
   double special_hardship = 0.3;     // hardship added to the exponent for special populations (without assistance)
+  double surge = 0;             // share of the district's officers that can be sent where actives are (0 = none)
+  IncidentExtent incident_extent = IncidentExtent::patch;
   double incident_threshold = 50;    // real active households within vision that make a cell part of an incident
 };
 

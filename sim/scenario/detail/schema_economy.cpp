@@ -155,6 +155,21 @@ std::vector<KeyRule> economy_rules() {
       number_key("economy.rural_nonfarm_wage", "1", {0.0, 10.0},
                  [](auto& s) -> auto& { return s.economy.rural_nonfarm_wage; },
                  "Wage of villagers working off the farm, as a share of the secondary wage."),
+      number_key("economy.wage_dispersion", "1", {0.0, 3.0},
+                 [](auto& s) -> auto& { return s.economy.wage_dispersion; },
+                 "Spread of urban earnings: a household earns its sector's wage times X, ln X normal "
+                 "with this standard deviation and E[X] = 1, its rank fixed for life "
+                 "(0 = every worker earns the sector's wage)."),
+      number_key("economy.rural_income_dispersion", "1", {0.0, 3.0},
+                 [](auto& s) -> auto& { return s.economy.rural_income_dispersion; },
+                 "Spread of villagers' incomes (farming and local off-farm work), as "
+                 "economy.wage_dispersion for urban wages, with the same fixed rank."),
+      number_key("economy.matching_efficiency", "1/month", {0.0, 100.0},
+                 [](auto& s) -> auto& { return s.economy.matching_efficiency; },
+                 "Search frictions: at most this x min(U, sqrt(U V)) workers are hired a month, U the "
+                 "job-seekers' workers and V the open jobs (Cobb-Douglas matching, elasticity 0.5; a "
+                 "seeker finds a job with chance at most this a month); 0 = no friction, every seeker "
+                 "is hired while jobs are open."),
       number_key("economy.workers_per_person", "1", {0.0, 1.0, true},
                  [](auto& s) -> auto& { return s.economy.workers_per_person; },
                  "Workers in a household = round(size x this), at least one."),

@@ -193,12 +193,29 @@ std::vector<KeyRule> conflict_only_rules() {
                  "synchronous = every household decides from the actives of the step before "
                  "(parallel); sequential = one at a time in a random order drawn each step, each "
                  "change seen at once by the next (NetLogo's Rebellion; serial)."),
+      choice_key("conflict.incident_extent", {"patch", "gathering"},
+                 [](auto& s) -> auto& { return s.conflict.incident_extent; },
+                 "patch = every 8-connected patch of hot cells is one incident (Epstein's bursts); "
+                 "gathering = each hot cell joins its most active neighbour, so an incident is the "
+                 "area around one local peak of the actives and a wide area of unrest holds several "
+                 "incidents (a gathering draws people from within walking distance)."),
       integer_key("conflict.vision", "cells", {0, 50}, [](auto& s) -> auto& { return s.conflict.vision; },
                   "Radius of the disc of cells a household (and an officer) sees."),
       bool_key("conflict.torus", [](auto& s) -> auto& { return s.conflict.torus; },
                "Whether vision wraps around the map's edges (Epstein's torus)."),
       number_key("conflict.threshold", "1", kShare, [](auto& s) -> auto& { return s.conflict.threshold; },
                  "T: a household turns active when G - R P > T."),
+      number_key("conflict.surge", "1", kShare, [](auto& s) -> auto& { return s.conflict.surge; },
+                 "Share of the district's officers that can be sent to where households are active: "
+                 "the estimated arrest probability uses the larger of the local ratio C / A and surge x "
+                 "the district's officers over its active households (a district's police is deployed "
+                 "to an incident, not only the officers who see it); 0 = officers in vision only, as "
+                 "on Epstein's lattice."),
+      number_key("conflict.threshold_spread", "1", {0.0, 1.0},
+                 [](auto& s) -> auto& { return s.conflict.threshold_spread; },
+                 "Standard deviation of the households' own thresholds around conflict.threshold: "
+                 "household i turns active when G - R P > T + threshold_spread z_i, z_i a fixed normal "
+                 "rank (Granovetter 1978: spread thresholds make cascades partial); 0 = one T for all."),
       number_key("conflict.arrest_k", "1", {0.0, 100.0}, [](auto& s) -> auto& { return s.conflict.arrest_k; },
                  "k of the estimated arrest probability P = 1 - exp(-k C / A)."),
       bool_key("conflict.arrest_floor", [](auto& s) -> auto& { return s.conflict.arrest_floor; },
