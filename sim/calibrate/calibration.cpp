@@ -140,11 +140,21 @@ std::vector<CalibrationTarget> read_targets(const std::string& path, Diagnostics
       ok = false;
       bad(4, "tolerance", "a number above 0 (an error within it counts as met)");
     }
-    if (f[5] != "absolute" && f[5] != "relative") {
-      ok = false;
-      bad(5, "kind", "absolute or relative");
+    // kind: absolute or relative tolerance, with _mean or _max for the year's mean or largest step.
+    std::string kind = f[5];
+    for (const auto& [suffix, stat] : {std::pair{"_mean", CalibrationTarget::Statistic::mean},
+                                       std::pair{"_max", CalibrationTarget::Statistic::max}}) {
+      const std::string sfx = suffix;
+      if (kind.size() > sfx.size() && kind.compare(kind.size() - sfx.size(), sfx.size(), sfx) == 0) {
+        kind.resize(kind.size() - sfx.size());
+        t.statistic = stat;
+      }
     }
-    t.relative = f[5] == "relative";
+    if (kind != "absolute" && kind != "relative") {
+      ok = false;
+      bad(5, "kind", "absolute or relative, or either with _mean (the year's mean) or _max (its largest step)");
+    }
+    t.relative = kind == "relative";
     if (f.size() > 6) t.source = f[6];
     if (ok) out.push_back(t);
   }
@@ -336,7 +346,9 @@ std::vector<TargetResult> evaluate(const CalibrationSpec& spec, const std::vecto
   // Column of each target in the observables row.
   std::vector<TargetResult> results;
   std::vector<std::size_t> column;
-  std::vector<std::int64_t> step_of;
+  std::vector<std::int64_t> step_of, first_of;
+  std::vector<double> sum;
+  std::vector<std::int64_t> count;
   for (const auto& t : spec.targets) {
     const auto at = engine.model().column_of(t.observable, t.column);
     if (!at)
@@ -345,13 +357,30 @@ std::vector<TargetResult> evaluate(const CalibrationSpec& spec, const std::vecto
     const std::size_t k = *at;
     column.push_back(k);
     step_of.push_back(cal.first_step_on_or_after(Date{t.year, 12, 1}));
+    first_of.push_back(cal.first_step_on_or_after(Date{t.year, 1, 1}));
+    sum.push_back(0.0);
+    count.push_back(0);
     results.push_back(TargetResult{t, std::nan(""), 0, t.relative ? t.tolerance * std::fabs(t.value) : t.tolerance});
   }
+  using Statistic = CalibrationTarget::Statistic;
   while (!engine.done()) {
     const std::int64_t k = engine.step_index();
     engine.step();
-    for (std::size_t i = 0; i < results.size(); ++i)
-      if (step_of[i] == k) results[i].simulated = engine.observables()[column[i]];
+    for (std::size_t i = 0; i < results.size(); ++i) {
+      const double v = engine.observables()[column[i]];
+      const Statistic stat = results[i].target.statistic;
+      if (stat == Statistic::end) {
+        if (step_of[i] == k) results[i].simulated = v;
+      } else if (k >= first_of[i] && k <= step_of[i] && !std::isnan(v)) {
+        sum[i] = stat == Statistic::mean ? sum[i] + v : (count[i] == 0 ? v : std::max(sum[i], v));
+        ++count[i];
+      }
+    }
+  }
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    const Statistic stat = results[i].target.statistic;
+    if (stat != Statistic::end && count[i] > 0)
+      results[i].simulated = stat == Statistic::mean ? sum[i] / static_cast<double>(count[i]) : sum[i];
   }
   for (auto& r : results) r.error = r.simulated - r.target.value;
   return results;
@@ -370,7 +399,9 @@ std::string results_table(const std::vector<TargetResult>& results) {
   std::string out = "| year | target | observed | simulated | error | tolerance | met |\n|---|---|---|---|---|---|---|\n";
   char buf[256];
   for (const auto& r : results) {
-    const std::string name = r.target.observable + (r.target.column.empty() ? "" : "/" + r.target.column);
+    std::string name = r.target.observable + (r.target.column.empty() ? "" : "/" + r.target.column);
+    if (r.target.statistic == CalibrationTarget::Statistic::mean) name += " (year's mean)";
+    if (r.target.statistic == CalibrationTarget::Statistic::max) name += " (year's largest)";
     std::snprintf(buf, sizeof buf, "| %d | %s | %.4g | %.4g | %+.3g | ±%.3g | %s |\n", r.target.year, name.c_str(),
                   r.target.value, r.simulated, r.error, r.allowed, r.met() ? "yes" : "NO");
     out += buf;

@@ -13,7 +13,12 @@
 namespace zhili {
 
 struct CalibrationTarget {
-  int year = 0;            // compared with the state at the end of that year (row dated YEAR-12)
+  // What of the year is compared: the state at its end (the row dated
+  // YEAR-12), the mean over its steps (NaN steps left out: monthly flows and
+  // rates that a single month would make noisy), or the largest step value.
+  enum class Statistic { end, mean, max };
+  int year = 0;
+  Statistic statistic = Statistic::end;
   std::string observable;  // "urban_share"
   std::string column;      // breakdown label, or "" for a scalar
   double value = 0;        // observed, in the observable's unit

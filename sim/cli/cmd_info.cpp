@@ -4,6 +4,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/format.hpp"
+#include "cli/headline.hpp"
 #include "core/calendar.hpp"
 #include "io/result_reader.hpp"
 
@@ -75,6 +76,29 @@ int info_command(const InfoArgs& args) {
                     dates[static_cast<std::size_t>(row)].c_str());
         print_series_table(stdout, series, values);
       }
+      for (const int year : args.years) {
+        const auto rows = rows_of_year(r, year);
+        if (!rows) {
+          std::fprintf(stderr, "zhili: --year %d: no step of the run is dated in it (%s to %s)\n", year,
+                       dates.front().c_str(), dates.back().c_str());
+          return exit_code::bad_input;
+        }
+        print_headline(stdout, r, *rows);
+        std::vector<SeriesSpec> yearly;
+        std::vector<double> values;
+        for (const auto& spec : series) {
+          SeriesSpec y = spec;
+          y.unit = year_unit(spec.unit);
+          yearly.push_back(y);
+          const auto v = year_values(r, spec, *rows);
+          values.insert(values.end(), v.begin(), v.end());
+        }
+        std::printf("observables over %d (flows summed per year, the rest averaged over its %lld steps):\n", year,
+                    static_cast<long long>(rows->count));
+        print_series_table(stdout, yearly, values);
+      }
+      if (args.years.empty())
+        if (const auto y = last_year(r)) print_headline(stdout, r, *y);
       const auto maps = r.maps();
       if (!maps.empty()) {
         std::printf("maps (%d x %d cells):", r.map_width(), r.map_height());

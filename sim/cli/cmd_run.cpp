@@ -6,6 +6,8 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/format.hpp"
+#include "cli/headline.hpp"
+#include "io/result_reader.hpp"
 #include "cli/progress.hpp"
 #include "cli/signals.hpp"
 #include "engine/runner.hpp"
@@ -93,6 +95,13 @@ int run_command(const RunArgs& args) {
                                       .date_of(out.steps_done))
                     .c_str());
     print_series_table(stdout, out.series, out.final_row);
+    // The headline outcomes of the last whole year, read back from the file.
+    try {
+      const ResultReader reader(out.output_path);
+      if (const auto year = last_year(reader)) print_headline(stdout, reader, *year);
+    } catch (const std::runtime_error& e) {
+      std::fprintf(stderr, "zhili: the headline outcomes could not be read back: %s\n", e.what());
+    }
     std::printf("Result file: %s\n", out.output_path.c_str());
   }
   if (out.status == RunStatus::interrupted) {

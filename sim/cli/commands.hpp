@@ -27,6 +27,7 @@ struct ValidateArgs {
 struct InfoArgs {
   std::string result;
   std::vector<std::string> at;  // dates (YYYY-MM or YYYY-MM-DD): also print every observable then
+  std::vector<int> years;       // also print the headline and every observable over these years
 };
 
 struct CalibrateArgs {

@@ -43,6 +43,10 @@ int main(int argc, char** argv) {
   info_cmd->add_option("result", info.result, "Result file (HDF5) written by zhili run")->required();
   info_cmd->add_option("--at", info.at, "Also show every observable at this date (YYYY-MM[-DD]; repeatable)")
       ->type_name("DATE");
+  info_cmd->add_option("--year", info.years,
+                       "Also show the headline outcomes and every observable over this year: flows summed "
+                       "(per year), shares and rates averaged over its steps (repeatable)")
+      ->type_name("YEAR");
 
   CalibrateArgs calibrate;
   auto* cal_cmd = app.add_subcommand("calibrate", "Fit free parameters to observed targets (Nelder-Mead)");
