@@ -31,12 +31,15 @@ TEST(ScenarioFiles, DefaultScenarioLoads) {
   }
   EXPECT_EQ(s.source_path, path);
   EXPECT_EQ(s.source_text, read_text(path));
-  EXPECT_EQ(s.run.steps, 120);
+  EXPECT_EQ(s.run.steps, 192);  // 2015-2030
   EXPECT_EQ(s.world.width, 120);
   EXPECT_EQ(s.world.height, 100);
   EXPECT_EQ(s.population.households, 50000);
   EXPECT_EQ(s.population.households * s.population.scale, 200000);
-  EXPECT_EQ(s.schedule.size(), 2u);
+  EXPECT_EQ(s.schedule.size(), 5u);
+  EXPECT_TRUE(s.economy.enabled && s.services.enabled && s.grievance.enabled && s.disputes.enabled &&
+              s.conflict.enabled && s.migration.enabled && s.relocation.enabled)
+      << "the default district is the whole model";
   EXPECT_FALSE(s.key_locations.empty());
 }
 

@@ -280,8 +280,8 @@ TEST(ScenarioResolve, SummaryNamesTheEssentials) {
   const Scenario s = load_scenario(std::string(ZHILI_SOURCE_DIR) + "/scenarios/default.yaml");
   const std::string text = summary(s);
   for (const char* part :
-       {"default", "2015-01-01 -> 2025-01-01", "120 steps x 1 month", "120 x 100 cells x 0.5 km",
-        "50000 simulated x 4 = 200000 real", "hukou.openness = 0.2", "2 lever change(s)"})
+       {"default", "2015-01-01 -> 2031-01-01", "192 steps x 1 month", "120 x 100 cells x 0.5 km",
+        "50000 simulated x 4 = 200000 real", "hukou.openness = 0.2", "5 lever change(s)"})
     EXPECT_NE(text.find(part), std::string::npos) << part << "\n" << text;
 }
 
