@@ -8,6 +8,10 @@
 #include <fstream>
 
 #include "calibrate/nelder_mead.hpp"
+#include "core/calendar.hpp"
+#include "engine/engine.hpp"
+#include "model/model.hpp"
+#include "scenario/load.hpp"
 #include "scenario/diagnostics.hpp"
 
 namespace zhili {
@@ -152,6 +156,65 @@ TEST(Calibration, TargetErrors) {
   EXPECT_EQ(d.items()[0].message, "not an observable of this scenario");
   EXPECT_EQ(d.items()[0].where.line, 2);
   EXPECT_NE(d.items()[0].where.file.find("t.csv"), std::string::npos);
+}
+
+}  // namespace zhili
+
+namespace zhili {
+
+// A target's kind chooses what of the year is compared: its last step, the
+// mean of its steps, or its largest step; each checked against the series
+// read from the engine directly.
+TEST(Calibration, YearMeanAndLargestStep) {
+  write("targets.csv", "year,observable,column,value,tolerance,kind,source\n"
+                       "2000,urban_employment_rate,,1,1,absolute,end\n"
+                       "2000,urban_employment_rate,,1,1,absolute_mean,mean\n"
+                       "2000,urban_employment_rate,,1,1,absolute_max,largest\n");
+  const std::string path =
+      write("ht.yaml", "scenario: " + std::string(ZHILI_SOURCE_DIR) + "/tests/data/harris_todaro.yaml\n"
+                       "overrides: [population.households=2000]\n"
+                       "targets: targets.csv\n"
+                       "parameters:\n  - {key: economy.rural_income, min: 1000, max: 2900}\n");
+  const auto spec = load_calibration(path);
+  ASSERT_EQ(spec.targets.size(), 3u);
+  const auto results = evaluate(spec, {2000.0}, 1);
+
+  std::vector<std::string> overrides = spec.overrides;
+  overrides.push_back("economy.rural_income=2000");
+  overrides.push_back("run.threads=1");
+  Engine engine(load_scenario(spec.scenario, overrides));
+  const std::size_t column = *engine.model().column_of("urban_employment_rate", "");
+  double sum = 0, largest = -1, last = 0;
+  int steps = 0;
+  while (!engine.done()) {
+    const Date d = engine.calendar().date_of(engine.step_index());
+    engine.step();
+    if (d.year != 2000) continue;
+    const double v = engine.observables()[column];
+    sum += v;
+    largest = std::max(largest, v);
+    last = v;
+    ++steps;
+  }
+  ASSERT_GT(steps, 1);
+  EXPECT_DOUBLE_EQ(results[0].simulated, last);
+  EXPECT_DOUBLE_EQ(results[1].simulated, sum / steps);
+  EXPECT_DOUBLE_EQ(results[2].simulated, largest);
+  EXPECT_NE(results[1].simulated, results[2].simulated) << "a year whose values never vary tests nothing";
+}
+
+TEST(Calibration, UnknownStatisticIsAnError) {
+  write("targets.csv", "year,observable,column,value,tolerance,kind\n2019,urban_employment_rate,,1,1,absolute_median\n");
+  const std::string path =
+      write("c.yaml", "scenario: " + std::string(ZHILI_SOURCE_DIR) + "/tests/data/harris_todaro.yaml\n"
+                      "targets: targets.csv\n"
+                      "parameters:\n  - {key: economy.rural_income, min: 1000, max: 2900}\n");
+  try {
+    load_calibration(path);
+    FAIL() << "absolute_median was accepted";
+  } catch (const ScenarioError& e) {
+    EXPECT_NE(std::string(e.what()).find("_max"), std::string::npos) << e.what();
+  }
 }
 
 }  // namespace zhili
