@@ -347,7 +347,7 @@ std::vector<TargetResult> evaluate(const CalibrationSpec& spec, const std::vecto
   std::vector<TargetResult> results;
   std::vector<std::size_t> column;
   std::vector<std::int64_t> step_of, first_of;
-  std::vector<double> sum;
+  std::vector<double> acc;  // the year's sum (mean) or largest value (max) so far
   std::vector<std::int64_t> count;
   for (const auto& t : spec.targets) {
     const auto at = engine.model().column_of(t.observable, t.column);
@@ -358,7 +358,7 @@ std::vector<TargetResult> evaluate(const CalibrationSpec& spec, const std::vecto
     column.push_back(k);
     step_of.push_back(cal.first_step_on_or_after(Date{t.year, 12, 1}));
     first_of.push_back(cal.first_step_on_or_after(Date{t.year, 1, 1}));
-    sum.push_back(0.0);
+    acc.push_back(0.0);
     count.push_back(0);
     results.push_back(TargetResult{t, std::nan(""), 0, t.relative ? t.tolerance * std::fabs(t.value) : t.tolerance});
   }
@@ -372,7 +372,7 @@ std::vector<TargetResult> evaluate(const CalibrationSpec& spec, const std::vecto
       if (stat == Statistic::end) {
         if (step_of[i] == k) results[i].simulated = v;
       } else if (k >= first_of[i] && k <= step_of[i] && !std::isnan(v)) {
-        sum[i] = stat == Statistic::mean ? sum[i] + v : (count[i] == 0 ? v : std::max(sum[i], v));
+        acc[i] = stat == Statistic::mean ? acc[i] + v : (count[i] == 0 ? v : std::max(acc[i], v));
         ++count[i];
       }
     }
@@ -380,7 +380,7 @@ std::vector<TargetResult> evaluate(const CalibrationSpec& spec, const std::vecto
   for (std::size_t i = 0; i < results.size(); ++i) {
     const Statistic stat = results[i].target.statistic;
     if (stat != Statistic::end && count[i] > 0)
-      results[i].simulated = stat == Statistic::mean ? sum[i] / static_cast<double>(count[i]) : sum[i];
+      results[i].simulated = stat == Statistic::mean ? acc[i] / static_cast<double>(count[i]) : acc[i];
   }
   for (auto& r : results) r.error = r.simulated - r.target.value;
   return results;

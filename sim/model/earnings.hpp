@@ -16,13 +16,14 @@
 #include <array>
 #include <cstdint>
 
+#include "core/normal.hpp"
 #include "core/rng.hpp"
 
 namespace zhili {
 
 class EarningsTable {
  public:
-  static constexpr int kBins = 256;
+  static constexpr int kBins = kNormalBins;
   EarningsTable() { multiplier_.fill(1.0f); }
   explicit EarningsTable(double sigma);
   float operator[](std::uint8_t bin) const { return multiplier_[bin]; }
@@ -32,11 +33,6 @@ class EarningsTable {
   std::array<float, kBins> multiplier_{};
   bool flat_ = true;
 };
-
-// Standard normal quantile at bin midpoints, (k + 0.5) / 256: a discretised
-// N(0, 1) for draws that need a normal rank but not its far tails (used for
-// the activation thresholds of the conflict model).
-const std::array<float, EarningsTable::kBins>& normal_bin_midpoints();
 
 // A household's earnings bin: the top 8 bits of its fixed draw.
 inline std::uint8_t earnings_bin(const StepHash& ranks, std::uint64_t id) {

@@ -5,8 +5,8 @@
 #include <cmath>
 
 #include "core/hash_batch.hpp"
+#include "core/normal.hpp"
 #include "core/rng.hpp"
-#include "model/earnings.hpp"
 #include "model/social_state.hpp"
 
 namespace zhili {
@@ -320,7 +320,7 @@ void Grievance::household_pass(World& w, const StepContext& ctx) {
             // The household's own threshold is T + spread z (Granovetter), z
             // its fixed normal rank; carried as grievance net of the offset.
             const float offset =
-                spread_thresholds ? spread * threshold_z[static_cast<std::size_t>(u_threshold[i - b] * 256.0)] : 0.0f;
+                spread_thresholds ? spread * threshold_z[normal_bin(u_threshold[i - b])] : 0.0f;
             if (sequential) {  // decided after the pass, one household at a time
               g_float_[i] = grievance - offset;
               r_float_[i] = static_cast<float>(risk);

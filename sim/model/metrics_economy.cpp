@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <limits>
 
 namespace zhili {
 
@@ -66,7 +67,7 @@ std::vector<SeriesSpec> EconomyMetrics::series_specs() {
        "Urbanization by registration: share of people holding an urban registration (incl. settled)", "", {}},
       {"urban_employment_rate", "1", "p: employed urban workers over the urban labour force", "", {}},
       {"unemployment_by_group", "1",
-       "Unemployed share of the urban labour force by registration (villagers farm: 0)", "registration",
+       "Unemployed share of the urban labour force by registration (villagers, who farm or work off the farm nearby, are not in it: n/a)", "registration",
        registration_labels()},
       {"income_per_capita_by_group", "yuan/month", "Mean income per person by registration", "registration",
        registration_labels()},
@@ -81,7 +82,7 @@ std::vector<SeriesSpec> EconomyMetrics::series_specs() {
       {"expected_gain", "yuan/month", "Harris-Todaro gain p W_U - W_R - cost per worker", "", {}},
       {"rural_to_urban", "households/step", "Villagers moving to the city during the step", "", {}},
       {"returns", "households/step", "Migrants returning to the countryside during the step", "", {}},
-      {"unemployment_by_zone", "1", "Unemployed share of the urban labour force by zone (rural: 0)", "zone",
+      {"unemployment_by_zone", "1", "Unemployed share of the urban labour force by zone (the rural zone has none: n/a)", "zone",
        {kZoneNames.begin(), kZoneNames.end()}},
       {"income_per_capita_by_zone", "yuan/month", "Mean income per person by zone", "zone",
        {kZoneNames.begin(), kZoneNames.end()}},
@@ -189,7 +190,11 @@ void EconomyMetrics::compute(const World& w, const StepContext& ctx, const Labou
   row[k++] = ratio(city_persons, persons);
   row[k++] = ratio(urban_registered, persons);
   row[k++] = labour.employment_rate;
-  for (std::size_t r = 0; r < kRegistrationCount; ++r) row[k++] = ratio(unemployed_r[r], force_r[r]);
+  // Unemployment of a group or zone without an urban labour force is not 0 but undefined.
+  const auto unemployment = [](double unemployed, double force) {
+    return force > 0 ? unemployed / force : std::numeric_limits<double>::quiet_NaN();
+  };
+  for (std::size_t r = 0; r < kRegistrationCount; ++r) row[k++] = unemployment(unemployed_r[r], force_r[r]);
   for (std::size_t r = 0; r < kRegistrationCount; ++r) row[k++] = ratio(income_r[r], persons_r[r]);
   row[k++] = ratio(ratio(city_income, city_persons), ratio(rural_income, rural_persons));
   row[k++] = gini(t.bin_persons, t.bin_income);
@@ -200,7 +205,7 @@ void EconomyMetrics::compute(const World& w, const StepContext& ctx, const Labou
   row[k++] = rural.expected_gain;
   row[k++] = rural.to_city * scale;
   row[k++] = rural.returns * scale;
-  for (std::size_t z = 0; z < kZoneCount; ++z) row[k++] = ratio(zone_unemployed[z], zone_force[z]);
+  for (std::size_t z = 0; z < kZoneCount; ++z) row[k++] = unemployment(zone_unemployed[z], zone_force[z]);
   for (std::size_t z = 0; z < kZoneCount; ++z) row[k++] = ratio(zone_income[z], zone_persons[z]);
   row[k++] = ratio(city_rent, city_income);
   for (std::size_t z = 0; z < kZoneCount; ++z)
