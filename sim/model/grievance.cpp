@@ -178,7 +178,11 @@ void Grievance::household_pass(World& w, const StepContext& ctx) {
   const bool sequential = conflict_on && cs.activation == ConflictActivation::sequential;
   const double city_ratio = city_rent_to_income_;
 
-  const auto decay = static_cast<float>(gs.memory_months > 0 ? std::exp(-months / gs.memory_months) : 0.0);
+  // The unmet-need load is forgotten (memory_months) and, with grid_relief,
+  // settled by grid workers in proportion to their number.
+  const double settled = gs.grid_relief * ctx.lever(LeverId::conflict_grid_workers) * ctx.years_per_step;
+  const auto decay =
+      static_cast<float>(gs.memory_months > 0 ? std::exp(-months / gs.memory_months - settled) : 0.0);
   std::array<float, kZoneCount> not_legit{};
   const std::array<double, kZoneCount> legit = legitimacy_;
   for (std::size_t z = 0; z < kZoneCount; ++z) not_legit[z] = static_cast<float>(1.0 - legitimacy_[z]);
@@ -220,7 +224,6 @@ void Grievance::household_pass(World& w, const StepContext& ctx) {
   const StepHash own_threshold(seed, Stream::activation_threshold, 0);
   const bool spread_thresholds = conflict_on && cs.threshold_spread > 0;
   const float* threshold_z = normal_bin_midpoints().data();
-  const auto spread = static_cast<float>(cs.threshold_spread);
   const StepHash own_assistance(seed, Stream::assistance, 0);
   const StepHash whether_complain(seed, Stream::complaint, step);
   const StepHash whether_dispute(seed, Stream::dispute, step);
@@ -248,10 +251,21 @@ void Grievance::household_pass(World& w, const StepContext& ctx) {
         std::uint64_t* out = events_.data() + b;
         // The draws every household makes, for the block at once (a loop
         // the compiler vectorises: core/hash_batch.hpp).
-        std::array<double, Executor::kBlock> u_hardship, u_risk, u_dispute, u_threshold;
+        std::array<double, Executor::kBlock> u_hardship, u_risk, u_dispute;
+        // Each household's own threshold is T + spread z (Granovetter), z its
+        // fixed normal rank; the offsets spread z are filled for the block
+        // before the loop (0 without a spread), so the loop reads them
+        // without a branch.
+        std::array<float, Executor::kBlock> offset;
         if (grievance_on) step_hash_uniforms(own_hardship, &h.id[b], e - b, u_hardship.data());
         if (conflict_on) step_hash_uniforms(own_risk, &h.id[b], e - b, u_risk.data());
-        if (spread_thresholds) step_hash_uniforms(own_threshold, &h.id[b], e - b, u_threshold.data());
+        if (spread_thresholds) {
+          step_hash_uniforms(own_threshold, &h.id[b], e - b, u_dispute.data());  // u_dispute: not drawn yet
+          for (std::size_t k = 0; k < e - b; ++k)
+            offset[k] = static_cast<float>(cs.threshold_spread * threshold_z[normal_bin(u_dispute[k])]);
+        } else if (conflict_on) {
+          std::fill_n(offset.begin(), e - b, 0.0f);
+        }
         if (disputes_on) step_hash_uniforms(whether_dispute, &h.id[b], e - b, u_dispute.data());
         for (std::size_t i = b; i < e; ++i) {
           // The cell record of a household ahead: a cache miss otherwise
@@ -317,18 +331,14 @@ void Grievance::household_pass(World& w, const StepContext& ctx) {
           if (conflict_on) {
             double risk = u_risk[i - b];
             if (special_risk) risk *= cs.special_risk_factor;
-            // The household's own threshold is T + spread z (Granovetter), z
-            // its fixed normal rank; carried as grievance net of the offset.
-            const float offset =
-                spread_thresholds ? spread * threshold_z[normal_bin(u_threshold[i - b])] : 0.0f;
             if (sequential) {  // decided after the pass, one household at a time
-              g_float_[i] = grievance - offset;
+              g_float_[i] = grievance - offset[i - b];  // net of the household's threshold offset
               r_float_[i] = static_cast<float>(risk);
             }
             if (h.detained[i] > 0) {
               --h.detained[i];  // sits out this step
             } else if (!sequential) {
-              if (grievance - offset - risk * here.arrest > cs.threshold) {
+              if (grievance - offset[i - b] - risk * here.arrest > cs.threshold) {
                 next |= social_bits::kActive;
                 ev.active = true;
                 std::atomic_ref<std::int32_t>(cell_active[cell]).fetch_add(1, std::memory_order_relaxed);

@@ -91,6 +91,9 @@ std::vector<SeriesSpec> SocialMetrics::series_specs(const Scenario& s) {
     out.push_back({"incidents_in_progress", "incidents", "Collective incidents in progress at the step", "", {}});
     out.push_back({"conflict_rate", "1/10k/year",
                    "Collective incidents begun per 10,000 residents per year (this step's, annualised)", "", {}});
+    out.push_back({"incident_month_rate", "1/10k/year",
+                   "Incident-months per 10,000 residents per year: collective incidents in progress during the "
+                   "step, each month it lasts (this step's, annualised)", "", {}});
     out.push_back({"participants", "persons", "Persons in active households during the step, real", "", {}});
     out.push_back({"participation_rate", "1/10k/year",
                    "Participant-months of unrest per 10,000 residents per year: persons in active households, "
@@ -195,6 +198,7 @@ void SocialMetrics::compute(const World& w, const StepContext& ctx, const Grieva
     put(static_cast<double>(inc.started()));
     put(static_cast<double>(inc.in_progress()));
     put(per_10k_year(static_cast<double>(inc.started())));
+    put(per_10k_year(static_cast<double>(inc.in_progress()) * ctx.years_per_step * 12.0));
     put(t.participants);
     put(per_10k_year(t.participants * ctx.years_per_step * 12.0));
   }

@@ -42,6 +42,10 @@ struct GrievanceSpec {
   double housing_threshold = 1.5;
   double escalation_weight = 0.3;   // per escalation level (0..3)
   double memory_months = 12.0;      // e-folding time of the unmet-need load
+  // Grid workers find and settle grievances before they become complaints or
+  // protest (网格化管理, 排查化解): each grid worker per 10,000 residents
+  // removes this share of every household's unmet-need load a year (as a rate).
+  double grid_relief = 0.0;
   double wait_weight = 1.0;         // load per importance-year a case stayed open before closing
   // Legitimacy L per zone moves toward L* = initial + coverage_weight (coverage -
   // coverage_reference) + response_weight (answered share - response_reference)

@@ -107,6 +107,11 @@ std::vector<KeyRule> grievance_rules() {
       number_key("grievance.legitimacy", "1", kShare,
                  [](auto& s) -> auto& { return s.grievance.legitimacy; },
                  "Legitimacy L at the start and with no service or channel experience (Epstein's L)."),
+      number_key("grievance.grid_relief", "1/year", {0.0, 100.0},
+                 [](auto& s) -> auto& { return s.grievance.grid_relief; },
+                 "Grievances that grid workers find and settle (排查化解): each grid worker per 10,000 "
+                 "residents (policy.conflict.grid_workers) removes unmet-need load at this yearly rate, "
+                 "on top of the forgetting of grievance.memory_months (0 = grid workers only deter)."),
       number_key("grievance.legitimacy_memory_months", "months", {0.0, 1200.0},
                  [](auto& s) -> auto& { return s.grievance.legitimacy_memory_months; },
                  "E-folding time of legitimacy toward its target; 0 = it follows at once."),
