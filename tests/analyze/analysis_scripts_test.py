@@ -50,7 +50,8 @@ foreign = work / "foreign.h5"
 with h5py.File(foreign, "w") as f:
     f.create_group("something")
 
-for script in ["read_observable.py", "reform_table.py", "plot_urbanization.py", "zhili_summary.py"]:
+for script in ["read_observable.py", "reform_table.py", "plot_urbanization.py", "zhili_summary.py",
+               "graded_response.py"]:
     r = run(script, "--help")
     expect(r.returncode == 0 and "usage:" in r.stdout, f"{script} --help: exit {r.returncode}\n{r.stdout}{r.stderr}")
 
@@ -79,6 +80,31 @@ garbage.mkdir()
 (garbage / "summary.csv").write_text("hello\nworld\n")
 expect_bad_input("zhili_summary.py", [garbage], "not a zhili sweep summary")
 expect_bad_input("zhili_summary.py", [work / "nowhere"], "not a folder")
+
+# graded_response.py: the three criteria on points written by hand.
+def points(folder, means, halfwidth):
+    (folder / "analysis").mkdir(parents=True)
+    rows = ["point,policy.x,outcome,n,mean,sd,ci_lo,ci_hi"]
+    for k, m in enumerate(means):
+        rows.append(f"{k},{k},y:mean,4,{m},1,{m - halfwidth},{m + halfwidth}")
+    (folder / "analysis" / "points.csv").write_text("\n".join(rows) + "\n")
+    return folder
+
+
+graded = points(work / "graded", [10, 8, 6, 4, 2], 0.5)
+r = run("graded_response.py", graded, "--outcome", "y:mean")
+expect(r.returncode == 0 and "monotone yes, largest step 25 %" in r.stdout,
+       f"graded_response.py on a graded response: exit {r.returncode}\n{r.stdout}{r.stderr}")
+bistable = points(work / "bistable", [0, 0.1, 9.8, 10, 10], 0.5)  # silence or revolt
+r = run("graded_response.py", bistable, "--outcome", "y:mean")
+expect(r.returncode == 1 and "largest step 97 %" in r.stdout and "monotone NO" in r.stdout,
+       f"graded_response.py on a bistable response: exit {r.returncode}\n{r.stdout}{r.stderr}")
+noisy = points(work / "noisy", [10, 8, 6, 4, 2], 5)  # intervals wider than the change
+r = run("graded_response.py", noisy, "--outcome", "y:mean")
+expect(r.returncode == 1 and "distinct from both ends NO" in r.stdout,
+       f"graded_response.py on noisy points: exit {r.returncode}\n{r.stdout}{r.stderr}")
+expect_bad_input("graded_response.py", [work / "nowhere"], "run `zhili analyze")
+expect_bad_input("graded_response.py", [graded, "--outcome", "z:mean"], "no outcome z:mean")
 
 if failures:
     print("\n\n".join(failures))
