@@ -76,7 +76,10 @@ SweepPlan plan_sweep(const SweepSpec& spec) {
       // Saltelli designs use common random numbers: every point of row j (A_j,
       // B_j, AB_ij) gets the seeds of row j, so f(AB_i) - f(A) measures the
       // factor, not two draws of the simulation's noise (docs/SWEEPS.md).
-      const std::size_t seed_point = spec.design == DesignKind::saltelli ? p % static_cast<std::size_t>(spec.samples) : p;
+      // With `seeds: common` every point gets the seeds of point 0.
+      const std::size_t seed_point = spec.design == DesignKind::saltelli ? p % static_cast<std::size_t>(spec.samples)
+                                     : spec.common_seeds                 ? 0
+                                                                         : p;
       run.seed = run_seed(spec.seed, seed_point, static_cast<std::uint64_t>(r));
       plan.runs.push_back(run);
     }

@@ -17,7 +17,8 @@ namespace zhili::sweep {
 
 namespace {
 
-const std::vector<std::string> kTopKeys = {"base", "overrides", "factors", "design", "replicates", "seed", "outcomes"};
+const std::vector<std::string> kTopKeys = {"base",       "overrides", "factors", "design",
+                                           "replicates", "seed",      "seeds",   "outcomes"};
 const std::vector<std::string> kFactorKeys = {"values", "range"};
 const std::vector<std::string> kDesignKeys = {"kind", "points", "samples"};
 const char* const kDesignNames = "factorial, latin_hypercube or saltelli";
@@ -291,6 +292,16 @@ SweepSpec load_sweep(const std::string& path) {
     if (r.get(n, "seed", s, "an integer in [0, 2^63)")) {
       if (s < 0) r.error(n, "seed", "value out of range", "an integer in [0, 2^63)");
       else spec.seed = static_cast<std::uint64_t>(s);
+    }
+  }
+  if (const auto n = doc["seeds"]) {
+    std::string kind;
+    if (r.get(n, "seeds", kind, "common or independent")) {
+      if (kind != "common" && kind != "independent")
+        r.error(n, "seeds", "invalid value", "common or independent");
+      else if (kind == "independent" && spec.design == DesignKind::saltelli)
+        r.error(n, "seeds", "a Saltelli design shares seeds within each row", "common (or leave 'seeds' out)");
+      spec.common_seeds = kind == "common";
     }
   }
   if (const auto o = doc["outcomes"]) {

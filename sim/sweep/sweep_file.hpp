@@ -38,6 +38,10 @@ struct SweepSpec {
   int samples = 0;                     // saltelli: N, rows of A and B (N (k + 2) points)
   int replicates = 1;
   std::uint64_t seed = 1;              // master seed
+  // Common random numbers: replicate r has the same seed at every design
+  // point, so differences between points are the factors', not the noise's
+  // (a Saltelli design always shares seeds within a row).
+  bool common_seeds = false;
   std::vector<std::string> outcomes;   // "name" or "name/label"; empty = the default set
   std::vector<SourceLocation> outcome_at;
 };

@@ -103,6 +103,17 @@ noisy = points(work / "noisy", [10, 8, 6, 4, 2], 5)  # intervals wider than the 
 r = run("graded_response.py", noisy, "--outcome", "y:mean")
 expect(r.returncode == 1 and "distinct from both ends NO" in r.stdout,
        f"graded_response.py on noisy points: exit {r.returncode}\n{r.stdout}{r.stderr}")
+# Paired replicates (one seed per replicate at every point): wide intervals over replicates,
+# but every replicate falls by the same 1 per step, so the paired differences tell them apart.
+paired = points(work / "paired", [12, 11, 10, 9, 8], 5)
+summary = ["run,point,replicate,seed,policy.x,y:mean"]
+for k in range(5):
+    for r in range(3):
+        summary.append(f"{k * 3 + r},{k},{r},{100 + r},{k},{12 - k + 4 * (r - 1)}")
+(paired / "summary.csv").write_text("\n".join(summary) + "\n")
+r = run("graded_response.py", paired, "--outcome", "y:mean")
+expect(r.returncode == 0 and "paired replicates" in r.stdout and "distinct from both ends yes" in r.stdout,
+       f"graded_response.py on paired replicates: exit {r.returncode}\n{r.stdout}{r.stderr}")
 expect_bad_input("graded_response.py", [work / "nowhere"], "run `zhili analyze")
 expect_bad_input("graded_response.py", [graded, "--outcome", "z:mean"], "no outcome z:mean")
 

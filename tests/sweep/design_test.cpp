@@ -59,6 +59,30 @@ TEST(Design, FactorialVariesTheFirstFactorSlowest) {
   EXPECT_EQ(points[3], (DesignPoint{"2", "x"}));
 }
 
+TEST(Design, CommonSeedsRepeatEachReplicatesSeedAtEveryPoint) {
+  Factor a;
+  a.key = "policy.conflict.grid_workers";
+  a.values = {"0", "5", "10"};
+  SweepSpec spec;
+  spec.factors = {a};
+  spec.replicates = 3;
+  spec.seed = 5;
+  const auto independent = plan_sweep(spec);
+  spec.common_seeds = true;
+  const auto common = plan_sweep(spec);
+  ASSERT_EQ(common.runs.size(), 9u);
+  std::set<std::uint64_t> distinct_independent, distinct_common;
+  for (const auto& run : common.runs) {
+    EXPECT_EQ(run.seed, common.runs[static_cast<std::size_t>(run.replicate)].seed) << run.id;
+    distinct_common.insert(run.seed);
+  }
+  for (const auto& run : independent.runs) distinct_independent.insert(run.seed);
+  EXPECT_EQ(distinct_common.size(), 3u);
+  EXPECT_EQ(distinct_independent.size(), 9u);
+  // Point 0's seeds are the same either way: a sweep made common keeps its first point.
+  for (std::size_t r = 0; r < 3; ++r) EXPECT_EQ(common.runs[r].seed, independent.runs[r].seed);
+}
+
 TEST(Design, RunSeedsAreDistinctAndInRange) {
   std::set<std::uint64_t> seeds;
   for (std::uint64_t p = 0; p < 50; ++p)

@@ -214,6 +214,17 @@ TEST(Sweep, ErrorsNameLineColumnAndExit2) {
       << r.err;
   EXPECT_FALSE(fs::exists(dir + "/out"));  // nothing run, nothing written
 
+  const std::string bad_seeds = dir + "/bad_seeds.yaml";
+  std::ofstream(bad_seeds) << "base: " << kSmall << "\n"
+                           << "factors:\n"
+                              "  policy.hukou.openness: [0.2, 0.8]\n"
+                              "seeds: shared\n";
+  r = run_zhili({"sweep", bad_seeds, "-o", dir + "/out"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find(bad_seeds + ":4:8: error: seeds: invalid value (found shared, expected common or independent)"),
+            std::string::npos)
+      << r.err;
+
   // A misspelt factor key is found by the scenario loader, reported where the factor is written.
   const std::string bad_key = dir + "/bad_key.yaml";
   std::ofstream(bad_key) << "base: " << kSmall << "\n"
