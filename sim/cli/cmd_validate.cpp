@@ -2,6 +2,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "engine/plausibility.hpp"
 #include "scenario/load.hpp"
 #include "world/world.hpp"
 
@@ -16,6 +17,10 @@ int validate_command(const ValidateArgs& args) {
     // The built map's size: a drawn map's comes from its raster, not the scenario.
     std::printf("map: %d x %d cells, housing for %lld simulated households, %zu placed\n", w.grid.width,
                 w.grid.height, static_cast<long long>(w.grid.total_capacity()), w.households.size_alive());
+    // Far from believable ground: said, not refused.
+    const auto warnings = plausibility_warnings(s, w);
+    for (const auto& text : warnings) std::fprintf(stderr, "%s: warning: %s\n", args.scenario.c_str(), text.c_str());
+    if (!warnings.empty()) std::fprintf(stderr, "zhili: %zu warning(s) in %s\n", warnings.size(), args.scenario.c_str());
     return exit_code::ok;
   } catch (const ScenarioError& e) {
     std::fprintf(stderr, "%s", e.diagnostics().format_all().c_str());

@@ -17,6 +17,17 @@ Engine::Engine(const Scenario& scenario)
   levers_ = scenario.policy;
   schedule_ = scenario.schedule;
   for (const auto& e : schedule_) next_order_ = std::max(next_order_, e.order + 1);
+  spin_up();
+}
+
+void Engine::spin_up() {
+  // run.spinup steps before the start, with the levers in force at the
+  // start; measured (some measures keep state from step to step) but not
+  // recorded, and not counted in the phase timings.
+  levers_ = levers_at(scenario_.policy, schedule_, 0);
+  for (std::int64_t k = 0; k < scenario_.run.spinup; ++k) run_phases(k);
+  std::fill(phase_seconds_.begin(), phase_seconds_.end(), 0.0);
+  measure_seconds_ = 0;
 }
 
 void insert_lever_set(std::vector<ScheduleEntry>& schedule, std::int64_t step, LeverId lever, double value,
@@ -33,7 +44,13 @@ void Engine::schedule_lever(LeverId lever, double value) { insert_lever_set(sche
 
 void Engine::step() {
   levers_ = levers_at(scenario_.policy, schedule_, step_);
-  const StepContext ctx{scenario_, exec_, calendar_, step_, calendar_.years_per_step(), levers_};
+  run_phases(step_ + scenario_.run.spinup);
+  ++step_;
+}
+
+void Engine::run_phases(std::int64_t model_step) {
+  const StepContext ctx{scenario_, exec_,   calendar_, model_step, calendar_.years_per_step(),
+                        levers_,   scenario_.run.spinup};
   const auto& phases = model_.phases();
   for (std::size_t p = 0; p < phases.size(); ++p) {
     const auto t0 = std::chrono::steady_clock::now();
@@ -43,7 +60,6 @@ void Engine::step() {
   const auto t0 = std::chrono::steady_clock::now();
   model_.measure(ctx, row_);
   measure_seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  ++step_;
 }
 
 }  // namespace zhili

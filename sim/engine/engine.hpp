@@ -22,7 +22,8 @@ void insert_lever_set(std::vector<ScheduleEntry>& schedule, std::int64_t step, L
 
 class Engine {
  public:
-  // `scenario` must outlive the engine.
+  // `scenario` must outlive the engine. Runs the scenario's spin-up
+  // (run.spinup steps before the start, not recorded) before returning.
   explicit Engine(const Scenario& scenario);
 
   std::int64_t step_index() const { return step_; }  // steps done so far
@@ -54,6 +55,10 @@ class Engine {
   double measure_seconds() const { return measure_seconds_; }  // spent measuring observables
 
  private:
+  void spin_up();
+  // The phases and the measures of one step; `model_step` counts the spin-up's steps too.
+  void run_phases(std::int64_t model_step);
+
   const Scenario& scenario_;
   Calendar calendar_;
   Executor exec_;

@@ -265,7 +265,7 @@ void Conflict::enforce(World& w, const StepContext& ctx, std::span<const std::ui
         field_out_[c] *= scale;
       }
     });
-    incidents_.step(ctx.step, field_out_, field_in_, spec.incident_threshold,
+    incidents_.step(ctx.recorded_step(), field_out_, field_in_, spec.incident_threshold,
                     spec.incident_extent == IncidentExtent::gathering);
   } else {
     incidents_.quiet_step();

@@ -192,7 +192,7 @@ void Grievance::household_pass(World& w, const StepContext& ctx) {
   // Dispute rates by household class, grown by disputes.growth since the start.
   std::array<DisputeRow, kDisputeClasses> table{};
   if (disputes_on) {
-    const double growth = std::exp(std::log1p(ds.growth) * static_cast<double>(ctx.step) * ctx.years_per_step);
+    const double growth = std::exp(std::log1p(ds.growth) * ctx.years());
     for (int m = 0; m < 2; ++m)
       for (int u = 0; u < 2; ++u)
         for (int b = 0; b < 2; ++b)

@@ -78,7 +78,7 @@ void LabourMarket::step(World& w, const StepContext& ctx) {
   auto& h = w.households;
   const auto& g = w.grid;
   const auto& e = ctx.scenario.economy;
-  const double years = static_cast<double>(ctx.step) * ctx.years_per_step;
+  const double years = ctx.years();  // since run.start: wages and jobs are given at the start
   const auto seed = ctx.seed();
   const auto step = static_cast<std::uint64_t>(ctx.step);
 
@@ -144,7 +144,8 @@ void LabourMarket::step(World& w, const StepContext& ctx) {
   const double nonfarm_share =
       before.villagers > 0 ? std::clamp(1.0 - farm_room / before.villagers, 0.0, 1.0) : 0.0;
   const double nonfarm_wage = e.rural_nonfarm_wage * state_.wage_secondary;
-  const auto year_index = static_cast<std::uint64_t>(std::floor(years + 1e-9));
+  // Years since the start (negative in the spin-up), as a stream key.
+  const auto year_index = static_cast<std::uint64_t>(static_cast<std::int64_t>(std::floor(years + 1e-9)));
   const double benefit = e.unemployment_benefit * state_.wage_secondary;
   const double wage_secondary = state_.wage_secondary;
   const double wage_tertiary = state_.wage_tertiary;

@@ -183,7 +183,8 @@ void PublicServices::step(World& w, const StepContext& ctx) {
   for (auto* v : {&stats_.arrivals, &stats_.served, &stats_.balked, &stats_.carried_over, &stats_.busy_minutes,
                   &stats_.open_minutes, &stats_.queue_minutes, &stats_.wait_minutes})
     std::fill(v->begin(), v->end(), 0.0);
-  apply_events(ctx.step, ctx);
+  // Outlet changes are dated from the start; the spin-up has the network of the start.
+  apply_events(std::max<std::int64_t>(0, ctx.recorded_step()), ctx);
   if (network_changed_) {
     rebuild_candidates(w.grid, ctx.exec);
     refresh_case_candidates();

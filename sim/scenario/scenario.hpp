@@ -35,6 +35,9 @@ struct RunSpec {
   TimeStep step_unit = TimeStep::month;
   std::uint64_t seed = 1;
   int threads = 0;  // 0 = all hardware threads
+  // Steps simulated before `start` with the levers in force at the start and
+  // not recorded, so the first recorded month is not a transient.
+  std::int64_t spinup = 0;
 };
 
 struct CellXY {

@@ -66,6 +66,11 @@ std::vector<KeyRule> run_rules() {
       integer_key(
           "run.threads", "threads", {0, 1024}, [](auto& s) -> auto& { return s.run.threads; },
           "Worker threads; 0 = all hardware threads."),
+      integer_key(
+          "run.spinup", "steps", {0, 1200}, [](auto& s) -> auto& { return s.run.spinup; },
+          "Steps simulated before run.start, with the levers in force at the start, and not "
+          "recorded: the district settles (queues, complaints, jobs, unrest) before the first "
+          "recorded step. 0 = none."),
   };
 }
 

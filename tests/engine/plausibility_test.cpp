@@ -1,0 +1,57 @@
+// Plausibility warnings (engine/plausibility.hpp): the shipped default
+// district draws none; each of its three kinds is given, with its figure,
+// when the scenario is pushed past believable ground.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "engine/plausibility.hpp"
+#include "scenario/load.hpp"
+
+namespace zhili {
+
+namespace {
+
+std::vector<std::string> warnings(const std::vector<std::string>& overrides) {
+  const Scenario s = load_scenario(std::string(ZHILI_SOURCE_DIR) + "/scenarios/default.yaml", overrides);
+  const World w = build_world(s);
+  return plausibility_warnings(s, w);
+}
+
+bool any_contains(const std::vector<std::string>& all, const std::string& part) {
+  for (const auto& w : all)
+    if (w.find(part) != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST(Plausibility, TheDefaultDistrictDrawsNone) {
+  const auto w = warnings({});
+  EXPECT_TRUE(w.empty()) << w.front();
+}
+
+TEST(Plausibility, TooFewWindows) {
+  // One district centre of 41 windows for 560,000 people (simulated: 96 % busy, 79-minute waits).
+  const auto w = warnings({"services.outlets=[{name: c, cell: [60, 50], kind: district_centre, windows: 41}]"});
+  ASSERT_EQ(w.size(), 1u);
+  EXPECT_NE(w[0].find("services: the expected in-person workload is 1"), std::string::npos) << w[0];
+  EXPECT_NE(w[0].find("the 41 windows"), std::string::npos) << w[0];
+}
+
+TEST(Plausibility, AnEmptyingCountryside) {
+  const auto w = warnings({"migration.ht_beta=0.3"});
+  ASSERT_EQ(w.size(), 1u);
+  EXPECT_NE(w[0].find("villages: farming villagers would move to the city at about 0.34 a year"), std::string::npos)
+      << w[0];
+  EXPECT_TRUE(warnings({"migration.ht_beta=0.3", "economy.enabled=false"}).empty()) << "no economy, no such flow";
+}
+
+TEST(Plausibility, AFullCity) {
+  // 52,000 households for the 52,625 homes of the city's zones.
+  const auto w = warnings({"population.urban_share=1", "population.households=52000"});
+  EXPECT_TRUE(any_contains(w, "housing: 9")) << (w.empty() ? std::string("no warning") : w.front());
+}
+
+}  // namespace zhili
