@@ -266,7 +266,7 @@ void Conflict::enforce(World& w, const StepContext& ctx, std::span<const std::ui
       }
     });
     incidents_.step(ctx.recorded_step(), field_out_, field_in_, spec.incident_threshold,
-                    spec.incident_extent == IncidentExtent::gathering);
+                    spec.incident_extent == IncidentExtent::gathering ? std::max(1, spec.vision) : 0);
   } else {
     incidents_.quiet_step();
   }

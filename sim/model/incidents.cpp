@@ -10,6 +10,7 @@ void IncidentTracker::setup(int width, int height) {
   const auto cells = static_cast<std::size_t>(width) * static_cast<std::size_t>(height);
   label_.assign(cells, -1);
   hot_index_.assign(cells, -1);
+  peak_at_.assign(cells, -1);
   started_map_.assign(cells, 0.0f);
   open_.clear();
   ended_.clear();
@@ -26,7 +27,8 @@ int IncidentTracker::find(int a) {
 }
 
 void IncidentTracker::step(std::int64_t step, std::span<const double> vision_actives,
-                           std::span<const double> cell_actives, double threshold, bool gatherings) {
+                           std::span<const double> cell_actives, double threshold, int gathering_radius) {
+  const bool gatherings = gathering_radius > 0;
   ended_.clear();
   started_ = 0;
   hot_.clear();
@@ -40,25 +42,38 @@ void IncidentTracker::step(std::int64_t step, std::span<const double> vision_act
     parent_[k] = static_cast<std::int32_t>(k);
     hot_index_[static_cast<std::size_t>(hot_[k])] = static_cast<std::int32_t>(k);
   }
-  // Steepest ascent: cells ordered by (actives in vision, cell index), so
-  // every chain climbs strictly and ends at one peak.
-  const auto above = [&](std::int32_t a, std::int32_t b) {
-    const double va = vision_actives[static_cast<std::size_t>(a)], vb = vision_actives[static_cast<std::size_t>(b)];
-    return va != vb ? va > vb : a > b;
-  };
-  for (std::size_t k = 0; gatherings && k < hot_.size(); ++k) {
-    const int x = hot_[k] % width_, y = hot_[k] / width_;
-    std::int32_t up = hot_[k];
-    for (int dy = -1; dy <= 1; ++dy)
-      for (int dx = -1; dx <= 1; ++dx) {
-        const int xx = x + dx, yy = y + dy;
-        if (xx < 0 || yy < 0 || xx >= width_ || yy >= height_) continue;
-        const std::int32_t c = yy * width_ + xx;
-        if (hot_index_[static_cast<std::size_t>(c)] >= 0 && above(c, up)) up = c;
+  // Gatherings: the hot cells in order of their actives in vision (then cell
+  // index), each joining the first-placed gathering whose peak lies within
+  // `gathering_radius` cells (Chebyshev), or starting one: a gathering draws
+  // people from within walking distance of its peak, so a wide area of
+  // unrest holds many, however flat its field (non-maximum suppression).
+  if (gatherings) {
+    order_.resize(hot_.size());
+    for (std::size_t k = 0; k < hot_.size(); ++k) order_[k] = static_cast<std::int32_t>(k);
+    std::sort(order_.begin(), order_.end(), [&](std::int32_t a, std::int32_t b) {
+      const double va = vision_actives[static_cast<std::size_t>(hot_[static_cast<std::size_t>(a)])];
+      const double vb = vision_actives[static_cast<std::size_t>(hot_[static_cast<std::size_t>(b)])];
+      return va != vb ? va > vb : hot_[static_cast<std::size_t>(a)] < hot_[static_cast<std::size_t>(b)];
+    });
+    rank_.assign(hot_.size(), 0);
+    for (std::size_t r = 0; r < order_.size(); ++r) rank_[static_cast<std::size_t>(order_[r])] = static_cast<std::int32_t>(r);
+    const int R = gathering_radius;
+    for (const std::int32_t k : order_) {
+      const int x = hot_[static_cast<std::size_t>(k)] % width_, y = hot_[static_cast<std::size_t>(k)] / width_;
+      std::int32_t best = -1;  // the peak placed first (highest) within R
+      for (int yy = std::max(0, y - R); yy <= std::min(height_ - 1, y + R); ++yy)
+        for (int xx = std::max(0, x - R); xx <= std::min(width_ - 1, x + R); ++xx) {
+          const std::int32_t p = peak_at_[static_cast<std::size_t>(yy * width_ + xx)];
+          if (p >= 0 && (best < 0 || rank_[static_cast<std::size_t>(p)] < rank_[static_cast<std::size_t>(best)])) best = p;
+        }
+      if (best < 0) {
+        peak_at_[static_cast<std::size_t>(hot_[static_cast<std::size_t>(k)])] = k;  // a new gathering's peak
+        continue;
       }
-    if (up == hot_[k]) continue;  // a peak
-    const int a = find(static_cast<int>(k)), b = find(hot_index_[static_cast<std::size_t>(up)]);
-    if (a != b) parent_[static_cast<std::size_t>(std::max(a, b))] = std::min(a, b);
+      const int a = find(k), b = find(best);
+      if (a != b) parent_[static_cast<std::size_t>(std::max(a, b))] = std::min(a, b);
+    }
+    for (const auto c : hot_) peak_at_[static_cast<std::size_t>(c)] = -1;
   }
   for (std::size_t k = 0; !gatherings && k < hot_.size(); ++k) {
     const int x = hot_[k] % width_, y = hot_[k] / width_;

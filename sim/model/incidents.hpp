@@ -30,10 +30,10 @@ class IncidentTracker {
   void setup(int width, int height);
   // One step: `vision_actives` real active households within each cell's
   // vision, `cell_actives` real actives in the cell itself.
-  // With `gatherings`, a hot cell joins only its most active hot neighbour
-  // (steepest ascent), so each incident holds one local peak.
+  // With `gathering_radius` R > 0, an incident is a gathering: hot cells, most
+  // active first, join the first-placed peak within R cells or become one.
   void step(std::int64_t step, std::span<const double> vision_actives, std::span<const double> cell_actives,
-            double threshold, bool gatherings = false);
+            double threshold, int gathering_radius = 0);
 
   std::int64_t started() const { return started_; }        // this step
   std::int64_t in_progress() const { return static_cast<std::int64_t>(open_.size()); }
@@ -60,6 +60,8 @@ class IncidentTracker {
   std::vector<std::int32_t> hot_;         // this step's hot cells, in cell order
   std::vector<std::int32_t> hot_index_;   // per cell: position in hot_, or -1
   std::vector<std::int32_t> parent_;      // union-find over hot_
+  std::vector<std::int32_t> order_, rank_;  // gatherings: hot_ by actives in vision, and each one's place
+  std::vector<std::int32_t> peak_at_;     // gatherings: per cell, the hot_ index of a peak there, or -1
   std::vector<std::int32_t> previous_hot_;
   std::vector<float> started_map_;
   // Scratch, grown to the largest step's size and reused.

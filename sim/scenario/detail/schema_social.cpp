@@ -201,8 +201,8 @@ std::vector<KeyRule> conflict_only_rules() {
       choice_key("conflict.incident_extent", {"patch", "gathering"},
                  [](auto& s) -> auto& { return s.conflict.incident_extent; },
                  "patch = every 8-connected patch of hot cells is one incident (Epstein's bursts); "
-                 "gathering = each hot cell joins its most active neighbour, so an incident is the "
-                 "area around one local peak of the actives and a wide area of unrest holds several "
+                 "gathering = hot cells, most active first, join the most active gathering whose peak "
+                 "is within conflict.vision cells or start one, so a wide area of unrest holds many "
                  "incidents (a gathering draws people from within walking distance)."),
       integer_key("conflict.vision", "cells", {0, 50}, [](auto& s) -> auto& { return s.conflict.vision; },
                   "Radius of the disc of cells a household (and an officer) sees."),
