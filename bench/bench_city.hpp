@@ -2,9 +2,11 @@
 // parameters, with the map grown so that housing stays ~70 % occupied. With
 // `economy`, the whole population-and-migration submodel set runs: labour
 // market, Harris-Todaro migration of the villagers, settlement, arrivals,
-// relocation. With `services`, public services on the default outlet layout.
+// relocation, with the default district's earnings spread and search
+// frictions. With `services`, public services on the default outlet layout.
 // With `social`, grievance with its channels, disputes and conflict (Epstein
-// activation, officers, incidents) at their defaults.
+// activation, officers, incidents) with the default district's rule: spread
+// thresholds, the district's response, gatherings, grid workers' relief.
 #pragma once
 
 #include <cmath>
@@ -40,10 +42,15 @@ inline Scenario city(long long households, long long steps, int threads, bool ec
     yaml +=
         "economy: {enabled: true, demand: logistic, logit_intercept: -0.2, logit_slope: 0.03,\n"
         "          primary_share: 0.4, primary_shift: -0.005, wage_secondary: 2.2, wage_tertiary: 2.6,\n"
-        "          rural_income: 1.0, rural_nonfarm_wage: 0.6}\n"
+        "          rural_income: 1.0, rural_nonfarm_wage: 0.6,\n"
+        "          wage_dispersion: 0.7, rural_income_dispersion: 0.7, matching_efficiency: 0.3}\n"
         "migration: {ht_beta: 0.3, ht_hukou_barrier: 0.6, ht_moving_cost: 0.1}\n";
   if (services) yaml += "services: {enabled: true}\n";  // needs, default outlet layout, online platform
-  if (social) yaml += "grievance: {enabled: true}\ndisputes: {enabled: true}\nconflict: {enabled: true}\n";
+  if (social)
+    yaml +=
+        "grievance: {enabled: true, grid_relief: 0.3}\ndisputes: {enabled: true}\n"
+        "conflict: {enabled: true, threshold_spread: 0.05, surge: 1, arrest_k: 30, incident_extent: gathering,\n"
+        "           incident_threshold: 20}\n";
   return load_scenario_text(yaml, "<bench city>");
 }
 
