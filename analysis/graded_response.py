@@ -9,7 +9,7 @@ by `zhili analyze` (it reads SWEEP_DIR/analysis/points.csv: the replicate
 mean and 95 % interval of each outcome column at each value of the factor,
 and SWEEP_DIR/summary.csv for the runs' seeds and values).
 For each outcome (default: conflict_rate:mean, incident_month_rate:mean,
-participation_rate:mean) it prints the means with their intervals along the
+largest_incident:mean, participation_rate:mean) it prints the means with their intervals along the
 factor and the three criteria of a graded response:
   monotone      every step between adjacent values has the same sign;
   largest step  the largest of those steps as a share of the total change
@@ -28,7 +28,8 @@ from pathlib import Path
 
 from zhili_run import RunError, run_script
 
-DEFAULT_OUTCOMES = ["conflict_rate:mean", "incident_month_rate:mean", "participation_rate:mean"]
+DEFAULT_OUTCOMES = ["conflict_rate:mean", "incident_month_rate:mean", "largest_incident:mean",
+                    "participation_rate:mean"]
 
 
 def read_points(folder):

@@ -31,6 +31,7 @@ void IncidentTracker::step(std::int64_t step, std::span<const double> vision_act
   const bool gatherings = gathering_radius > 0;
   ended_.clear();
   started_ = 0;
+  largest_ = 0;
   hot_.clear();
   for (std::size_t c = 0; c < vision_actives.size(); ++c)
     if (vision_actives[c] > 0 && vision_actives[c] >= threshold) hot_.push_back(static_cast<std::int32_t>(c));
@@ -105,6 +106,9 @@ void IncidentTracker::step(std::int64_t step, std::span<const double> vision_act
                                                open_[static_cast<std::size_t>(p.incident)].id))
       p.incident = before;
   }
+
+  for (std::size_t k = 0; k < hot_.size(); ++k)
+    if (find(static_cast<int>(k)) == static_cast<int>(k)) largest_ = std::max(largest_, patch[k].actives);
 
   // Continue, start, end.
   auto& continued = continued_;  // open_ index -> root of the patch continuing it

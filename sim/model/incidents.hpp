@@ -36,6 +36,7 @@ class IncidentTracker {
             double threshold, int gathering_radius = 0);
 
   std::int64_t started() const { return started_; }        // this step
+  double largest() const { return largest_; }  // real active households of the largest incident this step
   std::int64_t in_progress() const { return static_cast<std::int64_t>(open_.size()); }
   // Incidents that ended this step (and, after close_all, those still open).
   const std::vector<IncidentRecord>& ended() const { return ended_; }
@@ -46,6 +47,7 @@ class IncidentTracker {
   void quiet_step() {
     ended_.clear();
     started_ = 0;
+    largest_ = 0;
   }
   // Incidents started per cell (where their patch was centred when they began), cumulative.
   const std::vector<float>& started_map() const { return started_map_; }
@@ -55,6 +57,7 @@ class IncidentTracker {
   int width_ = 0, height_ = 0;
   std::int64_t next_id_ = 0;
   std::int64_t started_ = 0;
+  double largest_ = 0;
   std::vector<IncidentRecord> open_, ended_, still_open_;
   std::vector<std::int32_t> label_;       // per cell: index into open_ of the patch it was in last step, or -1
   std::vector<std::int32_t> hot_;         // this step's hot cells, in cell order

@@ -94,6 +94,9 @@ std::vector<SeriesSpec> SocialMetrics::series_specs(const Scenario& s) {
     out.push_back({"incident_month_rate", "1/10k/year",
                    "Incident-months per 10,000 residents per year: collective incidents in progress during the "
                    "step, each month it lasts (this step's, annualised)", "", {}});
+    out.push_back({"largest_incident", "households",
+                   "Real active households in the largest collective incident in progress during the step (its "
+                   "cells' actives; 0 when none)", "", {}});
     out.push_back({"participants", "persons", "Persons in active households during the step, real", "", {}});
     out.push_back({"participation_rate", "1/10k/year",
                    "Participant-months of unrest per 10,000 residents per year: persons in active households, "
@@ -199,6 +202,7 @@ void SocialMetrics::compute(const World& w, const StepContext& ctx, const Grieva
     put(static_cast<double>(inc.in_progress()));
     put(per_10k_year(static_cast<double>(inc.started())));
     put(per_10k_year(static_cast<double>(inc.in_progress()) * ctx.years_per_step * 12.0));
+    put(inc.largest());
     put(t.participants);
     put(per_10k_year(t.participants * ctx.years_per_step * 12.0));
   }
