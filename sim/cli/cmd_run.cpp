@@ -90,18 +90,19 @@ int run_command(const RunArgs& args) {
                 out.status == RunStatus::finished ? "Finished" : "Interrupted",
                 scenario.run.name.c_str(), static_cast<long long>(out.steps_done),
                 static_cast<long long>(scenario.run.steps), out.wall_s);
-    std::printf("Outcomes at the end of the last step (%s):\n",
-                format_year_month(Calendar(scenario.run.start, scenario.run.step_unit)
-                                      .date_of(out.steps_done))
-                    .c_str());
-    print_series_table(stdout, out.series, out.final_row);
-    // The headline outcomes of the last whole year, read back from the file.
+    // The summary leads with the headline outcomes of the last whole year,
+    // read back from the file, then every observable at the last step.
     try {
       const ResultReader reader(out.output_path);
       if (const auto year = last_year(reader)) print_headline(stdout, reader, *year);
     } catch (const std::runtime_error& e) {
       std::fprintf(stderr, "zhili: the headline outcomes could not be read back: %s\n", e.what());
     }
+    std::printf("Every observable at the end of the last step (%s; any year: zhili info FILE --year YYYY):\n",
+                format_year_month(Calendar(scenario.run.start, scenario.run.step_unit)
+                                      .date_of(out.steps_done))
+                    .c_str());
+    print_series_table(stdout, out.series, out.final_row);
     std::printf("Result file: %s\n", out.output_path.c_str());
   }
   if (out.status == RunStatus::interrupted) {
