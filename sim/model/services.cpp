@@ -481,10 +481,7 @@ void PublicServices::run_day(const StepContext& ctx, std::int32_t day) {
                             outlet_scratch_[o].queue,
                             QueueResults{part(q_outcome_), part(q_window_), part(q_wait_), part(q_start_), part(q_end_)});
         double wait = 0;
-        for (std::size_t j = begin; j < end; ++j) {
-          served_[visit_order_[j]] = q_outcome_[j] == CaseOutcome::served ? 1 : 0;
-          wait += q_wait_[j];
-        }
+        for (std::size_t j = begin; j < end; ++j) wait += q_wait_[j];
         stats_.arrivals[o] += sum.arrivals;
         stats_.served[o] += sum.served;
         stats_.balked[o] += sum.balked;
@@ -496,6 +493,11 @@ void PublicServices::run_day(const StepContext& ctx, std::int32_t day) {
       }
     });
   }
+  // Served or not, per entry of today_: serially, because an outlet's
+  // entries lie all over today_ and two threads writing bytes into the same
+  // cache lines made the parallel queues slower than one thread.
+  for (std::size_t j = 0; j < visits; ++j)
+    served_[visit_order_[j]] = q_outcome_[j] == CaseOutcome::served ? 1 : 0;
   // What an outlet's visitors waited today is what people expect there
   // tomorrow, remembered with weight kWaitMemory (word of mouth smooths the
   // swings that a shared expectation would otherwise cause); an outlet open
