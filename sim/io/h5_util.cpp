@@ -75,7 +75,12 @@ void read_attr_scalar(hid_t obj, const char* name, hid_t mem_type, void* out) {
 
 }  // namespace
 
-void silence_error_printing() { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); }
+void init_library() {
+  // H5dont_atexit works only before the library's first initialisation.
+  static const bool no_exit_handler = H5dont_atexit() >= 0;
+  (void)no_exit_handler;
+  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+}
 
 hid_t check(hid_t id, std::string_view what) {
   if (id < 0) fail(what);

@@ -21,10 +21,15 @@ class Error : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// HDF5 prints its error stack to stderr on every failure by default; we turn
-// failures into exceptions instead, so the printing is only noise. This is a
-// process-wide (per-thread in thread-safe builds) setting; calling it again is harmless.
-void silence_error_printing();
+// To call before any other HDF5 call; calling it again is harmless.
+// - HDF5 prints its error stack to stderr on every failure by default; we turn
+//   failures into exceptions instead, so the printing is only noise (a
+//   process-wide, or per-thread in thread-safe builds, setting).
+// - HDF5 would close whatever is still open in an exit handler. After a close
+//   that failed (a full disk) that handler dies with SIGSEGV in HDF5 1.10
+//   (H5F__close_cb); every file here is closed by its owner, so the handler is
+//   switched off (H5dont_atexit) and the process exits with its own status.
+void init_library();
 
 // Return `id` / `status`, or throw Error("<what> failed: <HDF5's innermost message>").
 hid_t check(hid_t id, std::string_view what);

@@ -99,7 +99,7 @@ struct ResultReader::Impl {
 };
 
 ResultReader::ResultReader(const std::string& path) : impl_(std::make_unique<Impl>()) {
-  h5::silence_error_printing();
+  h5::init_library();
   impl_->path = path;
   h5::with_path(path, [&] {
     impl_->file = open_file(path);

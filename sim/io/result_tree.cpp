@@ -1,8 +1,10 @@
 #include "io/result_tree.hpp"
 
+#include <filesystem>
 #include <map>
 #include <set>
 #include <stdexcept>
+#include <system_error>
 
 #include "io/h5_dataset.hpp"
 #include "io/result_format.hpp"
@@ -242,7 +244,7 @@ void write_events(hid_t file, const ResultLayout& layout, int compression, Write
 
 }  // namespace
 
-void WriterTree::close() {
+void WriterTree::close_objects() noexcept {
   std::vector<Handle*> objects{&status, &steps_done, &wall_seconds, &step, &time, &date, &date_type};
   for (auto& h : observables) objects.push_back(&h);
   for (auto& h : levers) objects.push_back(&h);
@@ -250,7 +252,16 @@ void WriterTree::close() {
   for (auto& m : maps) objects.insert(objects.end(), {&m.value, &m.step, &m.time});
   for (auto& e : events) objects.insert(objects.end(), {&e.dataset, &e.mem_type});
   for (Handle* h : objects) (void)h->close();
+}
+
+void WriterTree::close() {
+  close_objects();
   check_status(file.close(), "closing the file");
+}
+
+void WriterTree::close_quietly() noexcept {
+  close_objects();
+  (void)file.close();
 }
 
 WriterTree create_tree(const std::string& path, const ResultLayout& layout, const RunMetadata& meta,
@@ -261,19 +272,28 @@ WriterTree create_tree(const std::string& path, const ResultLayout& layout, cons
   // chunk indexes); LATEST/LATEST keeps every object in that format.
   Handle fapl = file_access(true);
   t.file = Handle(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, fapl.get()), "creating the file");
-  const hid_t file = t.file.get();
-  write_attr(file, "creator", format::creator);
-  write_attr(file, "format", format::name);
-  write_attr_int32(file, "format_version", format::version);
-  write_run(file, meta, t);
-  write_timeline(file, compression, t);
-  write_observables(file, layout, compression, t);
-  write_levers(file, layout, compression, t);
-  write_maps(file, layout, compression, t);
-  write_entities(file, layout, compression, t);
-  write_events(file, layout, compression, t);
-  // From here on only dataset extents and contents change; readers may attach.
-  check_status(H5Fstart_swmr_write(file), "starting SWMR writing");
+  try {
+    const hid_t file = t.file.get();
+    write_attr(file, "creator", format::creator);
+    write_attr(file, "format", format::name);
+    write_attr_int32(file, "format_version", format::version);
+    write_run(file, meta, t);
+    write_timeline(file, compression, t);
+    write_observables(file, layout, compression, t);
+    write_levers(file, layout, compression, t);
+    write_maps(file, layout, compression, t);
+    write_entities(file, layout, compression, t);
+    write_events(file, layout, compression, t);
+    // From here on only dataset extents and contents change; readers may attach.
+    check_status(H5Fstart_swmr_write(file), "starting SWMR writing");
+  } catch (...) {
+    // A file this call created but could not lay out (a full disk) holds no
+    // step of the run and no reader could open it: it goes.
+    t.close_quietly();
+    std::error_code ignored;
+    if (std::filesystem::is_regular_file(path, ignored)) std::filesystem::remove(path, ignored);
+    throw;
+  }
   return t;
 }
 

@@ -43,10 +43,16 @@ struct WriterTree {
   // Closes every object, then the file; throws Error if the file's close (its
   // last metadata write) fails.
   void close();
+  // The same, ignoring failures (on a path that is already failing).
+  void close_quietly() noexcept;
+
+ private:
+  void close_objects() noexcept;
 };
 
 // Validates names (throws std::invalid_argument), creates `path` (truncating
-// it), every group, dataset and attribute, then starts SWMR writing.
+// it), every group, dataset and attribute, then starts SWMR writing. If
+// anything after the file's creation fails, the file is removed.
 WriterTree create_tree(const std::string& path, const ResultLayout& layout,
                        const RunMetadata& meta, int compression);
 

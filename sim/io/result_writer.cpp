@@ -132,7 +132,7 @@ ResultWriter::ResultWriter(const std::string& path, const ResultLayout& layout,
   if (settings.flush_every < 1) throw std::invalid_argument("WriterSettings.flush_every must be >= 1");
   if (settings.compression < 0 || settings.compression > 9)
     throw std::invalid_argument("WriterSettings.compression must be in 0..9");
-  h5::silence_error_printing();
+  h5::init_library();
   impl_->path = path;
   impl_->tree = h5::with_path(path, [&] { return h5::create_tree(path, layout, meta, settings.compression); });
   impl_->allocate(layout, static_cast<std::size_t>(settings.flush_every));

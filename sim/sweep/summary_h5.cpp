@@ -97,7 +97,7 @@ void write_summary_h5(const std::string& path, const std::string& csv_text) {
   const analyze::CsvTable t = analyze::parse_csv(csv_text, path);
   const std::string tmp = path + ".tmp";
   h5::with_path(tmp, [&] {
-    h5::silence_error_printing();
+    h5::init_library();
     h5::Handle file(H5Fcreate(tmp.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), "creating the file");
     h5::write_attr(file.get(), "format", std::string_view("zhili-sweep-summary 1"));
     h5::write_attr(file.get(), "columns", t.header);
