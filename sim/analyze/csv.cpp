@@ -2,8 +2,8 @@
 
 #include <cmath>
 #include <cstdio>
-#include <fstream>
-#include <sstream>
+
+#include "core/read_file.hpp"
 
 namespace zhili::analyze {
 
@@ -110,11 +110,10 @@ CsvTable parse_csv(const std::string& text, const std::string& file) {
 }
 
 CsvTable read_csv(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) throw CsvError(path, 0, 0, "cannot read the file (missing or unreadable)");
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return parse_csv(ss.str(), path);
+  std::string text;
+  if (const std::string why = read_whole_file(path, text); !why.empty())
+    throw CsvError(path, 0, 0, "cannot read the file: " + why);
+  return parse_csv(text, path);
 }
 
 }  // namespace zhili::analyze

@@ -6,7 +6,6 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -83,8 +82,8 @@ std::vector<CalibrationTarget> read_targets(const std::string& path, Diagnostics
   std::vector<CalibrationTarget> out;
   const std::size_t diags_before = diags.size();  // `diags` may hold the calibration file's own
   std::string text;
-  if (const int err = read_whole_file(path, text); err != 0) {
-    diags.add(make_diagnostic(path, 0, 0, "targets", std::string("cannot read the targets file: ") + std::strerror(err),
+  if (const std::string why = read_whole_file(path, text); !why.empty()) {
+    diags.add(make_diagnostic(path, 0, 0, "targets", "cannot read the targets file: " + why,
                               "", "a readable CSV file"));
     return out;
   }

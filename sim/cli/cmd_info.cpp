@@ -12,7 +12,7 @@ namespace zhili {
 
 int info_command(const InfoArgs& args) {
   try {
-    const ResultReader r(args.result);
+    const ResultReader r(args.result, OpenCheck::in_child_process);
     const auto& m = r.metadata();
     const auto dates = r.dates();
     std::printf("file:      %s\n", args.result.c_str());

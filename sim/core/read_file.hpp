@@ -1,13 +1,20 @@
-// Reading a whole input file (scenario, raster map) into memory, with the
-// errno of a failure so callers can say why in their own diagnostics.
+// Reading a whole input file (scenario, sweep, calibration, targets, raster
+// map, CSV) into memory, refusing what is not a regular file of bounded size:
+// /dev/zero would be read until memory ran out, and a FIFO with no writer
+// would block the open for ever.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 namespace zhili {
 
-// Appends the file's bytes to `out`; returns 0 on success, else the errno of
-// the failure (a directory opens fine and fails while reading, with EISDIR).
-int read_whole_file(const std::string& path, std::string& out);
+// The largest input file read: a 10000 x 10000 raster map in PGM is 100 MB.
+inline constexpr std::uintmax_t kInputFileLimit = std::uintmax_t{256} << 20;
+
+// Appends the file's bytes to `out`; returns "" on success, else why not, as
+// a phrase for the caller's diagnostic: the system's reason ("No such file or
+// directory"), "not a regular file (a FIFO)", or "N bytes, above the limit ...".
+std::string read_whole_file(const std::string& path, std::string& out, std::uintmax_t limit = kInputFileLimit);
 
 }  // namespace zhili

@@ -3,9 +3,11 @@
 #include "io/result_reader.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <stdexcept>
 
+#include "io/child_probe.hpp"
 #include "io/h5_dataset.hpp"
 #include "io/reader_catalog.hpp"
 
@@ -17,10 +19,28 @@ namespace {
 // a killed writer (its superblock still says "open for SWMR writing", which a
 // plain open refuses). A cleanly closed file opens with it too; the plain
 // open is only a fallback should some file refuse SWMR reading.
+constexpr unsigned kMetadataReadAttempts = 24;
+// Longest a file's opening may take (metadata only: milliseconds when sound).
+constexpr std::chrono::milliseconds kOpenLimit(20000);
+
 h5::Handle open_file(const std::string& path) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) throw h5::Error("no such file");
+  // A FIFO or device would block the open or be read without end.
+  if (const auto type = std::filesystem::status(path, ec).type(); type != std::filesystem::file_type::regular) {
+    const char* kind = type == std::filesystem::file_type::directory ? "a directory"
+                       : type == std::filesystem::file_type::fifo    ? "a FIFO"
+                       : type == std::filesystem::file_type::character || type == std::filesystem::file_type::block
+                           ? "a device"
+                           : "a special file";
+    throw h5::Error(std::string("not a regular file (") + kind + ")");
+  }
   const h5::Handle fapl = h5::file_access(false);
+  // A metadata block whose checksum fails is read again, in SWMR mode up to
+  // 100 times with a sleep that doubles each time (1 ns, 2 ns, ...): on a
+  // corrupted file that is hours. A writer's half-written block is whole again
+  // within microseconds; 24 attempts wait at most 2^24 ns (17 ms) in all.
+  h5::check_status(H5Pset_metadata_read_attempts(fapl.get(), kMetadataReadAttempts), "bounding metadata retries");
   if (hid_t f = H5Fopen(path.c_str(), H5F_ACC_RDONLY | H5F_ACC_SWMR_READ, fapl.get()); f >= 0)
     return h5::Handle(f);
   H5Eclear2(H5E_DEFAULT);
@@ -62,6 +82,9 @@ struct ResultReader::Impl {
   double wall = 0.0;
   std::int64_t timeline_rows = 0;
 
+  // Opens `file_path` and reads its metadata, catalog and progress.
+  void open(const std::string& file_path);
+
   // The dataset's id, its metadata re-read first if refresh() ran since last use.
   hid_t fresh(const h5::LiveDataset& d) const {
     if (d.generation != generation) {
@@ -98,15 +121,30 @@ struct ResultReader::Impl {
   }
 };
 
-ResultReader::ResultReader(const std::string& path) : impl_(std::make_unique<Impl>()) {
+void ResultReader::Impl::open(const std::string& file_path) {
+  path = file_path;
+  file = open_file(path);
+  h5::check_format(file.get());
+  meta = h5::read_metadata(file.get());
+  catalog = h5::read_catalog(file.get());
+  read_progress();
+}
+
+ResultReader::ResultReader(const std::string& path, OpenCheck check) : impl_(std::make_unique<Impl>()) {
   h5::init_library();
-  impl_->path = path;
   h5::with_path(path, [&] {
-    impl_->file = open_file(path);
-    h5::check_format(impl_->file.get());
-    impl_->meta = h5::read_metadata(impl_->file.get());
-    impl_->catalog = h5::read_catalog(impl_->file.get());
-    impl_->read_progress();
+    if (check == OpenCheck::none) return impl_->open(path);
+    // Opening reads every attribute and index of the file. HDF5 1.10 can
+    // crash on a corrupted one (a string's length read from a damaged global
+    // heap, which carries no checksum), so a child process opens it first.
+    const h5::ProbeResult probe = h5::run_in_child([&] { Impl().open(path); }, kOpenLimit);
+    if (probe.end == h5::ProbeEnd::crashed)
+      throw h5::Error("the file is corrupted: reading its metadata crashed HDF5 (signal " +
+                      std::to_string(probe.signal) + ")");
+    if (probe.end == h5::ProbeEnd::timed_out)
+      throw h5::Error("reading its metadata took longer than " + std::to_string(kOpenLimit.count() / 1000) +
+                      " s (a corrupted file, or a file system that does not answer)");
+    impl_->open(path);
   });
 }
 

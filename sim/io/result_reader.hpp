@@ -23,9 +23,20 @@ struct EventTable {
   std::vector<std::vector<double>> columns;  // one vector per column, all the same length
 };
 
+// How much to trust a file before HDF5 reads it in this process.
+enum class OpenCheck {
+  none,  // a file this program wrote (a sweep's runs)
+  // A file from elsewhere (`zhili info`, the viewer): a child process opens
+  // it first, so that a corrupted file on which HDF5 1.10 crashes or hangs
+  // is refused with a reason (std::runtime_error) instead. It forks: not for
+  // a process whose other threads may be inside HDF5 at the time.
+  in_child_process,
+};
+
 class ResultReader {
  public:
-  explicit ResultReader(const std::string& path);  // throws std::runtime_error naming the path
+  // Throws std::runtime_error naming the path.
+  explicit ResultReader(const std::string& path, OpenCheck check = OpenCheck::none);
   ~ResultReader();
   ResultReader(ResultReader&&) noexcept;
   ResultReader& operator=(ResultReader&&) noexcept;

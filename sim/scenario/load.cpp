@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
-#include <cstring>
 
 #include "core/read_file.hpp"
 #include "scenario/detail/consistency.hpp"
@@ -107,10 +106,10 @@ Scenario load_scenario_text(const std::string& text, const std::string& display_
 
 Scenario load_scenario(const std::string& path, const std::vector<std::string>& overrides) {
   std::string text;
-  if (const int err = read_whole_file(path, text); err != 0) {
+  if (const std::string why = read_whole_file(path, text); !why.empty()) {
     LoadContext ctx;
     ctx.scenario.source_path = path;
-    ctx.report({"", {path, 0, 0}}, std::string(kUnreadable) + ": " + std::strerror(err), "", "");
+    ctx.report({"", {path, 0, 0}}, std::string(kUnreadable) + ": " + why, "", "");
     return finish(ctx, overrides);  // still checks the overrides, then throws
   }
   return load_scenario_text(text, path, overrides);

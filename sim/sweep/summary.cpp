@@ -4,9 +4,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <stdexcept>
 
+#include "core/read_file.hpp"
 #include "io/result_reader.hpp"
 
 namespace zhili::sweep {
@@ -172,11 +172,9 @@ void write_file_atomically(const std::string& path, const std::string& text) {
 }
 
 std::string read_text_file(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) return "";
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
+  std::string text;
+  if (!read_whole_file(path, text).empty()) return "";
+  return text;
 }
 
 }  // namespace zhili::sweep

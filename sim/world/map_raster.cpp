@@ -4,7 +4,6 @@
 #include <cerrno>
 #include <charconv>
 #include <cstdio>
-#include <cstring>
 
 #include "core/read_file.hpp"
 #include "scenario/load.hpp"
@@ -135,10 +134,10 @@ void check_size(const Scenario& s, const ZoneImage& img, Diagnostics& d) {
 CellGrid load_raster_map(const Scenario& s) {
   const RasterSpec& spec = s.world.raster;
   std::string bytes;
-  if (const int err = read_whole_file(spec.path, bytes); err != 0) {
+  if (const std::string why = read_whole_file(spec.path, bytes); !why.empty()) {
     Diagnostics d;
     d.add(Diagnostic{key_location(s, "world.raster.path"), "world.raster.path",
-                     std::string(raster_error::kUnreadable) + ": " + std::strerror(err), spec.path,
+                     std::string(raster_error::kUnreadable) + ": " + why, spec.path,
                      "", ""});
     throw ScenarioError(std::move(d));
   }

@@ -44,7 +44,8 @@ TEST(IoErrors, ADirectoryIsNamedAsSuchWithoutHdf5Internals) {
       ADD_FAILURE() << "no exception";
     } catch (const std::runtime_error& e) {
       const std::string msg = e.what();
-      EXPECT_NE(msg.find("Is a directory"), std::string::npos) << msg;
+      // The writer gets the system's reason; the reader refuses before opening.
+      EXPECT_NE(msg.find(write ? "Is a directory" : "not a regular file (a directory)"), std::string::npos) << msg;
       for (const char* internal : {"errno", "flags", "buf =", "file descriptor"})
         EXPECT_EQ(msg.find(internal), std::string::npos) << msg;
     }

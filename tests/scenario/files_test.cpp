@@ -118,7 +118,7 @@ TEST(ScenarioFiles, DirectoryIsUnreadable) {
     FAIL() << "a directory loaded";
   } catch (const ScenarioError& e) {
     ASSERT_EQ(e.diagnostics().size(), 1u);
-    EXPECT_EQ(e.diagnostics().items()[0].message, "cannot read file: Is a directory");
+    EXPECT_EQ(e.diagnostics().items()[0].message, "cannot read file: not a regular file (a directory)");
   }
 }
 

@@ -153,7 +153,7 @@ TEST(RasterCsv, UnreadableFileIsReportedAtThePathKey) {
   std::filesystem::create_directories(dir / "folder.csv");
   d = build_errors(load_in(dir, raster_scenario("folder.csv")));
   ASSERT_EQ(d.size(), 1u) << d.format_all();
-  EXPECT_EQ(d.items()[0].message, "cannot read file: Is a directory");
+  EXPECT_EQ(d.items()[0].message, "cannot read file: not a regular file (a directory)");
 }
 
 TEST(RasterCsv, TooLarge) {

@@ -92,7 +92,7 @@ void update_live(ViewerState& s) {
   if (s.live_index < 0) {
     if (!live.file_ready()) return;
     try {
-      s.add_run(std::make_unique<RunData>(live.path()));
+      s.add_run(std::make_unique<RunData>(live.path(), OpenCheck::none));  // written by this process
       s.live_index = static_cast<int>(s.runs.size()) - 1;
       s.map_run = s.live_index;
       s.time_index = s.timeline.empty() ? 0 : s.timeline.size() - 1;  // follow the end

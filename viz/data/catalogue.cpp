@@ -13,7 +13,7 @@ CatalogueEntry describe_run(const std::string& path) {
   e.path = path;
   e.file_name = std::filesystem::path(path).filename().string();
   try {
-    const ResultReader r(path);
+    const ResultReader r(path, OpenCheck::in_child_process);
     const RunMetadata& m = r.metadata();
     e.scenario_name = m.scenario_name;
     e.seed = m.seed;

@@ -8,7 +8,7 @@
 
 namespace zhili::view {
 
-RunData::RunData(const std::string& path) : path_(path), reader_(path) {
+RunData::RunData(const std::string& path, OpenCheck check) : path_(path), reader_(path, check) {
   load_timeline();
   maps_ = reader_.maps();
   // Never reallocated, so a snapshot reference stays valid until evicted.

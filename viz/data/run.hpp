@@ -19,7 +19,9 @@ namespace zhili::view {
 
 class RunData {
  public:
-  explicit RunData(const std::string& path);  // throws std::runtime_error naming the path
+  // Throws std::runtime_error naming the path. A file from elsewhere is first
+  // opened in a child process (OpenCheck); a live run of this process is not.
+  explicit RunData(const std::string& path, OpenCheck check = OpenCheck::in_child_process);
 
   const std::string& path() const { return path_; }
   const RunMetadata& metadata() const { return reader_.metadata(); }
