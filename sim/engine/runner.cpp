@@ -169,14 +169,8 @@ RunOutcome run_scenario(const Scenario& s, const RunRequest& req) {
       }
     }
     engine.step();
-    // Row k: levers in force and flows during step k, state at its end, dated by its start.
-    writer.append_step(k, cal.decimal_year_of(k), cal.date_of(k), engine.observables(),
-                       engine.levers());
-    for (std::size_t e = 0; e < layout.entity_series.size(); ++e) {
-      entity_buffer.resize(layout.entity_series[e].entity_names.size());
-      engine.model().fill_entities(e, entity_buffer);
-      writer.append_entity_row(e, entity_buffer);
-    }
+    // Step k's events and maps first, its rows last: the last entity row of
+    // a flush interval flushes it, and the flush then holds all of step k.
     const bool last = engine.done();
     // Events still in progress are written when the run ends here (last
     // step, or a stop request honoured below), so the file holds them all.
@@ -187,6 +181,14 @@ RunOutcome run_scenario(const Scenario& s, const RunRequest& req) {
         engine.model().fill_map(m, map_buffer);
         writer.append_map(m, k, cal.decimal_year_of(k), map_buffer);
       }
+    }
+    // Row k: levers in force and flows during step k, state at its end, dated by its start.
+    writer.append_step(k, cal.decimal_year_of(k), cal.date_of(k), engine.observables(),
+                       engine.levers());
+    for (std::size_t e = 0; e < layout.entity_series.size(); ++e) {
+      entity_buffer.resize(layout.entity_series[e].entity_names.size());
+      engine.model().fill_entities(e, entity_buffer);
+      writer.append_entity_row(e, entity_buffer);
     }
     if (req.progress) {
       Progress p;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <limits>
 #include <stdexcept>
 
 #include "io/child_probe.hpp"
@@ -97,10 +98,10 @@ struct ResultReader::Impl {
   std::int64_t rows(const h5::LiveDataset& d) const {
     return static_cast<std::int64_t>(h5::shape_of(fresh(d)).at(0));
   }
-  // Rows of a per-step series that a reader may trust: the writer extends the
-  // series before the timeline, and a run killed (or read) half-way through a
-  // flush may show some series already longer; the timeline says how far
-  // every one is complete.
+  // Rows of a per-step series that a reader may trust: /run/steps_done is
+  // written only after a flush of every series has reached the file, and a
+  // run killed (or read) half-way through a flush may show some series
+  // already longer.
   std::int64_t step_rows(const h5::LiveDataset& d) const { return std::min(rows(d), timeline_rows); }
 
   void read_progress() {
@@ -108,8 +109,12 @@ struct ResultReader::Impl {
     h5::read_scalar(fresh(catalog.status), H5T_NATIVE_INT32, &code);
     status = static_cast<RunStatus>(code);
     h5::read_scalar(fresh(catalog.wall_seconds), H5T_NATIVE_DOUBLE, &wall);
-    // A reader may catch a flush half-way: trust only rows all three timeline datasets have.
-    timeline_rows = std::min({rows(catalog.step), rows(catalog.time), rows(catalog.date)});
+    std::int64_t committed = 0;
+    h5::read_scalar(fresh(catalog.steps_done), H5T_NATIVE_INT64, &committed);
+    // A reader may catch a flush half-way: trust the steps the writer has
+    // committed, and (files of any writer) only rows all three timeline datasets have.
+    timeline_rows = std::min({committed, rows(catalog.step), rows(catalog.time), rows(catalog.date)});
+    timeline_rows = std::max<std::int64_t>(timeline_rows, 0);
   }
 
   template <class T>
@@ -229,8 +234,13 @@ int ResultReader::map_height() const { return impl_->catalog.map_height; }
 std::vector<std::int64_t> ResultReader::map_steps(const std::string& name) const {
   const auto& e = find(impl_->catalog.maps, name, "map", impl_->path);
   return h5::with_path(impl_->path, [&] {
-    const std::int64_t n = std::min(impl_->rows(e.step), impl_->rows(e.value));
-    return impl_->read_all<std::int64_t>(e.step, H5T_NATIVE_INT64, n);
+    // Snapshots of committed steps only (a killed run may show a later one).
+    std::int64_t n = std::min(impl_->rows(e.step), impl_->rows(e.value));
+    auto steps = impl_->read_all<std::int64_t>(e.step, H5T_NATIVE_INT64, n);
+    const auto timeline = impl_->read_all<std::int64_t>(impl_->catalog.step, H5T_NATIVE_INT64, impl_->timeline_rows);
+    const std::int64_t last = timeline.empty() ? std::numeric_limits<std::int64_t>::min() : timeline.back();
+    while (!steps.empty() && steps.back() > last) steps.pop_back();
+    return steps;
   });
 }
 

@@ -271,7 +271,12 @@ WriterTree create_tree(const std::string& path, const ResultLayout& layout, cons
   // SWMR needs the latest file format (version 3 superblock, extensible-array
   // chunk indexes); LATEST/LATEST keeps every object in that format.
   Handle fapl = file_access(true);
-  t.file = Handle(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, fapl.get()), "creating the file");
+  // Laid out under a temporary name and renamed when complete: a run killed
+  // while the file is being laid out leaves no stub that no reader can open
+  // (HDF5 writes the superblock last), and an earlier result of the same name
+  // stays whole until the new file replaces it.
+  const std::string part = path + ".part";
+  t.file = Handle(H5Fcreate(part.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, fapl.get()), "creating the file");
   try {
     const hid_t file = t.file.get();
     write_attr(file, "creator", format::creator);
@@ -286,12 +291,15 @@ WriterTree create_tree(const std::string& path, const ResultLayout& layout, cons
     write_events(file, layout, compression, t);
     // From here on only dataset extents and contents change; readers may attach.
     check_status(H5Fstart_swmr_write(file), "starting SWMR writing");
+    std::error_code renamed;
+    std::filesystem::rename(part, path, renamed);
+    if (renamed) throw Error("renaming '" + part + "' to the result file failed: " + renamed.message());
   } catch (...) {
     // A file this call created but could not lay out (a full disk) holds no
     // step of the run and no reader could open it: it goes.
     t.close_quietly();
     std::error_code ignored;
-    if (std::filesystem::is_regular_file(path, ignored)) std::filesystem::remove(path, ignored);
+    if (std::filesystem::is_regular_file(part, ignored)) std::filesystem::remove(part, ignored);
     throw;
   }
   return t;

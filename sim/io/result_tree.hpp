@@ -50,9 +50,10 @@ struct WriterTree {
   void close_objects() noexcept;
 };
 
-// Validates names (throws std::invalid_argument), creates `path` (truncating
-// it), every group, dataset and attribute, then starts SWMR writing. If
-// anything after the file's creation fails, the file is removed.
+// Validates names (throws std::invalid_argument), creates `path`.part, every
+// group, dataset and attribute, starts SWMR writing and renames the file to
+// `path` (replacing any file there). If anything after the creation fails,
+// the .part file is removed.
 WriterTree create_tree(const std::string& path, const ResultLayout& layout,
                        const RunMetadata& meta, int compression);
 
