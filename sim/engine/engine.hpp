@@ -25,6 +25,9 @@ class Engine {
   // `scenario` must outlive the engine. Runs the scenario's spin-up
   // (run.spinup steps before the start, not recorded) before returning.
   explicit Engine(const Scenario& scenario);
+  // A temporary would be destroyed at the end of the statement while the
+  // engine still reads it (ASan: stack-use-after-scope).
+  explicit Engine(Scenario&&) = delete;
 
   std::int64_t step_index() const { return step_; }  // steps done so far
   std::int64_t steps_planned() const { return scenario_.run.steps; }

@@ -182,7 +182,8 @@ TEST(Calibration, YearMeanAndLargestStep) {
   std::vector<std::string> overrides = spec.overrides;
   overrides.push_back("economy.rural_income=2000");
   overrides.push_back("run.threads=1");
-  Engine engine(load_scenario(spec.scenario, overrides));
+  const Scenario scenario = load_scenario(spec.scenario, overrides);
+  Engine engine(scenario);
   const std::size_t column = *engine.model().column_of("urban_employment_rate", "");
   double sum = 0, largest = -1, last = 0;
   int steps = 0;

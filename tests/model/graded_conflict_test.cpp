@@ -30,7 +30,8 @@ Response sweep_shock(const std::vector<double>& shocks, const std::vector<std::s
                                   "run.threads=2", "output.map_every=0",
                                   "policy.conflict.legitimacy_shock=" + std::to_string(shock)};
     o.insert(o.end(), rule.begin(), rule.end());
-    Engine e(load_scenario(std::string(ZHILI_SOURCE_DIR) + "/scenarios/default.yaml", o));
+    const Scenario scenario = load_scenario(std::string(ZHILI_SOURCE_DIR) + "/scenarios/default.yaml", o);
+    Engine e(scenario);
     const std::size_t rate = *e.model().column_of("participation_rate", "");
     const std::size_t share = *e.model().column_of("active_share", "");
     double sum = 0, peak = 0;

@@ -29,8 +29,9 @@ double value(Engine& e, const std::string& name, const std::string& label = "") 
 TEST(LabourZones, ZoneJobGrowthShiftsJobsAtExactlyItsRate) {
   // Suburban jobs' weight grows 10 % a year faster than the others': the odds
   // of a job being suburban grow by 1.1 a year, whatever the city total does.
-  Engine e(harris_todaro({"economy.zone_job_growth.suburb=0.1", "economy.job_growth=0.03",
-                          "run.steps=60"}));
+  const Scenario e_scenario = harris_todaro({"economy.zone_job_growth.suburb=0.1", "economy.job_growth=0.03",
+                                             "run.steps=60"});
+  Engine e(e_scenario);
   const auto suburb_odds = [&] {
     double all = 0;
     for (const char* z : {"urban_core", "fringe", "urban_village", "suburb"}) all += value(e, "jobs_by_zone", z);
@@ -50,8 +51,9 @@ TEST(LabourZones, WithoutCommutingResidentsOfAZoneWithoutJobsStayUnemployed) {
   // No jobs in the suburbs: with commuting refused, suburban residents never
   // find work; with a city-wide market they do, like everyone else.
   const auto run = [](const char* commute) {
-    Engine e(harris_todaro({"economy.job_weight.suburb=0", std::string("economy.commute_acceptance=") + commute,
-                            "run.steps=24"}));
+    const Scenario e_scenario = harris_todaro({"economy.job_weight.suburb=0", std::string("economy.commute_acceptance=") + commute,
+                                               "run.steps=24"});
+    Engine e(e_scenario);
     while (!e.done()) e.step();
     return std::pair{value(e, "unemployment_by_zone", "suburb"), value(e, "unemployment_by_zone", "urban_core")};
   };
@@ -66,18 +68,21 @@ TEST(LabourZones, WithoutCommutingResidentsOfAZoneWithoutJobsStayUnemployed) {
 TEST(LabourZones, CommutersAreCountedOnlyWhenAZoneRunsShort) {
   // Jobs spread by homes alone (equal weights) and a first step in which every
   // city household seeks work: zones are hired in proportion, few commute.
-  Engine e(harris_todaro({"economy.job_weight.urban_core=1", "economy.job_weight.fringe=1",
-                          "economy.job_weight.urban_village=1", "economy.job_weight.suburb=1", "run.steps=2"}));
+  const Scenario e_scenario = harris_todaro({"economy.job_weight.urban_core=1", "economy.job_weight.fringe=1",
+                                             "economy.job_weight.urban_village=1", "economy.job_weight.suburb=1", "run.steps=2"});
+  Engine e(e_scenario);
   e.step();
   const double even = value(e, "commuting_hires");
-  Engine skewed(harris_todaro({"economy.job_weight.urban_core=20", "run.steps=2"}));
+  const Scenario skewed_scenario = harris_todaro({"economy.job_weight.urban_core=20", "run.steps=2"});
+  Engine skewed(skewed_scenario);
   skewed.step();
   EXPECT_GT(value(skewed, "commuting_hires"), 10.0 * std::max(even, 1.0));
 }
 
 TEST(DestinationChoice, CheapHomesDrawMoreNewcomersAsRentWeighsMore) {
   const auto village_newcomers = [](const char* elasticity) {
-    Engine e(harris_todaro({std::string("migration.rent_elasticity=") + elasticity, "run.steps=36"}));
+    const Scenario e_scenario = harris_todaro({std::string("migration.rent_elasticity=") + elasticity, "run.steps=36"});
+    Engine e(e_scenario);
     e.step();
     const double start = value(e, "population_by_zone", "urban_village");
     while (!e.done()) e.step();
@@ -91,10 +96,11 @@ TEST(Affordability, HouseholdsMoveOutOfHomesTheyCannotAfford) {
   // households look for cheaper homes and nobody takes one beyond the share,
   // so the city's rent-to-income ratio ends lower than without it.
   const auto burden = [](const char* share) {
-    Engine e(harris_todaro({"relocation.enabled=true", "relocation.move_probability=0.3",
-                            "world.rent.urban_core=3000", "world.rent.fringe=1500",
-                            "world.rent.urban_village=500", "world.rent.suburb=900",
-                            std::string("economy.max_rent_share=") + share, "run.steps=36"}));
+    const Scenario e_scenario = harris_todaro({"relocation.enabled=true", "relocation.move_probability=0.3",
+                                               "world.rent.urban_core=3000", "world.rent.fringe=1500",
+                                               "world.rent.urban_village=500", "world.rent.suburb=900",
+                                               std::string("economy.max_rent_share=") + share, "run.steps=36"});
+    Engine e(e_scenario);
     while (!e.done()) e.step();
     return value(e, "housing_cost_burden");
   };
