@@ -177,6 +177,17 @@ TEST(ScenarioErrors, BothEndAndSteps) {
   EXPECT_EQ(both.items()[1].expected, "a date after run.start (2015-01-01)");
 }
 
+TEST(ScenarioErrors, ARunMustEndByTheYear9999) {
+  // Dates have four-digit years: a run into 10000 was written as "10000-01-0".
+  Diagnostic d = only_error("run:\n  start: 9999-01\n  steps: 12\n");
+  EXPECT_DIAG(d, "s.yaml", 3, 10, "run.steps", "value out of range");
+  EXPECT_EQ(d.found, "12 steps from 9999-01");
+  EXPECT_EQ(d.expected, "a run that ends by 9999-12-31 (dates have four-digit years)");
+  // The default number of steps is blamed on the start.
+  EXPECT_EQ(only_error("run:\n  start: 9999-06\n").key_path, "run.start");
+  EXPECT_NO_THROW(load_scenario_text("run: {start: 9999-01, steps: 11}\n", "s.yaml", {}));
+}
+
 TEST(ScenarioErrors, ConflictNeedsGrievanceAndNoRelocation) {
   Diagnostic d = only_error("conflict:\n  enabled: true\n");
   EXPECT_DIAG(d, "s.yaml", 2, 12, "conflict.enabled", "inconsistent values");

@@ -60,6 +60,18 @@ void resolve_run_end(LoadContext& ctx) {
   ctx.scenario.run.steps = steps;
 }
 
+// Dates have four-digit years (result files store YYYY-MM-DD in 10 bytes):
+// the run must end by 9999-12-31.
+void check_run_ends_by_year_9999(LoadContext& ctx) {
+  if (!all_usable(ctx, {"run.start", "run.time_step", "run.steps"})) return;
+  const RunSpec& run = ctx.scenario.run;
+  const Date end = Calendar(run.start, run.step_unit).date_of(run.steps);
+  if (end.year <= 9999) return;
+  ctx.report(site_of(ctx, {"run.steps", "run.end", "run.start"}), kOutOfRange,
+             std::to_string(run.steps) + " steps from " + format_year_month(run.start),
+             "a run that ends by 9999-12-31 (dates have four-digit years)");
+}
+
 void check_radius_order(LoadContext& ctx, const char* inner, double inner_km, const char* outer,
                         double outer_km) {
   if (!all_usable(ctx, {inner, outer}) || inner_km <= outer_km) return;
@@ -142,6 +154,7 @@ void check_conflict_movement(LoadContext& ctx) {
 
 void check_consistency(LoadContext& ctx) {
   resolve_run_end(ctx);
+  check_run_ends_by_year_9999(ctx);
   const MapGeneratorSpec& g = ctx.scenario.world.generator;
   check_radius_order(ctx, "world.generator.core_radius_km", g.core_radius_km,
                      "world.generator.fringe_radius_km", g.fringe_radius_km);
