@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cmath>
 #include <filesystem>
 #include <set>
@@ -163,6 +164,18 @@ std::string to_string(DesignKind k) {
   return "?";
 }
 
+double planned_runs(const SweepSpec& spec) {
+  double points = 1;
+  switch (spec.design) {
+    case DesignKind::factorial:
+      for (const auto& f : spec.factors) points *= static_cast<double>(f.values.size());
+      break;
+    case DesignKind::latin_hypercube: points = spec.points; break;
+    case DesignKind::saltelli: points = static_cast<double>(spec.samples) * (static_cast<double>(spec.factors.size()) + 2); break;
+  }
+  return points * spec.replicates;
+}
+
 SweepSpec load_sweep(const std::string& path) {
   Reader r{path, {}};
   SweepSpec spec;
@@ -287,6 +300,16 @@ SweepSpec load_sweep(const std::string& path) {
     if (r.get(n, "replicates", spec.replicates, "an integer in [1, 100000]") &&
         (spec.replicates < 1 || spec.replicates > 100000))
       r.error(n, "replicates", "value out of range", "an integer in [1, 100000]");
+  if (r.diags.empty()) {
+    if (const double runs = planned_runs(spec); runs > kMaxSweepRuns) {
+      const char* key = doc["replicates"] ? "replicates" : doc["design"] ? "design" : "factors";
+      char found[64];
+      std::snprintf(found, sizeof found, "%.0f runs", runs);
+      r.error(r.at(doc[key] ? doc[key] : doc), key, "design too large", found,
+              "at most 100000 runs (design points x replicates)",
+              "split the study into several sweep files, or use a sampling design with fewer points");
+    }
+  }
   if (const auto n = doc["seed"]) {
     std::int64_t s = 0;
     if (r.get(n, "seed", s, "an integer in [0, 2^63)")) {

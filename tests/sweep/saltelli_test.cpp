@@ -2,6 +2,7 @@
 // of A, B and AB_i, seeding, and how the sweep file declares one.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -171,6 +172,34 @@ TEST(SaltelliSweepFile, ErrorsNameLineAndKey) {
                                           "  policy.hukou.openness: {range: [0.1, 0.9]}\n"
                                           "design: {kind: saltell, samples: 8}\n"));
   EXPECT_NE(typo.find("did you mean 'saltelli'"), std::string::npos) << typo;
+}
+
+TEST(SweepFileSize, ADesignOfTooManyRunsIsRefusedBeforeAnyIsListed) {
+  // 10^6 points x 10^5 replicates: listing them ended in std::bad_alloc
+  // (exit 3, "result file cannot be written") after gigabytes.
+  const auto start = std::chrono::steady_clock::now();
+  const auto huge = errors_of(write_sweep("huge.yaml",
+                                          "factors:\n"
+                                          "  policy.hukou.openness: {range: [0.1, 0.9]}\n"
+                                          "design: {kind: latin_hypercube, points: 1000000}\n"
+                                          "replicates: 100000\n"));
+  EXPECT_NE(huge.find("huge.yaml:5:13: error: replicates: design too large (found 100000000000 runs, expected at most "
+                      "100000 runs (design points x replicates))"),
+            std::string::npos)
+      << huge;
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+  // A factorial's points multiply: 5 factors of 10 values and one of 2.
+  std::string body = "factors:\n";
+  for (const char* key : {"policy.hukou.openness", "migration.inflow_rate", "migration.return_rate",
+                          "migration.settlement_rate", "policy.services.equalization"})
+    body += std::string("  ") + key + ": [0.1, 0.11, 0.12, 0.13, 0.14, 0.15, 0.16, 0.17, 0.18, 0.19]\n";
+  body += "  relocation.enabled: [true, false]\n";
+  const auto factorial = errors_of(write_sweep("factorial.yaml", body));
+  EXPECT_NE(factorial.find("factors: design too large (found 200000 runs"), std::string::npos) << factorial;
+  // At the limit it loads.
+  EXPECT_EQ(errors_of(write_sweep("limit.yaml", "factors:\n  policy.hukou.openness: {range: [0.1, 0.9]}\n"
+                                                "design: {kind: latin_hypercube, points: 1000}\nreplicates: 100\n")),
+            "");
 }
 
 }  // namespace zhili::sweep
