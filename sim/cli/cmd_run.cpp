@@ -10,6 +10,7 @@
 #include "io/result_reader.hpp"
 #include "cli/progress.hpp"
 #include "cli/signals.hpp"
+#include "engine/memory_check.hpp"
 #include "engine/runner.hpp"
 #include "scenario/load.hpp"
 
@@ -53,6 +54,7 @@ int run_command(const RunArgs& args) {
   Scenario scenario;
   try {
     scenario = load_scenario(args.scenario, all_overrides(args));
+    check_memory(scenario);  // before the map is built
   } catch (const ScenarioError& e) {
     std::fprintf(stderr, "%s", name_shortcuts(e.diagnostics(), args).format_all().c_str());
     std::fprintf(stderr, "zhili: %zu error(s) loading %s; nothing was run.\n", e.diagnostics().size(),

@@ -2,6 +2,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "engine/memory_check.hpp"
 #include "engine/plausibility.hpp"
 #include "scenario/load.hpp"
 #include "world/world.hpp"
@@ -11,6 +12,7 @@ namespace zhili {
 int validate_command(const ValidateArgs& args) {
   try {
     const Scenario s = load_scenario(args.scenario, args.overrides);
+    check_memory(s);  // before the map is built
     // Some checks need the built map (do the households fit in the housing?).
     const World w = build_world(s);
     std::printf("ok\n%s", summary(s).c_str());

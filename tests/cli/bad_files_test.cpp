@@ -5,6 +5,7 @@
 
 #include <sys/stat.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -111,6 +112,16 @@ TEST(DamagedResultFiles, ABadChecksumEndsInSecondsNotHours) {
   const auto r = run_bounded("info " + p);
   EXPECT_EQ(r.exit_code, 3) << r.err;  // 124 (killed at 30 s) before
   EXPECT_NE(r.err.find("checksum"), std::string::npos) << r.err;
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+}
+
+TEST(OversizedScenarios, AMapTooLargeForTheMemoryIsRefusedBeforeWork) {
+  // A valid 10000 x 10000 map under a 2 GB limit: std::bad_alloc after
+  // gigabytes (exit 1) before; now exit 2 with the estimate, at once.
+  const auto start = std::chrono::steady_clock::now();
+  const auto r = run_bounded("validate " + kSmall + " --set world.width=10000 --set world.height=10000");
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("world.width: too large for this machine"), std::string::npos) << r.err;
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
 }
 

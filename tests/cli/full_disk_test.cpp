@@ -41,7 +41,7 @@ TEST(FullDisk, AFileCutShortMidRunEndsInExit3AndAClearRefusalToRead) {
   // full disk does not: the next test), so no reader can open what is left;
   // the run and the reader must still both end with a reason.
   const std::string out = std::string(ZHILI_BINARY_DIR) + "/full_disk_late.h5";
-  const auto r = run_with_file_limit(256, out, "--steps 100000 --set output.flush_every=4");
+  const auto r = run_with_file_limit(256, out, "--steps 90000 --set output.flush_every=4");
   EXPECT_EQ(r.exit_code, 3) << r.err;
   EXPECT_NE(r.err.find(out), std::string::npos) << r.err;
   const auto info = testing::run_zhili({"info", out});
@@ -57,7 +57,7 @@ TEST(FullDisk, AFileSystemThatFillsUpMidRunLeavesAReadableFailedFile) {
       testing::run_program({"/bin/mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", dir.string()}).exit_code != 0)
     GTEST_SKIP() << "mounting a small tmpfs needs root";
   const std::string out = (dir / "r.h5").string();
-  const auto r = testing::run_zhili({"run", kSmall, "-o", out, "-q", "--steps", "100000", "--set",
+  const auto r = testing::run_zhili({"run", kSmall, "-o", out, "-q", "--steps", "90000", "--set",
                                      "output.flush_every=4"});
   EXPECT_EQ(r.exit_code, 3) << r.err;
   EXPECT_NE(r.err.find("No space left on device"), std::string::npos) << r.err;

@@ -20,7 +20,7 @@ const std::string kSmall = std::string(ZHILI_SOURCE_DIR) + "/tests/data/small.ya
 // Starts a long run flushing every 2 steps and waits until at least `steps` are on disk.
 pid_t start_long_run(const std::string& out, std::int64_t steps) {
   std::remove(out.c_str());
-  const pid_t pid = testing::start_zhili({"run", kSmall, "-o", out, "--steps", "100000", "--threads", "1",
+  const pid_t pid = testing::start_zhili({"run", kSmall, "-o", out, "--steps", "90000", "--threads", "1",
                                           "--set", "output.flush_every=2", "-q"});
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
   while (std::chrono::steady_clock::now() < deadline) {

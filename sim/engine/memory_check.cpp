@@ -1,0 +1,53 @@
+#include "engine/memory_check.hpp"
+
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "scenario/diagnostics.hpp"
+#include "scenario/load.hpp"
+
+namespace zhili {
+
+namespace {
+std::string gib(double bytes) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f GiB", bytes / (1024.0 * 1024.0 * 1024.0));
+  return buf;
+}
+}  // namespace
+
+double estimated_run_bytes(const Scenario& s) {
+  // A drawn map's size is known only from its raster, which the input-file
+  // limit bounds (256 MiB); the scenario's width and height stand for it.
+  const double cells = static_cast<double>(s.world.width) * static_cast<double>(s.world.height);
+  return kBaseBytes + kBytesPerCell * cells + kBytesPerHousehold * static_cast<double>(s.population.households);
+}
+
+double usable_memory_bytes() {
+  double bytes = static_cast<double>(sysconf(_SC_PHYS_PAGES)) * static_cast<double>(sysconf(_SC_PAGESIZE));
+  rlimit limit{};
+  if (getrlimit(RLIMIT_AS, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
+    bytes = std::min(bytes, static_cast<double>(limit.rlim_cur));
+  return bytes;
+}
+
+void check_memory(const Scenario& s, double usable) {
+  const double need = estimated_run_bytes(s);
+  if (need <= usable) return;
+  const double cells = static_cast<double>(s.world.width) * static_cast<double>(s.world.height);
+  const bool map_weighs_more = kBytesPerCell * cells >= kBytesPerHousehold * static_cast<double>(s.population.households);
+  const std::string key = map_weighs_more ? "world.width" : "population.households";
+  char found[160];
+  std::snprintf(found, sizeof found, "%d x %d cells and %lld households: about %s", s.world.width, s.world.height,
+                static_cast<long long>(s.population.households), gib(need).c_str());
+  Diagnostics d;
+  d.add(Diagnostic{key_location(s, key), key, "too large for this machine", found,
+                   "a run that fits in the " + gib(usable) + " this process may use",
+                   "a smaller map (a coarser world.cell_km) or fewer simulated households (a larger population.scale)"});
+  throw ScenarioError(std::move(d));
+}
+
+}  // namespace zhili
