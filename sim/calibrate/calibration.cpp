@@ -199,8 +199,21 @@ void read_parameters(const YAML::Node& list, Reader& r, CalibrationSpec& spec,
     ok = r.get_required(p, "min", "parameters[].min", cp.lo, "a number") && ok;
     ok = r.get_required(p, "max", "parameters[].max", cp.hi, "a number") && ok;
     if (!ok) continue;
+    if (!std::isfinite(cp.lo) || !std::isfinite(cp.hi)) {
+      const char* end = std::isfinite(cp.lo) ? "max" : "min";
+      r.error(p[end], std::string("parameters[].") + end, "invalid value", "a finite number");
+      continue;
+    }
     if (!(cp.lo < cp.hi)) {
       r.error(p["max"], "parameters[].max", "max must exceed min", "a number above " + number(cp.lo));
+      continue;
+    }
+    const auto same = std::find_if(spec.parameters.begin(), spec.parameters.end(),
+                                   [&](const CalibrationParameter& q) { return q.key == cp.key; });
+    if (same != spec.parameters.end()) {
+      const auto first = nodes[static_cast<std::size_t>(same - spec.parameters.begin())]["key"].Mark();
+      r.error(p["key"], "parameters[].key", "parameter listed twice", "each key once",
+              "first listed at line " + std::to_string(first.line + 1));
       continue;
     }
     const KeyDoc* doc = schema_key(cp.key);

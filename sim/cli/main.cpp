@@ -61,7 +61,7 @@ int main(int argc, char** argv) {
   auto* sweep_cmd = app.add_subcommand("sweep", "Run a policy sweep: design points x replicates, a summary row per run");
   sweep_cmd->add_option("sweep", sweep.file, "Sweep file (YAML): base scenario, factors, design (docs/SWEEPS.md)")->required();
   sweep_cmd->add_option("-o,--output", sweep.dir, "Output folder: runs/, manifest.csv, summary.csv")->required();
-  sweep_cmd->add_option("--jobs", sweep.jobs, "Runs at once, each on one thread (worker processes when result files are written; threads with --summary-only); 0 = all cores")->check(CLI::NonNegativeNumber);
+  sweep_cmd->add_option("--jobs", sweep.jobs, "Runs at once, each on one thread (worker processes when result files are written; threads with --summary-only); 0 = all cores")->check(CLI::Range(0, 100000).description("0 to 100000"));
   sweep_cmd->add_flag("--summary-only", sweep.summary_only, "Write no result files, only the summary rows");
   sweep_cmd->add_flag("-q,--quiet", sweep.quiet, "No progress display");
 

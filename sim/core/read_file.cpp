@@ -56,4 +56,9 @@ std::string read_whole_file(const std::string& path, std::string& out, std::uint
   return why;
 }
 
+void lone_cr_to_lf(std::string& text) {
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')) text[i] = '\n';
+}
+
 }  // namespace zhili

@@ -17,4 +17,9 @@ inline constexpr std::uintmax_t kInputFileLimit = std::uintmax_t{256} << 20;
 // directory"), "not a regular file (a FIFO)", or "N bytes, above the limit ...".
 std::string read_whole_file(const std::string& path, std::string& out, std::uintmax_t limit = kInputFileLimit);
 
+// Turns old Mac line endings (a CR alone) into LF, in place; CRLF stays (the
+// YAML reader takes it). A CR-only file was read as one long line: "run:\r
+// seed: unknown key".
+void lone_cr_to_lf(std::string& text);
+
 }  // namespace zhili

@@ -100,7 +100,8 @@ Scenario load_scenario_text(const std::string& text, const std::string& display_
   LoadContext ctx;
   ctx.scenario.source_path = display_name;
   ctx.scenario.source_text = text;
-  read_file_keys(text, display_name, ctx);
+  lone_cr_to_lf(ctx.scenario.source_text);
+  read_file_keys(ctx.scenario.source_text, display_name, ctx);
   return finish(ctx, overrides);
 }
 

@@ -12,6 +12,7 @@ YAML::Node load_yaml_file(const std::string& path, const std::string& what) {
     diags.add(make_diagnostic(path, 0, 0, "", "cannot read the " + what + " file: " + why, "", "a readable YAML file"));
     throw ScenarioError(std::move(diags));
   }
+  lone_cr_to_lf(text);
   try {
     return YAML::Load(text);
   } catch (const YAML::ParserException& e) {

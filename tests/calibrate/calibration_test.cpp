@@ -127,6 +127,16 @@ TEST(Calibration, ParameterErrors) {
             "unknown key");
   EXPECT_EQ(only(load_errors(std::string(kGoodParameter) + "max_evaluations: 0\n", kGoodTargets)),
             "value out of range");
+  // A key listed twice was accepted; NaN bounds gave "expected a number above nan".
+  const Diagnostics twice = load_errors(
+      "parameters:\n  - {key: migration.ht_beta, min: 0.1, max: 5}\n  - {key: migration.ht_beta, min: 0.2, max: 4}\n",
+      kGoodTargets);
+  EXPECT_EQ(only(twice), "parameter listed twice");
+  EXPECT_EQ(twice.items()[0].hint, "first listed at line 4");
+  const Diagnostics nan = load_errors("parameters:\n  - {key: migration.ht_beta, min: .nan, max: 5}\n", kGoodTargets);
+  EXPECT_EQ(only(nan), "invalid value");
+  EXPECT_EQ(nan.items()[0].key_path, "parameters[].min");
+  EXPECT_EQ(nan.items()[0].expected, "a finite number");
 }
 
 TEST(Calibration, TargetErrors) {

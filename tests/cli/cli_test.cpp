@@ -34,6 +34,10 @@ TEST(Cli, UsageErrorsExitWith2) {
   EXPECT_EQ(run_zhili({"frobnicate"}).exit_code, 2);
   EXPECT_EQ(run_zhili({"run"}).exit_code, 2);
   EXPECT_EQ(run_zhili({"run", kSmall, "--threads", "many"}).exit_code, 2);
+  // The bound is said plainly (it was the largest double, 309 digits).
+  const auto jobs = run_zhili({"sweep", "any.yaml", "-o", "out", "--jobs", "-3"});
+  EXPECT_EQ(jobs.exit_code, 2);
+  EXPECT_NE(jobs.err.find("--jobs: Value -3 not in range 0 to 100000"), std::string::npos) << jobs.err;
 }
 
 // The shortcuts are checked as the scenario loader checks --set, as typed (a

@@ -188,6 +188,21 @@ TEST(ScenarioErrors, ARunMustEndByTheYear9999) {
   EXPECT_NO_THROW(load_scenario_text("run: {start: 9999-01, steps: 11}\n", "s.yaml", {}));
 }
 
+TEST(ScenarioErrors, ATaggedValueIsRefusedNotReadAsText) {
+  const Diagnostic d = only_error("run:\n  name: !!binary abc\n");
+  EXPECT_DIAG(d, "s.yaml", 2, 9, "run.name", "wrong type");
+  EXPECT_EQ(d.found, "!!binary abc");
+  EXPECT_EQ(d.hint, "YAML tags are not read: write the value plainly");
+  EXPECT_EQ(load_scenario_text("run:\n  name: !!str abc\n", "s.yaml", {}).run.name, "abc");
+}
+
+TEST(ScenarioErrors, OldMacLineEndingsAreLines) {
+  // A CR-only file was one line: "run:\r  seed: unknown key".
+  EXPECT_EQ(load_scenario_text("run:\r  seed: 5\r  name: cr\r", "s.yaml", {}).run.seed, 5u);
+  EXPECT_EQ(load_scenario_text("run:\r\n  seed: 6\r\n", "s.yaml", {}).run.seed, 6u);
+  EXPECT_DIAG(only_error("run:\r  sead: 5\r"), "s.yaml", 2, 3, "run.sead", "unknown key");
+}
+
 TEST(ScenarioErrors, ConflictNeedsGrievanceAndNoRelocation) {
   Diagnostic d = only_error("conflict:\n  enabled: true\n");
   EXPECT_DIAG(d, "s.yaml", 2, 12, "conflict.enabled", "inconsistent values");

@@ -230,6 +230,13 @@ std::optional<std::string> read_text(const YAML::Node& n, const Site& site,
     ctx.reject(site, kWrongType, found_text(n), expected);
     return std::nullopt;
   }
+  // Plain, quoted or !!str only: "!!binary aGk=" would otherwise be read as
+  // the text "aGk=", not what the tag says.
+  if (n.Tag() != "?" && n.Tag() != "!" && n.Tag() != "tag:yaml.org,2002:str") {
+    const std::string tag = n.Tag().rfind("tag:yaml.org,2002:", 0) == 0 ? "!!" + n.Tag().substr(18) : n.Tag();
+    ctx.reject(site, kWrongType, tag + " " + found_text(n), expected, "YAML tags are not read: write the value plainly");
+    return std::nullopt;
+  }
   return n.Scalar();
 }
 
