@@ -42,7 +42,11 @@ std::vector<std::vector<double>> latin_hypercube(int n, int k, std::uint64_t see
 
 std::string factor_value_text(const Factor& f, double x) {
   char buf[40];
-  if (f.integer) std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(std::llround(x)));
+  // Integers beyond long long (a range up to 2^63 - 1 reads as 2^63 in a
+  // double) are printed as the double's whole value: llround would overflow
+  // (it gave -9223372036854775808), and the loader then refuses the value as typed.
+  if (f.integer && std::fabs(x) < 9.0e18) std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(std::llround(x)));
+  else if (f.integer) std::snprintf(buf, sizeof buf, "%.0f", std::round(x));
   else std::snprintf(buf, sizeof buf, "%.10g", x);
   return buf;
 }

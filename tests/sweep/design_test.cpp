@@ -97,6 +97,15 @@ TEST(Design, RunSeedsAreDistinctAndInRange) {
   EXPECT_EQ(run_seed(42, 0, 0), 3569207718454509475ULL);
 }
 
+TEST(Design, HugeIntegerBoundsArePrintedAsTheyAreNotWrapped) {
+  // A households range up to 2^63 - 1 was checked as -9223372036854775808.
+  Factor f;
+  f.integer = true;
+  EXPECT_EQ(factor_value_text(f, 9223372036854775807.0), "9223372036854775808");
+  EXPECT_EQ(factor_value_text(f, -9.5e18), "-9500000000000000000");
+  EXPECT_EQ(factor_value_text(f, 1234.6), "1235");
+}
+
 // Run once per file in scenarios/sweeps/ (tests/sweep/CMakeLists.txt).
 TEST(ShippedSweep, Loads) {
   const char* file = std::getenv("ZHILI_SWEEP_FILE");
