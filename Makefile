@@ -20,7 +20,7 @@ PACKAGES := cmake make g++ git pkg-config \
             libimgui-dev libstb-dev libglfw3-dev libgl-dev libgl1-mesa-dri fonts-wqy-microhei \
             xvfb xauth
 
-.PHONY: all deps configure build run view test bench clean
+.PHONY: all deps configure build run view test bench sanitize clean
 
 all: build
 
@@ -56,6 +56,17 @@ view: build
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+# The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer, in
+# its own build directory (docs/ARCHITECTURE.md, "Checked builds").
+SANITIZE_BUILD ?= build-sanitize
+sanitize: deps
+	cmake -S . -B $(SANITIZE_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DZHILI_SANITIZE=address,undefined \
+	  -DZHILI_BUILD_BENCH=OFF
+	cmake --build $(SANITIZE_BUILD) -j $(JOBS)
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/sanitize/lsan.supp \
+	  ctest --test-dir $(SANITIZE_BUILD) --output-on-failure -j $(JOBS) --timeout 1200
 
 bench: build
 	$(BUILD)/bin/zhili-bench-kernels --benchmark_min_time=0.2
