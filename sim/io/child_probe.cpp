@@ -31,7 +31,12 @@ ProbeResult run_in_child(const std::function<void()>& work, std::chrono::millise
     const pid_t done = waitpid(pid, &status, WNOHANG);
     if (done == pid) {
       if (WIFSIGNALED(status)) return {ProbeEnd::crashed, WTERMSIG(status)};
-      return {WIFEXITED(status) && WEXITSTATUS(status) == kReturned ? ProbeEnd::returned : ProbeEnd::threw, 0};
+      const int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+      if (code == kReturned) return {ProbeEnd::returned, 0};
+      if (code == kThrew) return {ProbeEnd::threw, 0};
+      // Any other exit: a sanitizer's report (AddressSanitizer exits 1), or
+      // a library that called exit() itself: as bad as a crash.
+      return {ProbeEnd::crashed, 0};
     }
     if (done < 0) return {};
     if (std::chrono::steady_clock::now() >= deadline) {

@@ -12,14 +12,14 @@ namespace zhili::h5 {
 enum class ProbeEnd {
   returned,   // `work` returned
   threw,      // `work` threw (the caller repeats it to get the exception)
-  crashed,    // the child died of a signal
+  crashed,    // the child died of a signal (or exited otherwise, as a sanitizer does)
   timed_out,  // the child was still running at the limit and was killed
   no_child,   // fork failed: nothing was learned
 };
 
 struct ProbeResult {
   ProbeEnd end = ProbeEnd::no_child;
-  int signal = 0;  // for `crashed`
+  int signal = 0;  // for `crashed`: the signal, 0 for an exit
 };
 
 // Forks; the child runs `work` and _exits (no exit handlers, no flushing of

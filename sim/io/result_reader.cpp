@@ -144,8 +144,8 @@ ResultReader::ResultReader(const std::string& path, OpenCheck check) : impl_(std
     // heap, which carries no checksum), so a child process opens it first.
     const h5::ProbeResult probe = h5::run_in_child([&] { Impl().open(path); }, kOpenLimit);
     if (probe.end == h5::ProbeEnd::crashed)
-      throw h5::Error("the file is corrupted: reading its metadata crashed HDF5 (signal " +
-                      std::to_string(probe.signal) + ")");
+      throw h5::Error("the file is corrupted: reading its metadata crashed HDF5" +
+                      (probe.signal != 0 ? " (signal " + std::to_string(probe.signal) + ")" : std::string()));
     if (probe.end == h5::ProbeEnd::timed_out)
       throw h5::Error("reading its metadata took longer than " + std::to_string(kOpenLimit.count() / 1000) +
                       " s (a corrupted file, or a file system that does not answer)");
