@@ -20,6 +20,8 @@ const char* kind_of(mode_t mode) {
   return "a special file";
 }
 
+std::string not_regular(mode_t mode) { return std::string("not a regular file (") + kind_of(mode) + ")"; }
+
 std::string mib(std::uintmax_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
 
 }  // namespace
@@ -33,7 +35,7 @@ std::string read_whole_file(const std::string& path, std::string& out, std::uint
   if (::fstat(fd, &st) != 0) {
     why = std::strerror(errno);
   } else if (!S_ISREG(st.st_mode)) {
-    why = std::string("not a regular file (") + kind_of(st.st_mode) + ")";
+    why = not_regular(st.st_mode);
   } else if (static_cast<std::uintmax_t>(st.st_size) > limit) {
     why = std::to_string(st.st_size) + " bytes, above the limit of " + mib(limit) + " for an input file";
   } else {
@@ -54,6 +56,12 @@ std::string read_whole_file(const std::string& path, std::string& out, std::uint
   }
   ::close(fd);
   return why;
+}
+
+std::string not_a_regular_file(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0 || S_ISREG(st.st_mode)) return "";
+  return not_regular(st.st_mode);
 }
 
 void lone_cr_to_lf(std::string& text) {

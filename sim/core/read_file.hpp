@@ -17,6 +17,10 @@ inline constexpr std::uintmax_t kInputFileLimit = std::uintmax_t{256} << 20;
 // directory"), "not a regular file (a FIFO)", or "N bytes, above the limit ...".
 std::string read_whole_file(const std::string& path, std::string& out, std::uintmax_t limit = kInputFileLimit);
 
+// "" when `path` is a regular file (or cannot be examined: opening it will
+// say why), else "not a regular file (a FIFO)", "(a directory)", ...
+std::string not_a_regular_file(const std::string& path);
+
 // Turns old Mac line endings (a CR alone) into LF, in place; CRLF stays (the
 // YAML reader takes it). A CR-only file was read as one long line: "run:\r
 // seed: unknown key".

@@ -17,14 +17,18 @@ std::string gib(double bytes) {
   std::snprintf(buf, sizeof buf, "%.1f GiB", bytes / (1024.0 * 1024.0 * 1024.0));
   return buf;
 }
+
+// A drawn map's size is known only from its raster, which the input-file
+// limit bounds (256 MiB); the scenario's width and height stand for it.
+double map_bytes(const Scenario& s) {
+  return kBytesPerCell * static_cast<double>(s.world.width) * static_cast<double>(s.world.height);
+}
+double household_bytes(const Scenario& s) {
+  return kBytesPerHousehold * static_cast<double>(s.population.households);
+}
 }  // namespace
 
-double estimated_run_bytes(const Scenario& s) {
-  // A drawn map's size is known only from its raster, which the input-file
-  // limit bounds (256 MiB); the scenario's width and height stand for it.
-  const double cells = static_cast<double>(s.world.width) * static_cast<double>(s.world.height);
-  return kBaseBytes + kBytesPerCell * cells + kBytesPerHousehold * static_cast<double>(s.population.households);
-}
+double estimated_run_bytes(const Scenario& s) { return kBaseBytes + map_bytes(s) + household_bytes(s); }
 
 double usable_memory_bytes() {
   double bytes = static_cast<double>(sysconf(_SC_PHYS_PAGES)) * static_cast<double>(sysconf(_SC_PAGESIZE));
@@ -37,9 +41,7 @@ double usable_memory_bytes() {
 void check_memory(const Scenario& s, double usable) {
   const double need = estimated_run_bytes(s);
   if (need <= usable) return;
-  const double cells = static_cast<double>(s.world.width) * static_cast<double>(s.world.height);
-  const bool map_weighs_more = kBytesPerCell * cells >= kBytesPerHousehold * static_cast<double>(s.population.households);
-  const std::string key = map_weighs_more ? "world.width" : "population.households";
+  const std::string key = map_bytes(s) >= household_bytes(s) ? "world.width" : "population.households";
   char found[160];
   std::snprintf(found, sizeof found, "%d x %d cells and %lld households: about %s", s.world.width, s.world.height,
                 static_cast<long long>(s.population.households), gib(need).c_str());

@@ -4,8 +4,6 @@
 // std::bad_alloc or an HDF5 allocation failure minutes later.
 #pragma once
 
-#include <cstdint>
-
 #include "scenario/scenario.hpp"
 
 namespace zhili {

@@ -8,6 +8,7 @@
 #include <limits>
 #include <stdexcept>
 
+#include "core/read_file.hpp"
 #include "io/child_probe.hpp"
 #include "io/h5_dataset.hpp"
 #include "io/reader_catalog.hpp"
@@ -16,26 +17,19 @@ namespace zhili {
 
 namespace {
 
-// SWMR_READ lets us open a file that a writer still has open, and one left by
-// a killed writer (its superblock still says "open for SWMR writing", which a
-// plain open refuses). A cleanly closed file opens with it too; the plain
-// open is only a fallback should some file refuse SWMR reading.
 constexpr unsigned kMetadataReadAttempts = 24;
 // Longest a file's opening may take (metadata only: milliseconds when sound).
 constexpr std::chrono::milliseconds kOpenLimit(20000);
 
+// SWMR_READ lets us open a file that a writer still has open, and one left by
+// a killed writer (its superblock still says "open for SWMR writing", which a
+// plain open refuses). A cleanly closed file opens with it too; the plain
+// open is only a fallback should some file refuse SWMR reading.
 h5::Handle open_file(const std::string& path) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) throw h5::Error("no such file");
   // A FIFO or device would block the open or be read without end.
-  if (const auto type = std::filesystem::status(path, ec).type(); type != std::filesystem::file_type::regular) {
-    const char* kind = type == std::filesystem::file_type::directory ? "a directory"
-                       : type == std::filesystem::file_type::fifo    ? "a FIFO"
-                       : type == std::filesystem::file_type::character || type == std::filesystem::file_type::block
-                           ? "a device"
-                           : "a special file";
-    throw h5::Error(std::string("not a regular file (") + kind + ")");
-  }
+  if (const std::string why = not_a_regular_file(path); !why.empty()) throw h5::Error(why);
   const h5::Handle fapl = h5::file_access(false);
   // A metadata block whose checksum fails is read again, in SWMR mode up to
   // 100 times with a sleep that doubles each time (1 ns, 2 ns, ...): on a
@@ -235,10 +229,12 @@ std::vector<std::int64_t> ResultReader::map_steps(const std::string& name) const
   const auto& e = find(impl_->catalog.maps, name, "map", impl_->path);
   return h5::with_path(impl_->path, [&] {
     // Snapshots of committed steps only (a killed run may show a later one).
-    std::int64_t n = std::min(impl_->rows(e.step), impl_->rows(e.value));
+    const std::int64_t n = std::min(impl_->rows(e.step), impl_->rows(e.value));
     auto steps = impl_->read_all<std::int64_t>(e.step, H5T_NATIVE_INT64, n);
-    const auto timeline = impl_->read_all<std::int64_t>(impl_->catalog.step, H5T_NATIVE_INT64, impl_->timeline_rows);
-    const std::int64_t last = timeline.empty() ? std::numeric_limits<std::int64_t>::min() : timeline.back();
+    std::int64_t last = std::numeric_limits<std::int64_t>::min();  // the last committed step
+    if (impl_->timeline_rows > 0)
+      h5::read_rows(impl_->fresh(impl_->catalog.step), H5T_NATIVE_INT64,
+                    static_cast<hsize_t>(impl_->timeline_rows - 1), 1, &last);
     while (!steps.empty() && steps.back() > last) steps.pop_back();
     return steps;
   });

@@ -303,10 +303,10 @@ SweepSpec load_sweep(const std::string& path) {
   if (r.diags.empty()) {
     if (const double runs = planned_runs(spec); runs > kMaxSweepRuns) {
       const char* key = doc["replicates"] ? "replicates" : doc["design"] ? "design" : "factors";
-      char found[64];
+      char found[64], limit[64];
       std::snprintf(found, sizeof found, "%.0f runs", runs);
-      r.error(r.at(doc[key] ? doc[key] : doc), key, "design too large", found,
-              "at most 100000 runs (design points x replicates)",
+      std::snprintf(limit, sizeof limit, "at most %.0f runs (design points x replicates)", kMaxSweepRuns);
+      r.error(r.at(doc[key] ? doc[key] : doc), key, "design too large", found, limit,
               "split the study into several sweep files, or use a sampling design with fewer points");
     }
   }

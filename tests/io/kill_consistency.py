@@ -8,8 +8,8 @@ For each kill, with T = /run/steps_done (the steps the writer committed):
   - the timeline and every series of /observables, /levers and /entities has
     at least T rows (more only from a flush the kill cut short);
   - the timeline's steps are 0 .. T-1;
-  - every map holds a snapshot for each committed step k with k % map_every
-    == 0 (and the run's last step), in order, and the same ones in every map;
+  - every map holds the snapshots that the unkilled run has at the committed
+    steps, in order;
   - `zhili info` opens the file (exit 0) and reports T steps.
 Prints one line per kill and exits 1 if any file is inconsistent, 77 (skip)
 without h5py.
@@ -27,16 +27,13 @@ except ImportError:
     print("h5py not available: skipped")
     sys.exit(77)
 
-MAP_EVERY = 12  # scenarios/default.yaml, output.map_every
-
-
 def datasets(group):
     out = []
     group.visititems(lambda name, obj: out.append((name, obj)) if isinstance(obj, h5py.Dataset) else None)
     return out
 
 
-def check(path, total_steps):
+def check(path, full_map_steps):
     problems = []
     with h5py.File(path, "r", libver="latest", swmr=True) as f:
         T = int(f["run/steps_done"][()])
@@ -50,8 +47,8 @@ def check(path, total_steps):
             for name, ds in datasets(f[top]):
                 if ds.shape[0] < T:
                     problems.append(f"{top}/{name}: {ds.shape[0]} rows < T={T}")
-        expected = [k for k in range(T) if k % MAP_EVERY == 0 or k + 1 == total_steps]
         for name in f["maps"]:
+            expected = [k for k in full_map_steps[name] if k < T]
             got = [int(k) for k in f[f"maps/{name}/step"][()] if k < T]
             if got != expected:
                 problems.append(f"maps/{name}: snapshots {got[-3:]} (expected up to {expected[-1:]})")
@@ -71,7 +68,7 @@ def main():
     subprocess.run([zhili, "run", scenario, "-o", full, "-q"], check=True)
     duration = time.monotonic() - start
     with h5py.File(full, "r") as f:
-        total_steps = int(f["run/steps_done"][()])
+        full_map_steps = {name: [int(k) for k in f[f"maps/{name}/step"][()]] for name in f["maps"]}
     bad = 0
     for i in range(kills):
         path = os.path.join(outdir, f"killed-{i:02d}.h5")
@@ -85,7 +82,7 @@ def main():
         if not os.path.exists(path):
             print(f"kill {i:2d} at {wait:5.2f} s: no file yet")
             continue
-        T, problems = check(path, total_steps)
+        T, problems = check(path, full_map_steps)
         info = subprocess.run([zhili, "info", path], capture_output=True, text=True)
         if info.returncode != 0:
             problems.append(f"zhili info exit {info.returncode}: {info.stderr.strip()}")
