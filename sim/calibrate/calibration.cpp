@@ -346,12 +346,38 @@ CalibrationSpec load_calibration(const std::string& path) {
   return spec;
 }
 
+namespace {
+
+// The scenario at one point of the fit. The parameters are the overrides after
+// spec.overrides, in order; a refusal names them as the calibration file does.
+Scenario load_point(const CalibrationSpec& spec, const std::vector<double>& values,
+                    const std::vector<std::string>& overrides) {
+  try {
+    return load_scenario(spec.scenario, overrides);
+  } catch (const ScenarioError& e) {
+    std::string point;
+    for (std::size_t i = 0; i < spec.parameters.size(); ++i)
+      point += (i ? ", " : "") + spec.parameters[i].key + "=" + number(values[i]);
+    std::string why;
+    for (const auto& d : e.diagnostics().items()) {
+      why += "\n  " + d.key_path + ": " + d.message;
+      if (!d.found.empty()) why += " (found " + d.found + (d.expected.empty() ? "" : ", expected " + d.expected) + ")";
+      const std::size_t n = override_number(d.where);
+      if (n > spec.overrides.size() && n <= spec.overrides.size() + spec.parameters.size())
+        why += " [calibration parameter " + spec.parameters[n - spec.overrides.size() - 1].key + "]";
+    }
+    throw RefusedParameters("the scenario refuses the parameters " + point + " together:" + why);
+  }
+}
+
+}  // namespace
+
 std::vector<TargetResult> evaluate(const CalibrationSpec& spec, const std::vector<double>& values, int threads) {
   std::vector<std::string> overrides = spec.overrides;
   for (std::size_t i = 0; i < spec.parameters.size(); ++i)
     overrides.push_back(spec.parameters[i].key + "=" + number(values[i]));
   overrides.push_back("run.threads=" + std::to_string(threads));
-  const Scenario s = load_scenario(spec.scenario, overrides);
+  const Scenario s = load_point(spec, values, overrides);
   Engine engine(s);
   const Calendar& cal = engine.calendar();
 

@@ -7,6 +7,7 @@
 // within the tolerance. `zhili calibrate` minimises the loss with Nelder-Mead.
 #pragma once
 
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -56,7 +57,17 @@ struct TargetResult {
 // Throws ScenarioError (file:line:column, key, what was expected) on bad input.
 CalibrationSpec load_calibration(const std::string& path);
 
+// A point of the fit that the scenario refuses. Each bound was checked alone
+// when the file was loaded, but two parameters may still conflict at some
+// values (a core radius above the fringe radius, say); the fit treats such a
+// point as infeasible. what() names the parameters with their values and the
+// scenario's reason, never the internal "--set #N" of the override.
+struct RefusedParameters : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
 // One simulation with the parameters at `values` (same order as spec.parameters).
+// Throws RefusedParameters when the scenario refuses that combination.
 std::vector<TargetResult> evaluate(const CalibrationSpec& spec, const std::vector<double>& values,
                                    int threads);
 double loss(const std::vector<TargetResult>& results);

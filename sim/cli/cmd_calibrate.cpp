@@ -38,8 +38,17 @@ int calibrate_command(const CalibrateArgs& args) {
       double best_loss = INFINITY;
       const bool terminal = isatty(STDERR_FILENO) == 1;
       const int every = std::max(1, spec.max_evaluations / 20);
+      int refused = 0;
       const auto objective = [&](const std::vector<double>& x) {
-        const double l = loss(evaluate(spec, x, args.threads));
+        // A combination the scenario refuses is infeasible: an infinite loss
+        // moves the simplex away from it (the "extreme barrier" of direct
+        // search; Audet & Dennis 2006, SIAM J. Optim. 17(1)).
+        double l = INFINITY;
+        try {
+          l = loss(evaluate(spec, x, args.threads));
+        } catch (const RefusedParameters& e) {
+          if (refused++ == 0 && !args.quiet) std::fprintf(stderr, "%szhili: %s\n", terminal ? "\n" : "", e.what());
+        }
         ++runs;
         if (l < best_loss) best_loss = l;
         if (args.quiet) return l;
@@ -57,6 +66,9 @@ int calibrate_command(const CalibrateArgs& args) {
       best = result.x;
       std::printf("Fitted in %d runs (%s), loss %.4g:\n", result.evaluations,
                   result.converged ? "converged" : "stopped at the run limit", result.value);
+      if (refused > 0)
+        std::printf("(%d of them at parameter values the scenario refuses together, left out as infeasible)\n",
+                    refused);
       for (std::size_t i = 0; i < spec.parameters.size(); ++i)
         std::printf("  %-34s %.6g   (start %.6g, bounds [%g, %g])\n", spec.parameters[i].key.c_str(), best[i],
                     start[i], lo[i], hi[i]);

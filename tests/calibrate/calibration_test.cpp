@@ -229,3 +229,35 @@ TEST(Calibration, UnknownStatisticIsAnError) {
 }
 
 }  // namespace zhili
+
+namespace zhili {
+
+// Each bound passes on its own (core at most the scenario's fringe of 8, fringe
+// at least its core of 4), but core 7 with fringe 5 is a map the scenario
+// refuses. The refusal names the calibration parameters and their values, not
+// the "--set #2" the loader gave them inside.
+TEST(Calibration, ARefusedCombinationNamesTheParameters) {
+  write("targets.csv", "year,observable,column,value,tolerance,kind,source\n"
+                       "2019,urban_employment_rate,,0.6,0.01,absolute,test\n");
+  const auto path = write("radii.yaml", "scenario: " + std::string(ZHILI_SOURCE_DIR) +
+                                            "/tests/data/harris_todaro.yaml\n"
+                                            "overrides: [population.households=2000]\n"
+                                            "targets: targets.csv\n"
+                                            "parameters:\n"
+                                            "  - {key: world.generator.core_radius_km, min: 2, max: 8}\n"
+                                            "  - {key: world.generator.fringe_radius_km, min: 4, max: 11}\n");
+  const auto spec = load_calibration(path);
+  try {
+    evaluate(spec, {7.0, 5.0}, 1);
+    FAIL() << "core 7 km with fringe 5 km was accepted";
+  } catch (const RefusedParameters& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find("world.generator.core_radius_km=7, world.generator.fringe_radius_km=5"), std::string::npos)
+        << what;
+    EXPECT_NE(what.find("[calibration parameter world.generator.fringe_radius_km]"), std::string::npos) << what;
+    EXPECT_EQ(what.find("--set #"), std::string::npos) << what;
+  }
+  EXPECT_NO_THROW(evaluate(spec, {5.0, 7.0}, 1));
+}
+
+}  // namespace zhili
