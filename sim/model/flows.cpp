@@ -3,12 +3,13 @@
 #include <algorithm>
 #include <array>
 
+#include "core/prefault.hpp"
 #include "core/rng.hpp"
 
 namespace zhili {
 
 void MigrationFlows::setup(const World& w) {
-  events_.reserve(w.households.capacity());
+  reserve_touched(events_, w.households.capacity());  // core/prefault.hpp: one entry per household each step
   vacancies_.reserve(w.grid.size());
   block_events_.reserve(Executor::block_count(w.households.capacity()) + 1);
 }

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cmath>
 
+#include "core/prefault.hpp"
 #include "core/hash_batch.hpp"
 #include "core/normal.hpp"
 #include "core/rng.hpp"
@@ -80,10 +81,10 @@ void Grievance::setup(const World& w, const Scenario& s, PublicServices* service
   channels_.setup(s, h.capacity());
   disputes_.setup(s, h.capacity());
   if (s.conflict.enabled) conflict_.setup(w, s);
-  events_.reserve(h.capacity());
+  reserve_touched(events_, h.capacity());  // core/prefault.hpp: one entry per household each step
   closure_slot_.reserve(h.capacity());
   actives_.reserve(h.capacity() / 8);
-  g_byte_.reserve(h.capacity());
+  reserve_touched(g_byte_, h.capacity());
 }
 
 void Grievance::take_closures(World& w, const StepContext& ctx) {

@@ -1,4 +1,5 @@
 #include "model/hiring_queue.hpp"
+#include "core/prefault.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -16,11 +17,11 @@ constexpr auto by_order = [](const HiringQueue::Seeker& a, const HiringQueue::Se
 }  // namespace
 
 void HiringQueue::reserve(std::size_t households) {
-  seekers_.reserve(households);
+  reserve_touched(seekers_, households);  // core/prefault.hpp: the first step fills them
   count_.reserve(Executor::block_count(households));
   taken_.reserve(Executor::block_count(households));
   moved_.reserve(Executor::block_count(households) + 1);
-  head_.reserve(households);
+  reserve_touched(head_, households);
 }
 
 void HiringQueue::prepare(std::size_t households) {

@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/prefault.hpp"
 #include "core/rng.hpp"
 #include "services/queue_inputs.hpp"
 #include "world/outlet_layout.hpp"
@@ -105,7 +106,7 @@ void PublicServices::setup(const World& w, const Scenario& s) {
   if (s.services.outlets.empty()) size_generated_windows(w, s);
 
   const std::size_t households = w.households.capacity();
-  arising_.reserve(households);
+  reserve_touched(arising_, households);  // core/prefault.hpp: one entry per household each step
   block_counts_.reserve(Executor::block_count(households) + 1);
   case_begin_.reserve(Executor::block_count(households) + 1);
   const std::size_t case_room = households / 2 + 1024;

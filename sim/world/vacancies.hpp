@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/parallel.hpp"
+#include "core/prefault.hpp"
 #include "core/rng.hpp"
 #include "world/grid.hpp"
 
@@ -19,9 +20,9 @@ namespace zhili {
 class VacancyIndex {
  public:
   void reserve(std::size_t cells) {
-    cells_.reserve(cells);
-    cumulative_.reserve(cells);
-    guide_.reserve(cells + 2);
+    reserve_touched(cells_, cells);  // core/prefault.hpp: most cells have vacancies
+    reserve_touched(cumulative_, cells);
+    reserve_touched(guide_, cells + 2);
     block_.reserve(Executor::block_count(cells));
   }
 
