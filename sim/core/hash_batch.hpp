@@ -1,10 +1,10 @@
 // StepHash draws for a run of agents at once.
 //
 // Every household answers a few StepHash questions each step (core/rng.hpp).
-// One at a time, inside a pass that branches on the answers, each costs about
-// 1.5 ns; computed for a block's ids in a loop of their own, the compiler
+// One at a time, inside a pass that branches on the answers, they cannot be
+// vectorised; computed for a block's ids in a loop of their own, the compiler
 // turns the two 64-bit multiplies and the conversion into vector instructions
-// (BM_StepHashUniforms: 1.70 against 0.34 ns an id with AVX-512). The loop is compiled twice, for any
+// (BM_StepHashUniforms; bench/README.md, "Figures from the code"). The loop is compiled twice, for any
 // x86-64 and for x86-64-v4 (AVX-512), and the processor's version is chosen
 // when the program starts (function multiversioning). It is integer
 // arithmetic and one exact conversion, so both give the same numbers, bit for

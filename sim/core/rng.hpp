@@ -90,9 +90,9 @@ inline std::uint64_t CounterRng::poisson(double mean) {
 // need this step, leave the city, lose its job?), and for the 64-bit keys that
 // order claims: SplitMix64 (Steele, Lea & Flood 2014), whose outputs for
 // consecutive counters pass BigCrush, with the state set from (seed, stream,
-// step) once per step and the agent id as the counter. One multiply-xorshift
-// finalizer per agent (about 1.5 ns) instead of ten Philox rounds (about
-// 9.5 ns, measured on the benchmark machine); a draw that needs several
+// step) once per step and the agent id as the counter: one multiply-xorshift
+// finalizer per agent instead of ten Philox rounds, about a sixth of the time
+// (bench/README.md, "Figures from the code"); a draw that needs several
 // numbers, or comes after a "yes", stays with Philox.
 class StepHash {
  public:

@@ -116,9 +116,8 @@ void LabourMarket::step(World& w, const StepContext& ctx) {
           t.force += workers;
           t.employed[static_cast<std::size_t>(s)] += workers;
           // Without branches: the sector is as good as random from one
-          // household to the next, and the tests mispredicted (with the
-          // change, the phase went from 23.7 to 21.7 ms a step at a million
-          // households on one thread). job_zone is always a city zone.
+          // household to the next, and the tests mispredicted (bench/README.md,
+          // "Figures from the code"). job_zone is always a city zone.
           auto& by_sector = t.employed_zone[h.job_zone[i]];
           by_sector[0] += workers * (s == Sector::secondary);
           by_sector[1] += workers * (s == Sector::tertiary);

@@ -309,7 +309,7 @@ void Relocation::step_synchronous(World& w, const StepContext& ctx) {
           // Ahead: the cell record of a household (read at random), and the
           // ids, which only the few discontented read (one household in 15):
           // too sparse for the hardware to fetch ahead, so each was a miss
-          // (this pass: 9.8 -> 5.8 ms at a million households, one thread).
+          // (bench/README.md, "Figures from the code").
           if (i + kCellAhead < e) __builtin_prefetch(&near_cell_[static_cast<std::size_t>(h.cell[i + kCellAhead])]);
           if (i + kIdAhead < e) __builtin_prefetch(&h.id[i + kIdAhead]);
           if (h.registration[i] == Registration::registered_rural) {  // villagers stay out

@@ -136,8 +136,7 @@ void RuralMigration::step(World& w, const StepContext& ctx, const LabourState& l
           } else {
             // Tested without branches: migrants and residents are mixed at
             // random in the store, so the chain of tests mispredicted; few
-            // may return. (The phase went from 4.8 to 2.1 ms a step at a
-            // million households on one thread.)
+            // may return (bench/README.md, "Figures from the code").
             const bool may_return = is_migrant(r) & (h.origin[i] >= 0) & (h.sector[i] == Sector::none) &
                                     (h.unemployed_steps[i] >= return_steps);
             if (may_return && return_draw.bernoulli(h.id[i], p_return)) decision_[i] = 2;

@@ -133,7 +133,7 @@ void PublicServices::setup(const World& w, const Scenario& s) {
 
 double PublicServices::km_between(std::int32_t a, std::int32_t b) const {
   const int dx = a % width_ - b % width_, dy = a / width_ - b / width_;
-  return std::sqrt(static_cast<double>(dx * dx + dy * dy)) * cell_km_;  // not hypot: no overflow here, 5x faster
+  return std::sqrt(static_cast<double>(dx * dx + dy * dy)) * cell_km_;  // not hypot: no overflow here, and faster
 }
 
 bool PublicServices::works(std::size_t o, std::int32_t day) const {
@@ -257,9 +257,9 @@ void PublicServices::gather_due(std::int32_t day) {
   // today_ = the cases bucketed at the start of the step for `day` and those
   // rescheduled into it since, in case order, as a scan of the store would
   // give. A case is due on one day only, so no index comes twice: mark each
-  // in due_bits_, then read the marked words in order, clearing them. (One
-  // merge per day that had rescheduled into this one took twice as long:
-  // 0.04-0.05 against 0.02 ms a day at a million households.)
+  // in due_bits_, then read the marked words in order, clearing them (one
+  // merge per day that had rescheduled into this one took twice as long;
+  // bench/README.md, "Figures from the code").
   const auto k = static_cast<std::size_t>(day - step_first_day_);
   due_bits_.resize(cases_.size() / 64 + 1);  // the store grows only between days
   std::uint64_t* bits = due_bits_.data();

@@ -29,9 +29,8 @@ class VacancyIndex {
   enum class Zones : std::uint8_t { all, urban, rural };  // urban = every zone but rural
 
   // Rebuilds from the grid's current counts: O(cells), in blocks of cells in
-  // parallel (a serial scan took about 1 ms at a million households, four
-  // times a step); the same table for any thread count. No allocation after
-  // reserve.
+  // parallel (it runs four times a step); the same table for any thread
+  // count. No allocation after reserve.
   void rebuild(const CellGrid& g, Zones zones, const Executor& exec) {
     const std::size_t n = g.size();
     const auto listed = [&](std::size_t c) {  // free places of cell c, 0 if not listed
