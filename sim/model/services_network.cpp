@@ -49,11 +49,14 @@ void PublicServices::size_generated_windows(const World& w, const Scenario& s) {
     const auto needed = static_cast<int>(
         std::ceil(load[o] * os.speed * s.population.scale / (minutes_a_year * kTargetUtilisation)));
     // The candidates depend on the windows only through "has any": rebuild
-    // them (at the first step) only if sizing staffed an outlet that had none.
+    // them only if sizing staffed an outlet that had none.
     if (windows_[o] + purchased_[o] <= 0 && needed > 0) network_changed_ = true;
     windows_[o] = std::max(windows_[o], needed);
     outlets_[o].windows = windows_[o];
   }
+  // Now, not in the first step: the network at the start is set-up's to
+  // build (the same candidates either way; a step-0 event rebuilds again).
+  if (network_changed_) rebuild_candidates(w.grid, Executor(1));
 }
 
 void PublicServices::nearest_outlets(const OutletBuckets& b, double cell_km, std::int32_t centre,
