@@ -142,7 +142,7 @@ void Grievance::update_legitimacy(const StepContext& ctx) {
   }
 }
 
-void Grievance::step(World& w, const StepContext& ctx) {
+void Grievance::take_in(World& w, const StepContext& ctx) {
   const Scenario& s = ctx.scenario;
   if (s.grievance.enabled) {
     take_closures(w, ctx);
@@ -151,13 +151,25 @@ void Grievance::step(World& w, const StepContext& ctx) {
   channels_.begin_step();
   disputes_.begin_step();
   if (s.conflict.enabled) conflict_.prepare(w, ctx, residents_);
-  household_pass(w, ctx);
-  gather_events(w, ctx);
-  if (s.conflict.enabled && s.conflict.activation == ConflictActivation::sequential)
+}
+
+void Grievance::activate_sequential(World& w, const StepContext& ctx) {
+  const ConflictSpec& cs = ctx.scenario.conflict;
+  if (cs.enabled && cs.activation == ConflictActivation::sequential)
     conflict_.activate_sequential(w, ctx, g_float_, r_float_, actives_);
-  if (s.grievance.enabled && s.grievance.channels_enabled) channels_.step(w, ctx, residents_);
-  if (s.disputes.enabled) disputes_.step(ctx, residents_);
-  if (s.conflict.enabled) conflict_.enforce(w, ctx, actives_);
+}
+
+void Grievance::answer_complaints(World& w, const StepContext& ctx) {
+  const GrievanceSpec& gs = ctx.scenario.grievance;
+  if (gs.enabled && gs.channels_enabled) channels_.step(w, ctx, residents_);
+}
+
+void Grievance::conclude_disputes(const StepContext& ctx) {
+  if (ctx.scenario.disputes.enabled) disputes_.step(ctx, residents_);
+}
+
+void Grievance::enforce(World& w, const StepContext& ctx) {
+  if (ctx.scenario.conflict.enabled) conflict_.enforce(w, ctx, actives_);
 }
 
 void Grievance::household_pass(World& w, const StepContext& ctx) {

@@ -2,19 +2,22 @@
 // needs, unemployment, relative deprivation and housing cost; legitimacy per
 // zone from service experience and answered complaints, with memory; and
 // grievance G = H (1 - L) (Epstein 2002). It drives the expression channels,
-// disputes and conflict, which this submodel runs in one phase.
+// disputes and conflict.
 //
-// Per step:
-//  1. the unmet-need load of each household takes in the service cases that
-//     closed (refused or expired: their importance; every case: importance x
-//     years it stayed open x grievance.wait_weight); legitimacy moves toward
-//     its target; the conflict fields are prepared (conflict.hpp);
-//  2. one parallel pass over households: load decays, H, G, activation
-//     (G - R P > T), complaint filing and disputes arising, each from the
-//     household's own counter-based draws; per-block tallies;
-//  3. serially, in slot order: complaints join the channels' queues, disputes
-//     their paths'; channels answer and ignore, paths conclude; officers
-//     detain active households and incidents are tracked.
+// Per step, in stages that model.cpp lists as phases, in this order:
+//  1. take_in: the unmet-need load of each household takes in the service
+//     cases that closed (refused or expired: their importance; every case:
+//     importance x years it stayed open x grievance.wait_weight); legitimacy
+//     moves toward its target; the conflict fields are prepared (conflict.hpp);
+//  2. household_pass: one parallel pass over households: load decays, H, G,
+//     activation (G - R P > T), complaint filing and disputes arising, each
+//     from the household's own counter-based draws; per-block tallies;
+//  3. gather_events: serially, in slot order, complaints join the channels'
+//     queues and disputes their paths'; with sequential activation, the
+//     households then decide one by one (activate_sequential);
+//  4. answer_complaints, conclude_disputes, enforce: channels answer and
+//     ignore, paths conclude, officers detain active households and
+//     incidents are tracked.
 #pragma once
 
 #include <array>
@@ -43,7 +46,15 @@ struct GrievanceSums {
 class Grievance {
  public:
   void setup(const World& w, const Scenario& s, PublicServices* services);
-  void step(World& w, const StepContext& ctx);
+
+  // The step's stages (above); each does nothing for a submodel that is off.
+  void take_in(World& w, const StepContext& ctx);
+  void household_pass(World& w, const StepContext& ctx);
+  void gather_events(World& w, const StepContext& ctx);
+  void activate_sequential(World& w, const StepContext& ctx);
+  void answer_complaints(World& w, const StepContext& ctx);
+  void conclude_disputes(const StepContext& ctx);
+  void enforce(World& w, const StepContext& ctx);
 
   const GrievanceSums& sums() const { return sums_; }  // real households and persons
   const std::array<double, kZoneCount>& legitimacy() const { return legitimacy_; }
@@ -58,8 +69,6 @@ class Grievance {
  private:
   void take_closures(World& w, const StepContext& ctx);
   void update_legitimacy(const StepContext& ctx);
-  void household_pass(World& w, const StepContext& ctx);
-  void gather_events(World& w, const StepContext& ctx);
 
   const Scenario* scenario_ = nullptr;
   PublicServices* services_ = nullptr;  // null when services are off

@@ -50,10 +50,28 @@ Model::Model(const Scenario& s) : scenario_(s), world_(build_world(s)) {
     services_.setup(world_, s);
     phases_.push_back({"services", [this](World& w, const StepContext& c) { services_.step(w, c); }});
   }
-  // Grievance reads the step's service experience, so it comes last.
+  // Grievance reads the step's service experience, so it comes last, in its
+  // stages (model/grievance.hpp): what the step brought in, the households'
+  // pass, their complaints and disputes queued, then the channels, the
+  // dispute paths and the officers.
   if (SocialMetrics::active(s)) {
     grievance_.setup(world_, s, s.services.enabled ? &services_ : nullptr);
-    phases_.push_back({"grievance", [this](World& w, const StepContext& c) { grievance_.step(w, c); }});
+    phases_.push_back({"grievance_intake", [this](World& w, const StepContext& c) { grievance_.take_in(w, c); }});
+    phases_.push_back(
+        {"grievance_pass", [this](World& w, const StepContext& c) { grievance_.household_pass(w, c); }});
+    phases_.push_back(
+        {"grievance_events", [this](World& w, const StepContext& c) { grievance_.gather_events(w, c); }});
+    if (s.conflict.enabled && s.conflict.activation == ConflictActivation::sequential)
+      phases_.push_back({"conflict_activation",
+                         [this](World& w, const StepContext& c) { grievance_.activate_sequential(w, c); }});
+    if (s.grievance.enabled && s.grievance.channels_enabled)
+      phases_.push_back(
+          {"complaint_channels", [this](World& w, const StepContext& c) { grievance_.answer_complaints(w, c); }});
+    if (s.disputes.enabled)
+      phases_.push_back(
+          {"dispute_paths", [this](World&, const StepContext& c) { grievance_.conclude_disputes(c); }});
+    if (s.conflict.enabled)
+      phases_.push_back({"conflict_enforcement", [this](World& w, const StepContext& c) { grievance_.enforce(w, c); }});
   }
 }
 
