@@ -86,9 +86,9 @@ int main(int argc, char** argv) {
       }
       if (r + 1 == repeats) {  // where the time goes, last repeat
         for (std::size_t p = 0; p < phases.size(); ++p)
-          std::printf("phase %-18s %8.2f ms/step\n", phases[p].name.c_str(),
+          std::printf("phase %-22s %8.2f ms/step\n", phases[p].name.c_str(),
                       1e3 * e.phase_seconds()[p] / static_cast<double>(steps));
-        std::printf("phase %-18s %8.2f ms/step\n", "(measure)", 1e3 * e.measure_seconds() / static_cast<double>(steps));
+        std::printf("phase %-22s %8.2f ms/step\n", "(measure)", 1e3 * e.measure_seconds() / static_cast<double>(steps));
       }
       const double loop_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
       rates.push_back(static_cast<double>(households) * steps / loop_s);
