@@ -4,9 +4,9 @@
 #include <atomic>
 #include <cmath>
 
-#include "core/prefault.hpp"
 #include "core/hash_batch.hpp"
 #include "core/normal.hpp"
+#include "core/prefault.hpp"
 #include "core/rng.hpp"
 #include "model/social_state.hpp"
 
@@ -154,23 +154,14 @@ void Grievance::take_in(World& w, const StepContext& ctx) {
 }
 
 void Grievance::activate_sequential(World& w, const StepContext& ctx) {
-  const ConflictSpec& cs = ctx.scenario.conflict;
-  if (cs.enabled && cs.activation == ConflictActivation::sequential)
-    conflict_.activate_sequential(w, ctx, g_float_, r_float_, actives_);
+  conflict_.activate_sequential(w, ctx, g_float_, r_float_, actives_);
 }
 
-void Grievance::answer_complaints(World& w, const StepContext& ctx) {
-  const GrievanceSpec& gs = ctx.scenario.grievance;
-  if (gs.enabled && gs.channels_enabled) channels_.step(w, ctx, residents_);
-}
+void Grievance::answer_complaints(World& w, const StepContext& ctx) { channels_.step(w, ctx, residents_); }
 
-void Grievance::conclude_disputes(const StepContext& ctx) {
-  if (ctx.scenario.disputes.enabled) disputes_.step(ctx, residents_);
-}
+void Grievance::conclude_disputes(const StepContext& ctx) { disputes_.step(ctx, residents_); }
 
-void Grievance::enforce(World& w, const StepContext& ctx) {
-  if (ctx.scenario.conflict.enabled) conflict_.enforce(w, ctx, actives_);
-}
+void Grievance::enforce(World& w, const StepContext& ctx) { conflict_.enforce(w, ctx, actives_); }
 
 void Grievance::household_pass(World& w, const StepContext& ctx) {
   auto& h = w.households;

@@ -47,7 +47,9 @@ class Grievance {
  public:
   void setup(const World& w, const Scenario& s, PublicServices* services);
 
-  // The step's stages (above); each does nothing for a submodel that is off.
+  // The step's stages (above). model.cpp lists activate_sequential,
+  // answer_complaints, conclude_disputes and enforce only when their submodel
+  // (and, for the first, sequential activation) is on.
   void take_in(World& w, const StepContext& ctx);
   void household_pass(World& w, const StepContext& ctx);
   void gather_events(World& w, const StepContext& ctx);

@@ -1,8 +1,9 @@
 #include "model/hiring_queue.hpp"
-#include "core/prefault.hpp"
 
 #include <algorithm>
 #include <cmath>
+
+#include "core/prefault.hpp"
 
 namespace zhili {
 

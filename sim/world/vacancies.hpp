@@ -20,7 +20,7 @@ namespace zhili {
 class VacancyIndex {
  public:
   void reserve(std::size_t cells) {
-    reserve_touched(cells_, cells);  // core/prefault.hpp: most cells have vacancies
+    reserve_touched(cells_, cells);  // core/prefault.hpp: every rebuild fills an entry per cell with room
     reserve_touched(cumulative_, cells);
     reserve_touched(guide_, cells + 2);
     block_.reserve(Executor::block_count(cells));

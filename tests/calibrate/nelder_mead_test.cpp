@@ -35,7 +35,7 @@ TEST(NelderMead, RespectsTheBounds) {
 }
 
 // Points the scenario refuses come back as an infinite loss (zhili calibrate):
-// the fit must still find the best feasible point and never return a refused one.
+// the fit must move away from them, improve on the start and never return a refused point.
 // Minimum of (x-2)^2+(y-1)^2 with x > y refused: the answer lies on x = y.
 TEST(NelderMead, AvoidsInfeasiblePoints) {
   const auto f = [](const std::vector<double>& x) {
