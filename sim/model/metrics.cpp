@@ -12,64 +12,10 @@ std::vector<std::string> registration_labels() {
 }
 std::vector<std::string> zone_labels() { return {kZoneNames.begin(), kZoneNames.end()}; }
 
-enum MapIndex : std::size_t { map_households, map_migrant_share, map_occupancy, map_rent, map_zone };
+double share(double part, double whole) { return whole > 0 ? part / whole : 0.0; }
+bool demography_on(const Scenario& s) { return s.demography.enabled; }
 
 }  // namespace
-
-std::vector<SeriesSpec> Metrics::series_specs(const Scenario& scenario) {
-  std::vector<SeriesSpec> specs{
-      {"population", "persons", "Residents of the map, real persons", "", {}},
-      {"households", "households", "Resident households, real households", "", {}},
-      {"population_by_registration", "persons", "Residents by registration status",
-       "registration", registration_labels()},
-      {"migrant_share", "1", "Share of residents who are migrants (floating population)", "", {}},
-      {"population_by_zone", "persons", "Residents by zone type", "zone", zone_labels()},
-      {"migrant_share_by_zone", "1", "Share of each zone's residents who are migrants", "zone",
-       zone_labels()},
-      {"arrivals", "households/step", "Migrant households arriving during the step", "", {}},
-      {"departures", "households/step", "Migrant households returning home during the step", "", {}},
-      {"settlements", "households/step",
-       "Migrant households converted to registered residents (市民化) during the step", "", {}},
-      {"moves", "households/step", "Households moving within the city during the step", "", {}},
-      {"content_share", "1",
-       "Share of households content with their neighbourhood's group mix (synchronous relocation: "
-       "before moves; sequential: each on its turn)", "", {}},
-      {"dissimilarity", "1",
-       "Dissimilarity index of migrant vs registered households over cells (Duncan & Duncan 1955)",
-       "", {}},
-      {"same_group_neighbour_share", "1",
-       "Share of same-group households among the households within relocation.radius of each "
-       "household, pooled over all households (Schelling segregation; NetLogo's percent similar)",
-       "", {}},
-      {"housing_occupancy", "1", "Occupied share of the housing capacity", "", {}},
-      {"floating_population", "persons",
-       "Migrants living on the map away from their registration (流动人口), real persons", "", {}},
-      {"population_by_age", "persons", "Residents by age group (working age = the household's workers)",
-       "age", {"children", "working_age", "elderly"}},
-      {"digital_access_share", "1", "Share of households able to use online services", "", {}},
-      {"special_population", "households",
-       "Households with a member in a special population (帮教 targets), real households", "", {}},
-  };
-  if (scenario.economy.enabled)
-    for (auto& e : EconomyMetrics::series_specs()) specs.push_back(std::move(e));
-  if (scenario.demography.enabled) {
-    specs.push_back({"births", "persons/step", "Births during the step, real persons", "", {}});
-    specs.push_back({"deaths", "persons/step", "Deaths during the step, real persons", "", {}});
-    specs.push_back({"households_formed", "households/step",
-                     "New households split off during the step, real households", "", {}});
-  }
-  return specs;
-}
-
-std::vector<MapSpec> Metrics::map_specs() {
-  return {
-      {"households", "households", "Resident households per cell, real households"},
-      {"migrant_share", "1", "Share of the cell's households who are migrants (NaN when empty)"},
-      {"occupancy", "1", "Occupied share of the cell's housing capacity (NaN when none)"},
-      {"rent", "yuan/month", "Monthly rent per household"},
-      {"zone", "code", "Zone type: 0 urban_core, 1 fringe, 2 urban_village, 3 suburb, 4 rural"},
-  };
-}
 
 void Metrics::setup(const World& w) {
   tallies_.reserve(Executor::block_count(w.households.capacity()) + 1);
@@ -80,10 +26,14 @@ void Metrics::setup_neighbours(const World& w, int radius) {
   near_.setup(w.grid.width, w.grid.height, radius);
 }
 
-void Metrics::compute(const World& w, const StepContext& ctx, const MeasureInputs& in,
-                      std::span<double> row) {
-  const FlowCounts& flows = in.flows;
-  const RelocationCounts& moves = in.moves;
+void Metrics::declare(ObservableTable& table, const Scenario& s) const {
+  table.add(series_entries(), s, *this);
+  if (s.economy.enabled) economy_.declare(table, s);
+  table.add(demography_entries(), s, *this);
+  table.add(map_entries(), s, *this);
+}
+
+void Metrics::compute(const World& w, const StepContext& ctx, const MeasureInputs& in) {
   const auto& h = w.households;
   const auto& g = w.grid;
   const double scale = ctx.scenario.population.scale;
@@ -136,7 +86,6 @@ void Metrics::compute(const World& w, const StepContext& ctx, const MeasureInput
   const std::int64_t migrant_persons =
       t.by_registration[static_cast<std::size_t>(Registration::migrant)] +
       t.by_registration[static_cast<std::size_t>(Registration::migrant_permit)];
-  const auto share = [](double part, double whole) { return whole > 0 ? part / whole : 0.0; };
 
   // Occupancy and dissimilarity over cells, in integers (exact, so the
   // order of the sums does not matter): chunks of at most 4096 cells summed in
@@ -173,62 +122,149 @@ void Metrics::compute(const World& w, const StepContext& ctx, const MeasureInput
     dissimilarity = static_cast<double>(both - overlap) / static_cast<double>(both);
   }
 
-  std::size_t k = 0;
-  row[k++] = persons * scale;
-  row[k++] = static_cast<double>(h.size_alive()) * scale;
-  for (auto v : t.by_registration) row[k++] = v * scale;
-  row[k++] = share(migrant_persons, persons);
-  for (auto v : t.by_zone) row[k++] = v * scale;
-  for (std::size_t z = 0; z < kZoneCount; ++z) row[k++] = share(t.migrants_by_zone[z], t.by_zone[z]);
-  row[k++] = flows.arrivals * scale;
-  row[k++] = flows.departures * scale;
-  row[k++] = flows.settlements * scale;
-  row[k++] = moves.moves * scale;
-  row[k++] = share(moves.content, static_cast<double>(h.size_alive()));
-  row[k++] = dissimilarity;
+  at_.scale = scale;
+  at_.tally = t;
+  at_.persons = persons;
+  at_.migrant_persons = migrant_persons;
+  at_.households = h.size_alive();
+  at_.flows = in.flows;
+  at_.moves = in.moves;
+  if (in.demography) at_.demography = *in.demography;
+  at_.occupied = occupied;
+  at_.capacity = capacity;
+  at_.dissimilarity = dissimilarity;
   if (in.neighbours) {
-    row[k++] = in.neighbours->pairs().share();
+    at_.same_group_share = in.neighbours->pairs().share();
   } else {
     near_.rebuild(g);
-    row[k++] = near_.pairs().share();
+    at_.same_group_share = near_.pairs().share();
   }
-  row[k++] = share(occupied, capacity);
-  row[k++] = migrant_persons * scale;
-  row[k++] = static_cast<double>(t.children) * scale;
-  row[k++] = static_cast<double>(persons - t.children - t.elderly) * scale;
-  row[k++] = static_cast<double>(t.elderly) * scale;
-  row[k++] = share(static_cast<double>(t.digital_households), static_cast<double>(h.size_alive()));
-  row[k++] = static_cast<double>(t.special_households) * scale;
-  if (in.labour && in.rural) {
-    economy_.compute(w, ctx, *in.labour, *in.rural, row.subspan(k));
-    k += EconomyMetrics::row_width();
-  }
-  if (in.demography) {
-    row[k++] = static_cast<double>(in.demography->births) * scale;
-    row[k++] = static_cast<double>(in.demography->deaths) * scale;
-    row[k++] = static_cast<double>(in.demography->formed) * scale;
-  }
+  if (in.labour && in.rural) economy_.compute(w, ctx, *in.labour, *in.rural);
 }
 
-void Metrics::fill_map(const World& w, const Scenario& s, std::size_t map_index,
-                       std::span<float> cells) const {
-  const auto& g = w.grid;
-  const double scale = s.population.scale;
-  for (std::size_t c = 0; c < g.size(); ++c) {
-    const auto occ = g.registered[c] + g.migrants[c];
-    float v = 0.0f;
-    switch (map_index) {
-      case map_households: v = static_cast<float>(occ * scale); break;
-      case map_migrant_share: v = occ > 0 ? static_cast<float>(g.migrants[c]) / occ : NAN; break;
-      case map_occupancy:
-        v = g.capacity[c] > 0 ? static_cast<float>(occ) / g.capacity[c] : NAN;
-        break;
-      case map_rent: v = g.rent[c]; break;
-      case map_zone: v = static_cast<float>(g.zone[c]); break;
-      default: break;
-    }
-    cells[c] = v;
-  }
+const std::vector<SeriesEntry<Metrics>>& Metrics::series_entries() {
+  using W = SeriesWriter;
+  static const std::vector<SeriesEntry<Metrics>> entries{
+      {{"population", "persons", "Residents of the map, real persons", "", {}},
+       [](const Metrics& m, W& out) { out.put(m.at_.persons * m.at_.scale); }},
+      {{"households", "households", "Resident households, real households", "", {}},
+       [](const Metrics& m, W& out) { out.put(static_cast<double>(m.at_.households) * m.at_.scale); }},
+      {{"population_by_registration", "persons", "Residents by registration status", "registration",
+        registration_labels()},
+       [](const Metrics& m, W& out) {
+         for (auto v : m.at_.tally.by_registration) out.put(v * m.at_.scale);
+       }},
+      {{"migrant_share", "1", "Share of residents who are migrants (floating population)", "", {}},
+       [](const Metrics& m, W& out) { out.put(share(m.at_.migrant_persons, m.at_.persons)); }},
+      {{"population_by_zone", "persons", "Residents by zone type", "zone", zone_labels()},
+       [](const Metrics& m, W& out) {
+         for (auto v : m.at_.tally.by_zone) out.put(v * m.at_.scale);
+       }},
+      {{"migrant_share_by_zone", "1", "Share of each zone's residents who are migrants", "zone", zone_labels()},
+       [](const Metrics& m, W& out) {
+         for (std::size_t z = 0; z < kZoneCount; ++z)
+           out.put(share(m.at_.tally.migrants_by_zone[z], m.at_.tally.by_zone[z]));
+       }},
+      {{"arrivals", "households/step", "Migrant households arriving during the step", "", {}},
+       [](const Metrics& m, W& out) { out.put(m.at_.flows.arrivals * m.at_.scale); }},
+      {{"departures", "households/step", "Migrant households returning home during the step", "", {}},
+       [](const Metrics& m, W& out) { out.put(m.at_.flows.departures * m.at_.scale); }},
+      {{"settlements", "households/step",
+        "Migrant households converted to registered residents (市民化) during the step", "", {}},
+       [](const Metrics& m, W& out) { out.put(m.at_.flows.settlements * m.at_.scale); }},
+      {{"moves", "households/step", "Households moving within the city during the step", "", {}},
+       [](const Metrics& m, W& out) { out.put(m.at_.moves.moves * m.at_.scale); }},
+      {{"content_share", "1",
+        "Share of households content with their neighbourhood's group mix (synchronous relocation: "
+        "before moves; sequential: each on its turn)", "", {}},
+       [](const Metrics& m, W& out) {
+         out.put(share(m.at_.moves.content, static_cast<double>(m.at_.households)));
+       }},
+      {{"dissimilarity", "1",
+        "Dissimilarity index of migrant vs registered households over cells (Duncan & Duncan 1955)", "", {}},
+       [](const Metrics& m, W& out) { out.put(m.at_.dissimilarity); }},
+      {{"same_group_neighbour_share", "1",
+        "Share of same-group households among the households within relocation.radius of each "
+        "household, pooled over all households (Schelling segregation; NetLogo's percent similar)", "", {}},
+       [](const Metrics& m, W& out) { out.put(m.at_.same_group_share); }},
+      {{"housing_occupancy", "1", "Occupied share of the housing capacity", "", {}},
+       [](const Metrics& m, W& out) { out.put(share(m.at_.occupied, m.at_.capacity)); }},
+      {{"floating_population", "persons",
+        "Migrants living on the map away from their registration (流动人口), real persons", "", {}},
+       [](const Metrics& m, W& out) { out.put(m.at_.migrant_persons * m.at_.scale); }},
+      {{"population_by_age", "persons", "Residents by age group (working age = the household's workers)", "age",
+        {"children", "working_age", "elderly"}},
+       [](const Metrics& m, W& out) {
+         const Tally& t = m.at_.tally;
+         out.put(static_cast<double>(t.children) * m.at_.scale);
+         out.put(static_cast<double>(m.at_.persons - t.children - t.elderly) * m.at_.scale);
+         out.put(static_cast<double>(t.elderly) * m.at_.scale);
+       }},
+      {{"digital_access_share", "1", "Share of households able to use online services", "", {}},
+       [](const Metrics& m, W& out) {
+         out.put(share(static_cast<double>(m.at_.tally.digital_households), static_cast<double>(m.at_.households)));
+       }},
+      {{"special_population", "households",
+        "Households with a member in a special population (帮教 targets), real households", "", {}},
+       [](const Metrics& m, W& out) { out.put(static_cast<double>(m.at_.tally.special_households) * m.at_.scale); }},
+  };
+  return entries;
+}
+
+const std::vector<SeriesEntry<Metrics>>& Metrics::demography_entries() {
+  using W = SeriesWriter;
+  static const std::vector<SeriesEntry<Metrics>> entries{
+      {{"births", "persons/step", "Births during the step, real persons", "", {}},
+       [](const Metrics& m, W& out) { out.put(static_cast<double>(m.at_.demography.births) * m.at_.scale); },
+       demography_on},
+      {{"deaths", "persons/step", "Deaths during the step, real persons", "", {}},
+       [](const Metrics& m, W& out) { out.put(static_cast<double>(m.at_.demography.deaths) * m.at_.scale); },
+       demography_on},
+      {{"households_formed", "households/step", "New households split off during the step, real households", "",
+        {}},
+       [](const Metrics& m, W& out) { out.put(static_cast<double>(m.at_.demography.formed) * m.at_.scale); },
+       demography_on},
+  };
+  return entries;
+}
+
+const std::vector<MapEntry<Metrics>>& Metrics::map_entries() {
+  static const std::vector<MapEntry<Metrics>> entries{
+      {{"households", "households", "Resident households per cell, real households"},
+       [](const Metrics&, const MapInputs& in, std::span<float> cells) {
+         const auto& g = in.world.grid;
+         const double scale = in.scenario.population.scale;
+         for (std::size_t c = 0; c < g.size(); ++c)
+           cells[c] = static_cast<float>((g.registered[c] + g.migrants[c]) * scale);
+       }},
+      {{"migrant_share", "1", "Share of the cell's households who are migrants (NaN when empty)"},
+       [](const Metrics&, const MapInputs& in, std::span<float> cells) {
+         const auto& g = in.world.grid;
+         for (std::size_t c = 0; c < g.size(); ++c) {
+           const auto occ = g.registered[c] + g.migrants[c];
+           cells[c] = occ > 0 ? static_cast<float>(g.migrants[c]) / occ : NAN;
+         }
+       }},
+      {{"occupancy", "1", "Occupied share of the cell's housing capacity (NaN when none)"},
+       [](const Metrics&, const MapInputs& in, std::span<float> cells) {
+         const auto& g = in.world.grid;
+         for (std::size_t c = 0; c < g.size(); ++c) {
+           const auto occ = g.registered[c] + g.migrants[c];
+           cells[c] = g.capacity[c] > 0 ? static_cast<float>(occ) / g.capacity[c] : NAN;
+         }
+       }},
+      {{"rent", "yuan/month", "Monthly rent per household"},
+       [](const Metrics&, const MapInputs& in, std::span<float> cells) {
+         const auto& g = in.world.grid;
+         for (std::size_t c = 0; c < g.size(); ++c) cells[c] = g.rent[c];
+       }},
+      {{"zone", "code", "Zone type: 0 urban_core, 1 fringe, 2 urban_village, 3 suburb, 4 rural"},
+       [](const Metrics&, const MapInputs& in, std::span<float> cells) {
+         const auto& g = in.world.grid;
+         for (std::size_t c = 0; c < g.size(); ++c) cells[c] = static_cast<float>(g.zone[c]);
+       }},
+  };
+  return entries;
 }
 
 }  // namespace zhili

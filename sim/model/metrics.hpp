@@ -2,8 +2,9 @@
 //
 // Counts are reported in real units (simulated households x population.scale).
 // Sums over households use fixed-block reductions, so every value is identical
-// for any thread count. The list of series is declared once (series_specs) and
-// the row is filled in that order.
+// for any thread count. Each series and map is declared once, as an entry
+// beside the computation (model/observables.hpp); compute() measures the step
+// and the entries write the row from what it measured.
 #pragma once
 
 #include <array>
@@ -20,6 +21,7 @@
 #include "model/rural_migration.hpp"
 #include "model/step_context.hpp"
 #include "model/metrics_economy.hpp"
+#include "model/observables.hpp"
 #include "world/world.hpp"
 
 namespace zhili {
@@ -38,20 +40,21 @@ struct MeasureInputs {
 
 class Metrics {
  public:
-  // The economy's series are present only when economy.enabled.
-  static std::vector<SeriesSpec> series_specs(const Scenario& s);
-  static std::vector<MapSpec> map_specs();
-
   void setup(const World& w);
   // Scratch for same_group_neighbour_share at this radius, needed when the
   // inputs bring no neighbour counts.
   void setup_neighbours(const World& w, int radius);
-  // Fills `row` (layout order, observable_row_width() doubles).
-  void compute(const World& w, const StepContext& ctx, const MeasureInputs& in, std::span<double> row);
-  // Fills one map (width*height floats) with the current state.
-  void fill_map(const World& w, const Scenario& s, std::size_t map_index, std::span<float> cells) const;
+  // Adds to `table`, in row order: the core series, the economy's when it is
+  // on, the demography's when it is on; and the core maps.
+  void declare(ObservableTable& table, const Scenario& s) const;
+  // Measures the step, for the entries to write.
+  void compute(const World& w, const StepContext& ctx, const MeasureInputs& in);
 
  private:
+  static const std::vector<SeriesEntry<Metrics>>& series_entries();
+  static const std::vector<SeriesEntry<Metrics>>& demography_entries();
+  static const std::vector<MapEntry<Metrics>>& map_entries();
+
   // Persons by registration, by zone, and migrant persons by zone.
   struct Tally {
     std::array<std::int64_t, kRegistrationCount> by_registration{};
@@ -60,6 +63,19 @@ class Metrics {
     std::int64_t children = 0, elderly = 0;                    // persons
     std::int64_t digital_households = 0, special_households = 0;
   };
+  // What compute() measured, read by the entries.
+  struct Measured {
+    double scale = 1;  // real households per simulated one
+    Tally tally;
+    std::int64_t persons = 0, migrant_persons = 0;
+    std::size_t households = 0;
+    FlowCounts flows;
+    RelocationCounts moves;
+    DemographyCounts demography;
+    std::int64_t occupied = 0, capacity = 0;  // homes
+    double dissimilarity = 0, same_group_share = 0;
+  };
+  Measured at_;
   std::vector<Tally> tallies_;
   EconomyMetrics economy_;
   NeighbourCounts near_;  // for same_group_neighbour_share when relocation keeps none

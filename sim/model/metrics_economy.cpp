@@ -60,56 +60,16 @@ double gini(const std::array<double, N>& persons, const std::array<double, N>& i
 
 }  // namespace
 
-std::vector<SeriesSpec> EconomyMetrics::series_specs() {
-  return {
-      {"urban_share", "1", "Urbanization by residence: share of people living in the city's zones", "", {}},
-      {"urban_share_registration", "1",
-       "Urbanization by registration: share of people holding an urban registration (incl. settled)", "", {}},
-      {"urban_employment_rate", "1", "p: employed urban workers over the urban labour force", "", {}},
-      {"unemployment_by_group", "1",
-       "Unemployed share of the urban labour force by registration (villagers, who farm or work off the farm nearby, are not in it: n/a)", "registration",
-       registration_labels()},
-      {"income_per_capita_by_group", "yuan/month", "Mean income per person by registration", "registration",
-       registration_labels()},
-      {"urban_rural_income_ratio", "ratio",
-       "Per-capita income of city residents over that of rural residents", "", {}},
-      {"gini", "1", "Gini coefficient of per-capita income over all persons (binned Lorenz curve)", "", {}},
-      {"employment_share", "1", "Employed workers by sector (villagers in primary)", "sector",
-       {"primary", "secondary", "tertiary"}},
-      {"urban_jobs", "jobs", "Urban jobs in the secondary and tertiary sectors, real workers", "", {}},
-      {"mean_urban_wage", "yuan/month", "Expected wage of an urban job, W_U", "", {}},
-      {"rural_income", "yuan/month", "Income of a farm worker, W_R", "", {}},
-      {"expected_gain", "yuan/month", "Harris-Todaro gain p W_U - W_R - cost per worker", "", {}},
-      {"rural_to_urban", "households/step", "Villagers moving to the city during the step", "", {}},
-      {"returns", "households/step", "Migrants returning to the countryside during the step", "", {}},
-      {"unemployment_by_zone", "1", "Unemployed share of the urban labour force by zone (the rural zone has none: n/a)", "zone",
-       {kZoneNames.begin(), kZoneNames.end()}},
-      {"income_per_capita_by_zone", "yuan/month", "Mean income per person by zone", "zone",
-       {kZoneNames.begin(), kZoneNames.end()}},
-      {"housing_cost_burden", "1",
-       "Rent of the city's households' homes over their income (housing cost = the home cell's rent)", "", {}},
-      {"jobs_by_zone", "jobs", "Urban jobs located in each zone, real workers (rural: 0)", "zone",
-       {kZoneNames.begin(), kZoneNames.end()}},
-      {"commuting_hires", "households/step",
-       "Households hired during the step into a job outside the zone they live in", "", {}},
-  };
-}
-
-std::size_t EconomyMetrics::row_width() {
-  static const std::size_t width = [] {
-    std::size_t n = 0;
-    for (const auto& s : series_specs()) n += s.width();
-    return n;
-  }();
-  return width;
-}
-
 void EconomyMetrics::setup(const World& w) {
   tallies_.reserve(Executor::block_count(w.households.capacity()) + 1);
 }
 
+void EconomyMetrics::declare(ObservableTable& table, const Scenario& s) const {
+  table.add(series_entries(), s, *this);
+}
+
 void EconomyMetrics::compute(const World& w, const StepContext& ctx, const LabourState& labour,
-                             const RuralMigrationCounts& rural, std::span<double> row) {
+                             const RuralMigrationCounts& rural) {
   const auto& h = w.households;
   const auto& g = w.grid;
   const double scale = ctx.scenario.population.scale;
@@ -149,70 +109,124 @@ void EconomyMetrics::compute(const World& w, const StepContext& ctx, const Labou
       });
 
   // The row's tallies, summed over the classes.
-  std::array<double, kRegistrationCount> persons_r{}, income_r{}, force_r{}, unemployed_r{};
-  std::array<double, kSectorCount> employed_s{};
-  std::array<double, kZoneCount> zone_persons{}, zone_income{}, zone_force{}, zone_unemployed{};
-  double city_persons = 0, city_income = 0, city_rent = 0, rural_persons = 0, rural_income = 0;
+  Measured& m = at_;
+  m = Measured{};
+  m.scale = scale;
+  m.labour = &labour;
+  m.rural = rural;
   for (std::size_t r = 0; r < kRegistrationCount; ++r)
     for (std::size_t z = 0; z < kZoneCount; ++z)
       for (std::size_t sec = 0; sec < kSectorCount; ++sec) {
         const std::size_t c = class_of(r, z, sec);
-        persons_r[r] += t.persons[c];
-        income_r[r] += t.income[c];
-        zone_persons[z] += t.persons[c];
-        zone_income[z] += t.income[c];
-        employed_s[sec] += t.workers[c];
+        m.persons_r[r] += t.persons[c];
+        m.income_r[r] += t.income[c];
+        m.zone_persons[z] += t.persons[c];
+        m.zone_income[z] += t.income[c];
+        m.employed_s[sec] += t.workers[c];
         if (z == static_cast<std::size_t>(Zone::rural)) {
-          rural_persons += t.persons[c];
-          rural_income += t.income[c];
+          m.rural_persons += t.persons[c];
+          m.rural_income += t.income[c];
           continue;
         }
-        city_persons += t.persons[c];
-        city_income += t.income[c];
-        city_rent += t.rent[c];
-        force_r[r] += t.workers[c];
-        zone_force[z] += t.workers[c];
+        m.city_persons += t.persons[c];
+        m.city_income += t.income[c];
+        m.city_rent += t.rent[c];
+        m.force_r[r] += t.workers[c];
+        m.zone_force[z] += t.workers[c];
         if (sec == static_cast<std::size_t>(Sector::none)) {
-          unemployed_r[r] += t.workers[c];
-          zone_unemployed[z] += t.workers[c];
+          m.unemployed_r[r] += t.workers[c];
+          m.zone_unemployed[z] += t.workers[c];
         }
       }
+  for (double p : m.persons_r) m.persons += p;
+  m.urban_registered = m.persons_r[static_cast<std::size_t>(Registration::registered_urban)] +
+                       m.persons_r[static_cast<std::size_t>(Registration::settled)];
+  m.employed = m.employed_s[1] + m.employed_s[2] + m.employed_s[3];
+  m.gini = gini(t.bin_persons, t.bin_income);
+}
 
-  const auto ratio = [](double a, double b) { return b > 0 ? a / b : 0.0; };
-  double persons = 0;
-  for (double p : persons_r) persons += p;
-  const double urban_registered =
-      persons_r[static_cast<std::size_t>(Registration::registered_urban)] +
-      persons_r[static_cast<std::size_t>(Registration::settled)];
-  const double employed = employed_s[1] + employed_s[2] + employed_s[3];
+namespace {
 
-  std::size_t k = 0;
-  row[k++] = ratio(city_persons, persons);
-  row[k++] = ratio(urban_registered, persons);
-  row[k++] = labour.employment_rate;
-  // Unemployment of a group or zone without an urban labour force is not 0 but undefined.
-  const auto unemployment = [](double unemployed, double force) {
-    return force > 0 ? unemployed / force : std::numeric_limits<double>::quiet_NaN();
+double ratio(double a, double b) { return b > 0 ? a / b : 0.0; }
+// Unemployment of a group or zone without an urban labour force is not 0 but undefined.
+double unemployment(double unemployed, double force) {
+  return force > 0 ? unemployed / force : std::numeric_limits<double>::quiet_NaN();
+}
+
+}  // namespace
+
+const std::vector<SeriesEntry<EconomyMetrics>>& EconomyMetrics::series_entries() {
+  using E = EconomyMetrics;
+  using W = SeriesWriter;
+  const std::vector<std::string> zones{kZoneNames.begin(), kZoneNames.end()};
+  static const std::vector<SeriesEntry<EconomyMetrics>> entries{
+      {{"urban_share", "1", "Urbanization by residence: share of people living in the city's zones", "", {}},
+       [](const E& e, W& out) { out.put(ratio(e.at_.city_persons, e.at_.persons)); }},
+      {{"urban_share_registration", "1",
+        "Urbanization by registration: share of people holding an urban registration (incl. settled)", "", {}},
+       [](const E& e, W& out) { out.put(ratio(e.at_.urban_registered, e.at_.persons)); }},
+      {{"urban_employment_rate", "1", "p: employed urban workers over the urban labour force", "", {}},
+       [](const E& e, W& out) { out.put(e.at_.labour->employment_rate); }},
+      {{"unemployment_by_group", "1",
+        "Unemployed share of the urban labour force by registration (villagers, who farm or work off the farm "
+        "nearby, are not in it: n/a)", "registration", registration_labels()},
+       [](const E& e, W& out) {
+         for (std::size_t r = 0; r < kRegistrationCount; ++r)
+           out.put(unemployment(e.at_.unemployed_r[r], e.at_.force_r[r]));
+       }},
+      {{"income_per_capita_by_group", "yuan/month", "Mean income per person by registration", "registration",
+        registration_labels()},
+       [](const E& e, W& out) {
+         for (std::size_t r = 0; r < kRegistrationCount; ++r) out.put(ratio(e.at_.income_r[r], e.at_.persons_r[r]));
+       }},
+      {{"urban_rural_income_ratio", "ratio", "Per-capita income of city residents over that of rural residents",
+        "", {}},
+       [](const E& e, W& out) {
+         out.put(ratio(ratio(e.at_.city_income, e.at_.city_persons), ratio(e.at_.rural_income, e.at_.rural_persons)));
+       }},
+      {{"gini", "1", "Gini coefficient of per-capita income over all persons (binned Lorenz curve)", "", {}},
+       [](const E& e, W& out) { out.put(e.at_.gini); }},
+      {{"employment_share", "1", "Employed workers by sector (villagers in primary)", "sector",
+        {"primary", "secondary", "tertiary"}},
+       [](const E& e, W& out) {
+         for (std::size_t s = 1; s < kSectorCount; ++s) out.put(ratio(e.at_.employed_s[s], e.at_.employed));
+       }},
+      {{"urban_jobs", "jobs", "Urban jobs in the secondary and tertiary sectors, real workers", "", {}},
+       [](const E& e, W& out) { out.put((e.at_.labour->jobs_secondary + e.at_.labour->jobs_tertiary) * e.at_.scale); }},
+      {{"mean_urban_wage", "yuan/month", "Expected wage of an urban job, W_U", "", {}},
+       [](const E& e, W& out) { out.put(e.at_.labour->mean_urban_wage()); }},
+      {{"rural_income", "yuan/month", "Income of a farm worker, W_R", "", {}},
+       [](const E& e, W& out) { out.put(e.at_.labour->rural_income); }},
+      {{"expected_gain", "yuan/month", "Harris-Todaro gain p W_U - W_R - cost per worker", "", {}},
+       [](const E& e, W& out) { out.put(e.at_.rural.expected_gain); }},
+      {{"rural_to_urban", "households/step", "Villagers moving to the city during the step", "", {}},
+       [](const E& e, W& out) { out.put(e.at_.rural.to_city * e.at_.scale); }},
+      {{"returns", "households/step", "Migrants returning to the countryside during the step", "", {}},
+       [](const E& e, W& out) { out.put(e.at_.rural.returns * e.at_.scale); }},
+      {{"unemployment_by_zone", "1",
+        "Unemployed share of the urban labour force by zone (the rural zone has none: n/a)", "zone", zones},
+       [](const E& e, W& out) {
+         for (std::size_t z = 0; z < kZoneCount; ++z) out.put(unemployment(e.at_.zone_unemployed[z], e.at_.zone_force[z]));
+       }},
+      {{"income_per_capita_by_zone", "yuan/month", "Mean income per person by zone", "zone", zones},
+       [](const E& e, W& out) {
+         for (std::size_t z = 0; z < kZoneCount; ++z) out.put(ratio(e.at_.zone_income[z], e.at_.zone_persons[z]));
+       }},
+      {{"housing_cost_burden", "1",
+        "Rent of the city's households' homes over their income (housing cost = the home cell's rent)", "", {}},
+       [](const E& e, W& out) { out.put(ratio(e.at_.city_rent, e.at_.city_income)); }},
+      {{"jobs_by_zone", "jobs", "Urban jobs located in each zone, real workers (rural: 0)", "zone", zones},
+       [](const E& e, W& out) {
+         const LabourState& labour = *e.at_.labour;
+         for (std::size_t z = 0; z < kZoneCount; ++z)
+           out.put(z < kCityZoneCount ? (labour.zone_jobs_secondary[z] + labour.zone_jobs_tertiary[z]) * e.at_.scale
+                                      : 0.0);
+       }},
+      {{"commuting_hires", "households/step",
+        "Households hired during the step into a job outside the zone they live in", "", {}},
+       [](const E& e, W& out) { out.put(static_cast<double>(e.at_.labour->commuters) * e.at_.scale); }},
   };
-  for (std::size_t r = 0; r < kRegistrationCount; ++r) row[k++] = unemployment(unemployed_r[r], force_r[r]);
-  for (std::size_t r = 0; r < kRegistrationCount; ++r) row[k++] = ratio(income_r[r], persons_r[r]);
-  row[k++] = ratio(ratio(city_income, city_persons), ratio(rural_income, rural_persons));
-  row[k++] = gini(t.bin_persons, t.bin_income);
-  for (std::size_t s = 1; s < kSectorCount; ++s) row[k++] = ratio(employed_s[s], employed);
-  row[k++] = (labour.jobs_secondary + labour.jobs_tertiary) * scale;
-  row[k++] = labour.mean_urban_wage();
-  row[k++] = labour.rural_income;
-  row[k++] = rural.expected_gain;
-  row[k++] = rural.to_city * scale;
-  row[k++] = rural.returns * scale;
-  for (std::size_t z = 0; z < kZoneCount; ++z) row[k++] = unemployment(zone_unemployed[z], zone_force[z]);
-  for (std::size_t z = 0; z < kZoneCount; ++z) row[k++] = ratio(zone_income[z], zone_persons[z]);
-  row[k++] = ratio(city_rent, city_income);
-  for (std::size_t z = 0; z < kZoneCount; ++z)
-    row[k++] = z < kCityZoneCount
-                   ? (labour.zone_jobs_secondary[z] + labour.zone_jobs_tertiary[z]) * scale
-                   : 0.0;
-  row[k++] = static_cast<double>(labour.commuters) * scale;
+  return entries;
 }
 
 }  // namespace zhili

@@ -10,6 +10,7 @@
 
 #include "io/result_layout.hpp"
 #include "model/labour_market.hpp"
+#include "model/observables.hpp"
 #include "model/rural_migration.hpp"
 #include "model/step_context.hpp"
 #include "world/world.hpp"
@@ -18,12 +19,12 @@ namespace zhili {
 
 class EconomyMetrics {
  public:
-  static std::vector<SeriesSpec> series_specs();
-  static std::size_t row_width();  // doubles compute() writes
   void setup(const World& w);
-  // Writes series_specs()'s values, in order, at the front of `row`.
+  // Adds the economy's series to `table`.
+  void declare(ObservableTable& table, const Scenario& s) const;
+  // Measures the step, for the entries to write.
   void compute(const World& w, const StepContext& ctx, const LabourState& labour,
-               const RuralMigrationCounts& rural, std::span<double> row);
+               const RuralMigrationCounts& rural);
 
   // Per-capita income bins for the Gini coefficient: log-spaced over six
   // decades around the step's rural income (1/1000 to 1000 times it).
@@ -45,6 +46,21 @@ class EconomyMetrics {
     std::array<double, kGiniBins> bin_persons{};
     std::array<double, kGiniBins> bin_income{};
   };
+  // What compute() measured, read by the entries: the tallies summed over
+  // the classes, and the labour market's and migration's own figures.
+  struct Measured {
+    double scale = 1;
+    std::array<double, kRegistrationCount> persons_r{}, income_r{}, force_r{}, unemployed_r{};
+    std::array<double, kSectorCount> employed_s{};
+    std::array<double, kZoneCount> zone_persons{}, zone_income{}, zone_force{}, zone_unemployed{};
+    double city_persons = 0, city_income = 0, city_rent = 0, rural_persons = 0, rural_income = 0;
+    double persons = 0, urban_registered = 0, employed = 0;
+    double gini = 0;
+    const LabourState* labour = nullptr;  // the labour market's, current for this step
+    RuralMigrationCounts rural;
+  };
+  static const std::vector<SeriesEntry<EconomyMetrics>>& series_entries();
+  Measured at_;
   std::vector<Tally> tallies_;
 };
 

@@ -18,60 +18,14 @@ double share(double part, double whole) { return whole > 0 ? part / whole : kNaN
 
 std::vector<std::string> need_labels() { return {kNeedNames.begin(), kNeedNames.end()}; }
 
+// Cases of the group closed during the step: completed, expired or refused.
+double closed_of(const ServiceTally& t, std::size_t g) {
+  return t.completed_group[g] + t.expired_group[g] + t.ineligible_group[g];
+}
+
 enum EntitySeries : std::size_t { e_arrivals, e_served, e_balked, e_carried, e_queue, e_utilisation, e_wait, e_windows, e_count };
 
 }  // namespace
-
-std::vector<SeriesSpec> ServiceMetrics::series_specs() {
-  const std::vector<std::string> groups{"registered", "migrant"};
-  const std::vector<std::string> zones{kZoneNames.begin(), kZoneNames.end()};
-  return {
-      {"needs_arising", "cases/step", "Service needs arising during the step, real cases", "need", need_labels()},
-      {"coverage", "1",
-       "Cases completed within their deadline over cases closed during the step (completed, expired or "
-       "refused as ineligible); NaN when none closed", "", {}},
-      {"coverage_by_group", "1", "Coverage of registered residents and of migrants", "group", groups},
-      {"coverage_gap", "1", "Coverage of registered residents minus that of migrants", "", {}},
-      {"coverage_by_zone", "1", "Coverage by the zone of the home where the need arose", "zone", zones},
-      {"coverage_by_need", "1", "Coverage by need type", "need", need_labels()},
-      {"cases_completed", "cases/step", "Cases completed within their deadline during the step, real cases", "", {}},
-      {"cases_expired", "cases/step", "Cases whose deadline passed unmet during the step, real cases", "", {}},
-      {"cases_ineligible", "cases/step",
-       "Migrants' needs refused during the step (equalization and residence permit), real cases", "", {}},
-      {"unmet_needs", "cases", "Open cases at the end of the step (the stock of unmet needs), real cases", "", {}},
-      {"trips_per_case", "trips", "In-person trips per case completed during the step", "", {}},
-      {"one_trip_share", "1", "Share of the cases completed during the step that took at most one trip", "", {}},
-      {"online_share", "1", "Share of the cases completed during the step that took no trip (online)", "", {}},
-      {"days_to_complete", "days", "Mean days from a need arising to its case's completion", "", {}},
-      {"days_to_complete_p90", "days", "90th percentile of the days to completion", "", {}},
-      {"online_filed", "cases/step", "Cases filed on the online platform during the step, real cases", "", {}},
-      {"outlet_wait", "minutes", "Mean wait at outlets of the visits during the step", "", {}},
-      {"outlet_utilisation", "1", "Busy window-minutes over staffed window-minutes, all outlets", "", {}},
-      {"service_cost", "yuan/step", "Cost of the step: staffed and purchased windows and the online platform", "",
-       {}},
-      {"cost_per_case", "yuan", "Cost of the step over the cases completed during it", "", {}},
-      {"purchased_windows", "windows", "Windows bought at social-organisation outlets (services.purchase_budget)",
-       "", {}},
-      {"share_within_radius", "1",
-       "Share of residents within services.service_radius_km of an open outlet handling the need (maximal "
-       "covering; updated when the network changes and yearly)", "need", need_labels()},
-      {"travel_minutes", "minutes",
-       "Mean travel time of residents to the nearest open outlet handling the need, one way", "need",
-       need_labels()},
-      {"visits_by_weekday", "visits/step",
-       "Visits to outlets during the step by day of the week (day number mod 7; an outlet works days 0 to "
-       "days_per_week - 1), real visits", "weekday", {"0", "1", "2", "3", "4", "5", "6"}},
-  };
-}
-
-std::vector<MapSpec> ServiceMetrics::map_specs() {
-  return {
-      {"service_access_minutes", "minutes",
-       "Travel time, one way, to the nearest open outlet for the worst-served need type (all needs "
-       "are within it)"},
-      {"unmet_needs", "cases", "Open service cases of the cell's households, real cases"},
-  };
-}
 
 void ServiceMetrics::measure_access(const World& w, const StepContext& ctx, const PublicServices& services) {
   const auto& g = w.grid;
@@ -96,15 +50,6 @@ void ServiceMetrics::measure_access(const World& w, const StepContext& ctx, cons
       if (cell_people_[c] > 0) sum += static_cast<double>(cell_people_[c]) * access_km_[n][c];
     mean_minutes_[n] = people > 0 ? sum / people * minutes_per_km : kNaN;
   }
-}
-
-std::size_t ServiceMetrics::row_width() {
-  static const std::size_t width = [] {
-    std::size_t n = 0;
-    for (const auto& s : series_specs()) n += s.width();
-    return n;
-  }();
-  return width;
 }
 
 std::vector<EntitySeriesSpec> ServiceMetrics::entity_specs(const PublicServices& services) {
@@ -138,8 +83,13 @@ EntityGroupSpec ServiceMetrics::outlet_group(const PublicServices& services) {
   return g;
 }
 
-void ServiceMetrics::compute(const World& w, const StepContext& ctx, PublicServices& services,
-                             std::span<double> row) {
+void ServiceMetrics::declare(ObservableTable& table, const Scenario& s, const PublicServices& services) {
+  services_ = &services;
+  table.add(series_entries(), s, *this);
+  table.add(map_entries(), s, *this);
+}
+
+void ServiceMetrics::compute(const World& w, const StepContext& ctx, PublicServices& services) {
   const bool changed = services.take_network_change();
   if (changed) network_dirty_ = true;
   const auto steps_per_year = std::max<std::int64_t>(1, std::llround(1.0 / ctx.years_per_step));
@@ -148,81 +98,147 @@ void ServiceMetrics::compute(const World& w, const StepContext& ctx, PublicServi
     measured_step_ = ctx.step;
   }
   const ServiceTally& t = services.tally();
-  const double scale = ctx.scenario.population.scale;
-  const auto closed = [&](std::size_t g) {
-    return t.completed_group[g] + t.expired_group[g] + t.ineligible_group[g];
-  };
-  double completed = 0, closed_all = 0, expired = 0, ineligible = 0;
+  Measured& m = at_;
+  m = Measured{};
+  m.scale = ctx.scenario.population.scale;
   for (std::size_t g = 0; g < kServiceGroups; ++g) {
-    completed += t.completed_group[g];
-    closed_all += closed(g);
-    expired += t.expired_group[g];
-    ineligible += t.ineligible_group[g];
+    m.completed += t.completed_group[g];
+    m.closed += closed_of(t, g);
+    m.expired += t.expired_group[g];
+    m.ineligible += t.ineligible_group[g];
   }
-  std::size_t k = 0;
-  for (std::size_t n = 0; n < kNeedCount; ++n) row[k++] = t.arising_need[n] * scale;
-  row[k++] = share(completed, closed_all);
-  for (std::size_t g = 0; g < kServiceGroups; ++g) row[k++] = share(t.completed_group[g], closed(g));
-  row[k++] = share(t.completed_group[0], closed(0)) - share(t.completed_group[1], closed(1));
-  for (std::size_t z = 0; z < kZoneCount; ++z) row[k++] = share(t.completed_zone[z], t.closed_zone[z]);
-  for (std::size_t n = 0; n < kNeedCount; ++n) row[k++] = share(t.completed_need[n], t.closed_need[n]);
-  row[k++] = completed * scale;
-  row[k++] = expired * scale;
-  row[k++] = ineligible * scale;
-  row[k++] = t.open_cases * scale;
-  row[k++] = share(t.trips_of_completed, completed);
-  row[k++] = share(t.one_trip_completed, completed);
-  row[k++] = share(t.online_completed, completed);
-  row[k++] = share(t.days_to_complete, completed);
   // 90th percentile from the day histogram: the first day by which 90 % were done.
-  double p90 = kNaN;
-  if (completed > 0) {
+  m.p90_days = kNaN;
+  if (m.completed > 0) {
     double cum = 0;
     for (int d = 0; d < ServiceTally::kDayBins; ++d) {
       cum += t.completion_days[static_cast<std::size_t>(d)];
-      if (cum >= 0.9 * completed) {
-        p90 = d;
+      if (cum >= 0.9 * m.completed) {
+        m.p90_days = d;
         break;
       }
     }
   }
-  row[k++] = p90;
-  row[k++] = t.online_filed * scale;
   const auto& st = services.outlet_stats();
-  double arrivals = 0, wait = 0, busy = 0, open = 0;
   for (std::size_t o = 0; o < st.arrivals.size(); ++o) {
-    arrivals += st.arrivals[o];
-    wait += st.wait_minutes[o];
-    busy += st.busy_minutes[o];
-    open += st.open_minutes[o];
+    m.visits += st.arrivals[o];
+    m.wait += st.wait_minutes[o];
+    m.busy += st.busy_minutes[o];
+    m.open += st.open_minutes[o];
   }
-  row[k++] = share(wait, arrivals);
-  row[k++] = share(busy, open);
-  row[k++] = t.cost;
-  row[k++] = share(t.cost, completed * scale);
-  row[k++] = t.purchased_windows;
-  for (std::size_t n = 0; n < kNeedCount; ++n) row[k++] = within_radius_[n];
-  for (std::size_t n = 0; n < kNeedCount; ++n) row[k++] = mean_minutes_[n];
-  for (const double v : t.visits_weekday) row[k++] = v * scale;
 }
 
-void ServiceMetrics::fill_map(const World& w, const Scenario& s, const PublicServices& services, std::size_t map,
-                              std::span<float> cells) const {
-  if (map == 0) {
-    const auto minutes_per_km = static_cast<float>(60.0 / std::max(s.services.travel_speed_kmh, 1e-9));
-    for (std::size_t c = 0; c < cells.size(); ++c) {
-      float worst = 0;
-      for (std::size_t n = 0; n < kNeedCount; ++n)
-        worst = std::max(worst, access_km_[n].empty() ? kNoOutlet : access_km_[n][c]);
-      cells[c] = std::isinf(worst) ? NAN : worst * minutes_per_km;
-    }
-    return;
-  }
-  std::fill(cells.begin(), cells.end(), 0.0f);
-  const auto scale = static_cast<float>(s.population.scale);
-  const auto& cases = services.cases();
-  for (std::size_t i = 0; i < cases.size(); ++i) cells[static_cast<std::size_t>(cases.home[i])] += scale;
-  (void)w;
+const std::vector<SeriesEntry<ServiceMetrics>>& ServiceMetrics::series_entries() {
+  using S = ServiceMetrics;
+  using W = SeriesWriter;
+  const std::vector<std::string> groups{"registered", "migrant"};
+  const std::vector<std::string> zones{kZoneNames.begin(), kZoneNames.end()};
+  static const std::vector<SeriesEntry<ServiceMetrics>> entries{
+      {{"needs_arising", "cases/step", "Service needs arising during the step, real cases", "need", need_labels()},
+       [](const S& s, W& out) {
+         for (const double v : s.services_->tally().arising_need) out.put(v * s.at_.scale);
+       }},
+      {{"coverage", "1",
+        "Cases completed within their deadline over cases closed during the step (completed, expired or "
+        "refused as ineligible); NaN when none closed", "", {}},
+       [](const S& s, W& out) { out.put(share(s.at_.completed, s.at_.closed)); }},
+      {{"coverage_by_group", "1", "Coverage of registered residents and of migrants", "group", groups},
+       [](const S& s, W& out) {
+         const ServiceTally& t = s.services_->tally();
+         for (std::size_t g = 0; g < kServiceGroups; ++g) out.put(share(t.completed_group[g], closed_of(t, g)));
+       }},
+      {{"coverage_gap", "1", "Coverage of registered residents minus that of migrants", "", {}},
+       [](const S& s, W& out) {
+         const ServiceTally& t = s.services_->tally();
+         out.put(share(t.completed_group[0], closed_of(t, 0)) - share(t.completed_group[1], closed_of(t, 1)));
+       }},
+      {{"coverage_by_zone", "1", "Coverage by the zone of the home where the need arose", "zone", zones},
+       [](const S& s, W& out) {
+         const ServiceTally& t = s.services_->tally();
+         for (std::size_t z = 0; z < kZoneCount; ++z) out.put(share(t.completed_zone[z], t.closed_zone[z]));
+       }},
+      {{"coverage_by_need", "1", "Coverage by need type", "need", need_labels()},
+       [](const S& s, W& out) {
+         const ServiceTally& t = s.services_->tally();
+         for (std::size_t n = 0; n < kNeedCount; ++n) out.put(share(t.completed_need[n], t.closed_need[n]));
+       }},
+      {{"cases_completed", "cases/step", "Cases completed within their deadline during the step, real cases", "",
+        {}},
+       [](const S& s, W& out) { out.put(s.at_.completed * s.at_.scale); }},
+      {{"cases_expired", "cases/step", "Cases whose deadline passed unmet during the step, real cases", "", {}},
+       [](const S& s, W& out) { out.put(s.at_.expired * s.at_.scale); }},
+      {{"cases_ineligible", "cases/step",
+        "Migrants' needs refused during the step (equalization and residence permit), real cases", "", {}},
+       [](const S& s, W& out) { out.put(s.at_.ineligible * s.at_.scale); }},
+      {{"unmet_needs", "cases", "Open cases at the end of the step (the stock of unmet needs), real cases", "", {}},
+       [](const S& s, W& out) { out.put(s.services_->tally().open_cases * s.at_.scale); }},
+      {{"trips_per_case", "trips", "In-person trips per case completed during the step", "", {}},
+       [](const S& s, W& out) { out.put(share(s.services_->tally().trips_of_completed, s.at_.completed)); }},
+      {{"one_trip_share", "1", "Share of the cases completed during the step that took at most one trip", "", {}},
+       [](const S& s, W& out) { out.put(share(s.services_->tally().one_trip_completed, s.at_.completed)); }},
+      {{"online_share", "1", "Share of the cases completed during the step that took no trip (online)", "", {}},
+       [](const S& s, W& out) { out.put(share(s.services_->tally().online_completed, s.at_.completed)); }},
+      {{"days_to_complete", "days", "Mean days from a need arising to its case's completion", "", {}},
+       [](const S& s, W& out) { out.put(share(s.services_->tally().days_to_complete, s.at_.completed)); }},
+      {{"days_to_complete_p90", "days", "90th percentile of the days to completion", "", {}},
+       [](const S& s, W& out) { out.put(s.at_.p90_days); }},
+      {{"online_filed", "cases/step", "Cases filed on the online platform during the step, real cases", "", {}},
+       [](const S& s, W& out) { out.put(s.services_->tally().online_filed * s.at_.scale); }},
+      {{"outlet_wait", "minutes", "Mean wait at outlets of the visits during the step", "", {}},
+       [](const S& s, W& out) { out.put(share(s.at_.wait, s.at_.visits)); }},
+      {{"outlet_utilisation", "1", "Busy window-minutes over staffed window-minutes, all outlets", "", {}},
+       [](const S& s, W& out) { out.put(share(s.at_.busy, s.at_.open)); }},
+      {{"service_cost", "yuan/step", "Cost of the step: staffed and purchased windows and the online platform", "",
+        {}},
+       [](const S& s, W& out) { out.put(s.services_->tally().cost); }},
+      {{"cost_per_case", "yuan", "Cost of the step over the cases completed during it", "", {}},
+       [](const S& s, W& out) { out.put(share(s.services_->tally().cost, s.at_.completed * s.at_.scale)); }},
+      {{"purchased_windows", "windows", "Windows bought at social-organisation outlets (services.purchase_budget)",
+        "", {}},
+       [](const S& s, W& out) { out.put(s.services_->tally().purchased_windows); }},
+      {{"share_within_radius", "1",
+        "Share of residents within services.service_radius_km of an open outlet handling the need (maximal "
+        "covering; updated when the network changes and yearly)", "need", need_labels()},
+       [](const S& s, W& out) { out.put_each(s.within_radius_); }},
+      {{"travel_minutes", "minutes",
+        "Mean travel time of residents to the nearest open outlet handling the need, one way", "need",
+        need_labels()},
+       [](const S& s, W& out) { out.put_each(s.mean_minutes_); }},
+      {{"visits_by_weekday", "visits/step",
+        "Visits to outlets during the step by day of the week (day number mod 7; an outlet works days 0 to "
+        "days_per_week - 1), real visits", "weekday", {"0", "1", "2", "3", "4", "5", "6"}},
+       [](const S& s, W& out) {
+         for (const double v : s.services_->tally().visits_weekday) out.put(v * s.at_.scale);
+       }},
+  };
+  return entries;
+}
+
+const std::vector<MapEntry<ServiceMetrics>>& ServiceMetrics::map_entries() {
+  using S = ServiceMetrics;
+  static const std::vector<MapEntry<ServiceMetrics>> entries{
+      {{"service_access_minutes", "minutes",
+        "Travel time, one way, to the nearest open outlet for the worst-served need type (all needs "
+        "are within it)"},
+       [](const S& s, const MapInputs& in, std::span<float> cells) {
+         const auto minutes_per_km =
+             static_cast<float>(60.0 / std::max(in.scenario.services.travel_speed_kmh, 1e-9));
+         for (std::size_t c = 0; c < cells.size(); ++c) {
+           float worst = 0;
+           for (std::size_t n = 0; n < kNeedCount; ++n)
+             worst = std::max(worst, s.access_km_[n].empty() ? kNoOutlet : s.access_km_[n][c]);
+           cells[c] = std::isinf(worst) ? NAN : worst * minutes_per_km;
+         }
+       }},
+      {{"unmet_needs", "cases", "Open service cases of the cell's households, real cases"},
+       [](const S& s, const MapInputs& in, std::span<float> cells) {
+         std::fill(cells.begin(), cells.end(), 0.0f);
+         const auto scale = static_cast<float>(in.scenario.population.scale);
+         const auto& cases = s.services_->cases();
+         for (std::size_t i = 0; i < cases.size(); ++i) cells[static_cast<std::size_t>(cases.home[i])] += scale;
+       }},
+  };
+  return entries;
 }
 
 void ServiceMetrics::fill_entities(const PublicServices& services, std::size_t series,

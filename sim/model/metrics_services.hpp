@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "io/result_layout.hpp"
+#include "model/observables.hpp"
 #include "model/services.hpp"
 #include "model/step_context.hpp"
 #include "world/accessibility.hpp"
@@ -18,24 +19,21 @@ namespace zhili {
 
 class ServiceMetrics {
  public:
-  static std::vector<SeriesSpec> series_specs();
-  static std::size_t row_width();
   // Per-outlet series (group "outlets"), one column per outlet, by name.
   static std::vector<EntitySeriesSpec> entity_specs(const PublicServices& services);
   // What the outlets are: names, kinds and cells (the viewer's map markers).
   static EntityGroupSpec outlet_group(const PublicServices& services);
 
-  static std::vector<MapSpec> map_specs();
-
-  // Writes series_specs()'s values, in order, at the front of `row`.
-  void compute(const World& w, const StepContext& ctx, PublicServices& services, std::span<double> row);
+  // Adds the services' series and maps to `table`, reading `services`.
+  void declare(ObservableTable& table, const Scenario& s, const PublicServices& services);
+  // Measures the step, for the entries to write.
+  void compute(const World& w, const StepContext& ctx, PublicServices& services);
   // One entity series' values for the step just measured.
   void fill_entities(const PublicServices& services, std::size_t series, std::span<double> values) const;
-  // One of map_specs()'s maps.
-  void fill_map(const World& w, const Scenario& s, const PublicServices& services, std::size_t map,
-                std::span<float> cells) const;
 
  private:
+  static const std::vector<SeriesEntry<ServiceMetrics>>& series_entries();
+  static const std::vector<MapEntry<ServiceMetrics>>& map_entries();
   void measure_access(const World& w, const StepContext& ctx, const PublicServices& services);
 
   // Accessibility (maximal covering): distances from every cell to the nearest
@@ -50,6 +48,16 @@ class ServiceMetrics {
   std::int64_t measured_step_ = -1;
   bool network_dirty_ = true;
   AccessScratch scratch_;
+
+  // What compute() measured, read by the entries.
+  struct Measured {
+    double scale = 1;
+    double completed = 0, closed = 0, expired = 0, ineligible = 0;  // simulated cases
+    double p90_days = 0;
+    double visits = 0, wait = 0, busy = 0, open = 0;  // all outlets: visits and minutes
+  };
+  Measured at_;
+  const PublicServices* services_ = nullptr;  // what the series and maps read
 };
 
 }  // namespace zhili

@@ -12,6 +12,7 @@
 
 #include "io/result_layout.hpp"
 #include "model/grievance.hpp"
+#include "model/observables.hpp"
 #include "model/step_context.hpp"
 #include "world/world.hpp"
 
@@ -20,14 +21,12 @@ namespace zhili {
 class SocialMetrics {
  public:
   static bool active(const Scenario& s) { return s.grievance.enabled || s.disputes.enabled; }
-  static std::vector<SeriesSpec> series_specs(const Scenario& s);
-  static std::size_t row_width(const Scenario& s);
-  static std::vector<MapSpec> map_specs(const Scenario& s);
   static std::vector<EventTableSpec> event_specs(const Scenario& s);
 
-  void compute(const World& w, const StepContext& ctx, const Grievance& g, std::span<double> row) const;
-  void fill_map(const World& w, const Scenario& s, const Grievance& g, std::size_t map,
-                std::span<float> cells) const;
+  // Adds the series and maps of the parts `s` switches on, reading `g`.
+  void declare(ObservableTable& table, const Scenario& s, const Grievance& g);
+  // Measures the step, for the entries to write.
+  void compute(const StepContext& ctx);
   // Rows of the incident table for incidents that ended this step (or are
   // still open at the run's end): f(row).
   // Columns as event_specs()'s; `width` is the map's.
@@ -35,6 +34,16 @@ class SocialMetrics {
   // Rows of /events/incidents for `records`; `in_progress` marks them all
   // ongoing (incidents still open, as at the end of a run).
   static void each_incident_row(std::span<const IncidentRecord> records, int width, bool in_progress, F&& f);
+
+ private:
+  static const std::vector<SeriesEntry<SocialMetrics>>& series_entries();
+  static const std::vector<MapEntry<SocialMetrics>>& map_entries();
+  // A count during the step, per 10,000 residents per year.
+  double per_10k_year(double count) const;
+
+  const Grievance* g_ = nullptr;  // what the series and maps read
+  double years_per_step_ = 0;
+  double scale_ = 1;
 };
 
 template <class F>

@@ -73,14 +73,12 @@ Model::Model(const Scenario& s) : scenario_(s), world_(build_world(s)) {
     if (s.conflict.enabled)
       phases_.push_back({"conflict_enforcement", [this](World& w, const StepContext& c) { grievance_.enforce(w, c); }});
   }
-}
 
-std::vector<SeriesSpec> Model::series_specs() const {
-  auto specs = Metrics::series_specs(scenario_);
-  if (scenario_.services.enabled)
-    for (auto& e : ServiceMetrics::series_specs()) specs.push_back(std::move(e));
-  for (auto& e : SocialMetrics::series_specs(scenario_)) specs.push_back(std::move(e));
-  return specs;
+  // What each step reports, in row order: the core series (with the
+  // economy's and the demography's), the services', then grievance's.
+  metrics_.declare(observables_, s);
+  if (s.services.enabled) service_metrics_.declare(observables_, s, services_);
+  social_metrics_.declare(observables_, s, grievance_);
 }
 
 std::vector<EntitySeriesSpec> Model::entity_specs() const {
@@ -103,49 +101,14 @@ void Model::measure(const StepContext& ctx, std::span<double> row) {
                          scenario_.economy.enabled ? &rural_.counts() : nullptr,
                          scenario_.demography.enabled ? &demography_.counts() : nullptr,
                          relocation_.neighbour_counts()};
-  // The row: the core series, then the services', then grievance's.
-  const std::size_t social = SocialMetrics::row_width(scenario_);
-  const std::size_t services = scenario_.services.enabled ? ServiceMetrics::row_width() : 0;
-  const std::size_t base = row.size() - social - services;
-  metrics_.compute(world_, ctx, in, row.first(base));
-  if (scenario_.services.enabled) service_metrics_.compute(world_, ctx, services_, row.subspan(base, services));
-  if (social > 0) social_metrics_.compute(world_, ctx, grievance_, row.subspan(base + services, social));
-}
-
-std::optional<std::size_t> Model::column_of(const std::string& name, const std::string& label) const {
-  std::size_t k = 0;
-  for (const auto& spec : series_specs()) {
-    if (spec.name == name) {
-      if (label.empty()) return spec.labels.empty() ? std::optional<std::size_t>(k) : std::nullopt;
-      for (std::size_t j = 0; j < spec.labels.size(); ++j)
-        if (spec.labels[j] == label) return k + j;
-      return std::nullopt;
-    }
-    k += spec.width();
-  }
-  return std::nullopt;
-}
-
-std::vector<MapSpec> Model::map_specs() const {
-  auto maps = Metrics::map_specs();
-  if (scenario_.services.enabled)
-    for (auto& m : ServiceMetrics::map_specs()) maps.push_back(std::move(m));
-  for (auto& m : SocialMetrics::map_specs(scenario_)) maps.push_back(std::move(m));
-  return maps;
+  metrics_.compute(world_, ctx, in);
+  if (scenario_.services.enabled) service_metrics_.compute(world_, ctx, services_);
+  if (SocialMetrics::active(scenario_)) social_metrics_.compute(ctx);
+  observables_.fill_row(row);
 }
 
 void Model::fill_map(std::size_t map_index, std::span<float> cells) const {
-  const std::size_t base = Metrics::map_specs().size();
-  if (map_index < base) {
-    metrics_.fill_map(world_, scenario_, map_index, cells);
-    return;
-  }
-  const std::size_t services = scenario_.services.enabled ? ServiceMetrics::map_specs().size() : 0;
-  if (map_index < base + services) {
-    service_metrics_.fill_map(world_, scenario_, services_, map_index - base, cells);
-    return;
-  }
-  social_metrics_.fill_map(world_, scenario_, grievance_, map_index - base - services, cells);
+  observables_.fill_map(map_index, MapInputs{world_, scenario_}, cells);
 }
 
 std::vector<EventTableSpec> Model::event_specs() const { return SocialMetrics::event_specs(scenario_); }

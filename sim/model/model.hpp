@@ -20,6 +20,7 @@
 #include "model/metrics.hpp"
 #include "model/metrics_services.hpp"
 #include "model/metrics_social.hpp"
+#include "model/observables.hpp"
 #include "model/relocation.hpp"
 #include "model/rural_migration.hpp"
 #include "model/services.hpp"
@@ -36,6 +37,9 @@ struct Phase {
 class Model {
  public:
   explicit Model(const Scenario& s);  // builds the world; throws ScenarioError on semantic errors
+  // The phases and the observables hold pointers into the model.
+  Model(const Model&) = delete;
+  Model& operator=(const Model&) = delete;
 
   const std::vector<Phase>& phases() const { return phases_; }
   World& world() { return world_; }
@@ -45,16 +49,20 @@ class Model {
   PublicServices* services() { return scenario_.services.enabled ? &services_ : nullptr; }
   const PublicServices* services() const { return scenario_.services.enabled ? &services_ : nullptr; }
 
-  std::vector<SeriesSpec> series_specs() const;
+  // The series this scenario reports, in row order.
+  const std::vector<SeriesSpec>& series_specs() const { return observables_.series(); }
   // Per-entity series (outlets), one row of values each step; empty when services are off.
   std::vector<EntitySeriesSpec> entity_specs() const;
   void fill_entities(std::size_t series, std::span<double> values) const;
   // What the entities of those series are (outlets: names, kinds, cells).
   std::vector<EntityGroupSpec> entity_groups() const;
-  std::vector<MapSpec> map_specs() const;
+  const std::vector<MapSpec>& map_specs() const { return observables_.maps(); }
   // Position of an observable (and of one label of a breakdown) in the
   // measured row; nullopt when this scenario does not report it.
-  std::optional<std::size_t> column_of(const std::string& name, const std::string& label = "") const;
+  std::optional<std::size_t> column_of(const std::string& name, const std::string& label = "") const {
+    return observables_.column_of(name, label);
+  }
+  // Measures the step and writes every series into `row`.
   void measure(const StepContext& ctx, std::span<double> row);
   void fill_map(std::size_t map_index, std::span<float> cells) const;
   // Event tables (incidents) and the rows the last step added to each: f(table, row).
@@ -80,6 +88,7 @@ class Model {
   Grievance grievance_;
   SocialMetrics social_metrics_;
   std::vector<Phase> phases_;
+  ObservableTable observables_;  // every series and map, bound to the measures above
 };
 
 }  // namespace zhili
