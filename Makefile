@@ -20,7 +20,7 @@ PACKAGES := cmake make g++ git pkg-config \
             libimgui-dev libstb-dev libglfw3-dev libgl-dev libgl1-mesa-dri fonts-wqy-microhei \
             xvfb xauth
 
-.PHONY: all deps configure build run view test bench sanitize clean
+.PHONY: all deps configure build run view test bench sanitize validate clean
 
 all: build
 
@@ -67,6 +67,15 @@ sanitize: deps
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/sanitize/lsan.supp \
 	  ctest --test-dir $(SANITIZE_BUILD) --output-on-failure -j $(JOBS) --timeout 1200
+
+# The validation build: the engine checks its own invariants after every phase
+# (core/validate.hpp, model/validation.hpp), on every shipped scenario briefly.
+VALIDATE_BUILD ?= build-validate
+validate: deps
+	cmake -S . -B $(VALIDATE_BUILD) -DCMAKE_BUILD_TYPE=Release -DZHILI_VALIDATE=ON \
+	  -DZHILI_BUILD_BENCH=OFF -DZHILI_BUILD_VIEWER=OFF
+	cmake --build $(VALIDATE_BUILD) -j $(JOBS) --target zhili test_core
+	tests/validate/run.sh $(VALIDATE_BUILD)
 
 bench: build
 	$(BUILD)/bin/zhili-bench-kernels --benchmark_min_time=0.2

@@ -18,6 +18,8 @@
 #include <memory>
 #include <vector>
 
+#include "core/validate.hpp"
+
 namespace zhili {
 
 class Executor {
@@ -100,6 +102,7 @@ T deterministic_reduce(const Executor& ex, std::size_t n, std::vector<T>& scratc
   ex.for_each_block(n, [&](std::size_t blk, std::size_t b, std::size_t e) {
     scratch[blk] = map_block(b, e);
   });
+  if constexpr (kValidate) check_combine(identity, scratch, blocks, combine);
   T acc = identity;
   for (std::size_t blk = 0; blk < blocks; ++blk) acc = combine(acc, scratch[blk]);
   return acc;

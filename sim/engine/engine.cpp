@@ -48,17 +48,38 @@ void Engine::step() {
   ++step_;
 }
 
+template <class F>
+void Engine::checked(std::int64_t model_step, const std::string& phase, F&& f) {
+  try {
+    f();
+  } catch (const ValidationError& e) {
+    const std::int64_t step = model_step - scenario_.run.spinup;  // negative during the spin-up
+    throw ValidationError("validation failed at step " + std::to_string(step) + (step < 0 ? " (spin-up)" : "") +
+                          " in " + phase + ": " + e.what());
+  }
+}
+
 void Engine::run_phases(std::int64_t model_step) {
   const StepContext ctx{scenario_, exec_,   calendar_, model_step, calendar_.years_per_step(),
                         levers_,   scenario_.run.spinup};
   const auto& phases = model_.phases();
   for (std::size_t p = 0; p < phases.size(); ++p) {
     const auto t0 = std::chrono::steady_clock::now();
-    phases[p].run(model_.world(), ctx);
+    if constexpr (kValidate) {
+      checked(model_step, phases[p].name, [&] {
+        phases[p].run(model_.world(), ctx);
+        model_.check_after(p);
+      });
+    } else {
+      phases[p].run(model_.world(), ctx);
+    }
     phase_seconds_[p] += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   }
   const auto t0 = std::chrono::steady_clock::now();
-  model_.measure(ctx, row_);
+  if constexpr (kValidate)
+    checked(model_step, "measure", [&] { model_.measure(ctx, row_); });
+  else
+    model_.measure(ctx, row_);
   measure_seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 

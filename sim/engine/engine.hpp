@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "core/calendar.hpp"
@@ -61,6 +62,9 @@ class Engine {
   void spin_up();
   // The phases and the measures of one step; `model_step` counts the spin-up's steps too.
   void run_phases(std::int64_t model_step);
+  // Validation build: runs f, adding the step and the phase to a ValidationError.
+  template <class F>
+  void checked(std::int64_t model_step, const std::string& phase, F&& f);
 
   const Scenario& scenario_;
   Calendar calendar_;

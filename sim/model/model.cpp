@@ -1,5 +1,7 @@
 #include "model/model.hpp"
 
+#include "model/validation.hpp"
+
 namespace zhili {
 
 Model::Model(const Scenario& s) : scenario_(s), world_(build_world(s)) {
@@ -27,7 +29,8 @@ Model::Model(const Scenario& s) : scenario_(s), world_(build_world(s)) {
     phases_.push_back({"departures_settlement",
                        [this](World& w, const StepContext& c) { flows_.depart_and_settle(w, c); }});
   if (s.demography.enabled)
-    phases_.push_back({"natural_change", [this](World& w, const StepContext& c) { demography_.change(w, c); }});
+    phases_.push_back(
+        {"natural_change", [this](World& w, const StepContext& c) { demography_.change(w, c); }, true});
   // Every other phase keeps the cell counts current as it moves households or
   // changes their group (departures and settlement too); natural change
   // removes dissolved households without, so the counts are rebuilt after it.
@@ -79,6 +82,12 @@ Model::Model(const Scenario& s) : scenario_(s), world_(build_world(s)) {
   metrics_.declare(observables_, s);
   if (s.services.enabled) service_metrics_.declare(observables_, s, services_);
   social_metrics_.declare(observables_, s, grievance_);
+
+  if constexpr (kValidate) {
+    check_households(world_);
+    check_id_index(world_);
+    check_cell_counts(world_);
+  }
 }
 
 std::vector<EntitySeriesSpec> Model::entity_specs() const {
@@ -105,6 +114,13 @@ void Model::measure(const StepContext& ctx, std::span<double> row) {
   if (scenario_.services.enabled) service_metrics_.compute(world_, ctx, services_);
   if (SocialMetrics::active(scenario_)) social_metrics_.compute(ctx);
   observables_.fill_row(row);
+}
+
+void Model::check_after(std::size_t phase) const {
+  check_households(world_);
+  check_id_index(world_);
+  if (!phases_.at(phase).leaves_cell_counts_stale) check_cell_counts(world_);
+  if (scenario_.services.enabled) check_case_store(services_.cases(), world_);
 }
 
 void Model::fill_map(std::size_t map_index, std::span<float> cells) const {

@@ -32,6 +32,9 @@ namespace zhili {
 struct Phase {
   std::string name;
   std::function<void(World&, const StepContext&)> run;
+  // The phase leaves the grid's cell counts behind the households on purpose
+  // (a later phase recounts them), so the validation build does not check them.
+  bool leaves_cell_counts_stale = false;
 };
 
 class Model {
@@ -64,6 +67,9 @@ class Model {
   }
   // Measures the step and writes every series into `row`.
   void measure(const StepContext& ctx, std::span<double> row);
+  // The validation build's checks of the world and the stores after phase
+  // `phase` (model/validation.hpp); throws ValidationError.
+  void check_after(std::size_t phase) const;
   void fill_map(std::size_t map_index, std::span<float> cells) const;
   // Event tables (incidents) and the rows the last step added to each: f(table, row).
   // `final`: the run ends after this step, so events still in progress are written too.
