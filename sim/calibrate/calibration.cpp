@@ -8,17 +8,19 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <sstream>
 
 #include "core/calendar.hpp"
 #include "core/read_file.hpp"
 #include "engine/engine.hpp"
 #include "model/model.hpp"
-#include "scenario/detail/suggest.hpp"
 #include "scenario/diagnostics.hpp"
+#include "scenario/input_file.hpp"
 #include "scenario/load.hpp"
+#include "scenario/messages.hpp"
 #include "scenario/schema.hpp"
-#include "scenario/yaml_file.hpp"
+#include "scenario/suggest.hpp"
 
 namespace zhili {
 
@@ -29,36 +31,6 @@ std::string number(double v) {
   std::snprintf(buf, sizeof buf, "%.10g", v);
   return buf;
 }
-
-struct Reader {
-  std::string file;
-  Diagnostics diags;
-  void error(const YAML::Node& at, const std::string& key, const std::string& msg,
-             const std::string& expected, const std::string& hint = {}) {
-    const auto m = at.Mark();
-    diags.add(make_diagnostic(file, m.is_null() ? 0 : m.line + 1, m.is_null() ? 0 : m.column + 1, key, msg,
-                              at.IsScalar() ? at.Scalar() : "", expected, hint));
-  }
-  template <class T>
-  bool get(const YAML::Node& n, const std::string& key, T& out, const std::string& expected) {
-    try {
-      out = n.as<T>();
-      return true;
-    } catch (const YAML::Exception&) {
-      error(n, key, "wrong type", expected);
-      return false;
-    }
-  }
-  // A key of `map` that must be there: reported at the mapping when it is not
-  // (a missing node has no position of its own).
-  template <class T>
-  bool get_required(const YAML::Node& map, const char* name, const std::string& key, T& out,
-                    const std::string& expected) {
-    if (const YAML::Node n = map[name]) return get(n, key, out, expected);
-    error(map, key, "missing key", expected);
-    return false;
-  }
-};
 
 // The whole cell as a number (std::stod would take "0.3abc" as 0.3).
 bool parse_number(const std::string& text, double& out) {
@@ -177,7 +149,7 @@ std::vector<std::string> numeric_keys() {
   return out;
 }
 
-void read_parameters(const YAML::Node& list, Reader& r, CalibrationSpec& spec,
+void read_parameters(const YAML::Node& list, InputFile& r, CalibrationSpec& spec,
                      std::vector<YAML::Node>& nodes) {
   static const std::vector<std::string> kParameterKeys = {"key", "min", "max"};
   for (const auto& p : list) {
@@ -189,21 +161,22 @@ void read_parameters(const YAML::Node& list, Reader& r, CalibrationSpec& spec,
     for (const auto& kv : p) {
       const auto name = kv.first.Scalar();
       if (std::find(kParameterKeys.begin(), kParameterKeys.end(), name) == kParameterKeys.end()) {
-        r.error(kv.first, "parameters[]." + name, "unknown key", "key, min or max",
+        r.error(kv.first, "parameters[]." + name, kUnknownKey, "key, min or max",
                 name == "start" ? "the start is the scenario's own value: set it there or with overrides" : "");
         ok = false;
       }
     }
     CalibrationParameter cp;
-    ok = r.get_required(p, "key", "parameters[].key", cp.key, "a scenario key path") && ok;
-    ok = r.get_required(p, "min", "parameters[].min", cp.lo, "a number") && ok;
-    ok = r.get_required(p, "max", "parameters[].max", cp.hi, "a number") && ok;
-    if (!ok) continue;
-    if (!std::isfinite(cp.lo) || !std::isfinite(cp.hi)) {
-      const char* end = std::isfinite(cp.lo) ? "max" : "min";
-      r.error(p[end], std::string("parameters[].") + end, "invalid value", "a finite number");
-      continue;
-    }
+    const auto key_node = r.required(p, "key", "parameters[].key", "a scenario key path");
+    const auto key = key_node ? r.text(*key_node, "parameters[].key", "a scenario key path") : std::nullopt;
+    const auto lo_node = r.required(p, "min", "parameters[].min", "a finite number");
+    const auto lo = lo_node ? r.number(*lo_node, "parameters[].min") : std::nullopt;
+    const auto hi_node = r.required(p, "max", "parameters[].max", "a finite number");
+    const auto hi = hi_node ? r.number(*hi_node, "parameters[].max") : std::nullopt;
+    if (!ok || !key || !lo || !hi) continue;
+    cp.key = *key;
+    cp.lo = *lo;
+    cp.hi = *hi;
     if (!(cp.lo < cp.hi)) {
       r.error(p["max"], "parameters[].max", "max must exceed min", "a number above " + number(cp.lo));
       continue;
@@ -218,11 +191,11 @@ void read_parameters(const YAML::Node& list, Reader& r, CalibrationSpec& spec,
     }
     const KeyDoc* doc = schema_key(cp.key);
     if (doc == nullptr || (doc->type != "number" && doc->type != "integer")) {
-      const auto near = scenario_detail::closest_match(cp.key, numeric_keys());
+      const auto near = closest_match(cp.key, numeric_keys());
       r.error(p["key"], "parameters[].key", doc == nullptr ? "unknown key" : "not a numeric key",
               "a number or integer key of docs/SCENARIOS.md",
               doc != nullptr ? cp.key + " is of type " + doc->type
-                             : (near ? scenario_detail::did_you_mean({*near}) : ""));
+                             : (near ? did_you_mean({*near}) : ""));
       continue;
     }
     spec.parameters.push_back(cp);
@@ -233,7 +206,7 @@ void read_parameters(const YAML::Node& list, Reader& r, CalibrationSpec& spec,
 // The bounds must be values the scenario accepts (the fit moves between them),
 // and the scenario's own value, the start, must lie between them.
 void check_parameters_against(const Scenario& base, CalibrationSpec& spec, const std::vector<YAML::Node>& nodes,
-                              Reader& r) {
+                              InputFile& r) {
   const YAML::Node resolved = YAML::Load(resolved_yaml(base));
   for (std::size_t i = 0; i < spec.parameters.size(); ++i) {
     auto& p = spec.parameters[i];
@@ -258,11 +231,9 @@ void check_parameters_against(const Scenario& base, CalibrationSpec& spec, const
       continue;
     }
     if (value < p.lo || value > p.hi) {
-      const auto m = nodes[i]["key"].Mark();
-      r.diags.add(make_diagnostic(r.file, m.line + 1, m.column + 1, p.key,
-                                  "the scenario's value, where the fit starts, lies outside [min, max]",
-                                  number(value), "a value in [" + number(p.lo) + ", " + number(p.hi) + "]",
-                                  "widen the bounds or change the scenario's value"));
+      r.error(r.at(nodes[i]["key"]), p.key, "the scenario's value, where the fit starts, lies outside [min, max]",
+              number(value), "a value in [" + number(p.lo) + ", " + number(p.hi) + "]",
+              "widen the bounds or change the scenario's value");
       continue;
     }
     p.start = value;
@@ -293,56 +264,48 @@ void check_targets_against(const Scenario& base, const CalibrationSpec& spec, Di
 }  // namespace
 
 CalibrationSpec load_calibration(const std::string& path) {
-  Reader r{path, {}};
+  InputFile r(path, "calibration");
   CalibrationSpec spec;
   spec.path = path;
-  YAML::Node doc = load_yaml_file(path, "calibration");
-  const auto dir = std::filesystem::path(path).parent_path();
-  const auto resolve = [&](const std::string& p) {
-    return std::filesystem::path(p).is_absolute() ? p : (dir / p).lexically_normal().string();
-  };
-  static const char* kKeys[] = {"scenario", "overrides", "parameters", "targets", "max_evaluations"};
+  const YAML::Node& doc = r.root();
   if (!doc.IsMap()) {
     r.error(doc, "", "the calibration file must be a mapping", "keys scenario, parameters, targets");
-    throw ScenarioError(std::move(r.diags));
+    r.throw_if_errors();
   }
-  for (const auto& kv : doc) {
-    const auto key = kv.first.as<std::string>();
-    if (std::find(std::begin(kKeys), std::end(kKeys), key) == std::end(kKeys))
-      r.error(kv.first, key, "unknown key", "scenario, overrides, parameters, targets or max_evaluations");
+  r.check_keys(doc, "", {"scenario", "overrides", "parameters", "targets", "max_evaluations"});
+  if (const auto n = r.required(doc, "scenario", "scenario", "the path of the base scenario"))
+    if (const auto text = r.text(*n, "scenario", "a path")) spec.scenario = r.resolve(*text);
+  if (const auto o = doc["overrides"]) {
+    if (!o.IsSequence()) r.error(o, "overrides", "not a list", "a list of key.path=value");
+    else
+      for (const auto& item : o)
+        if (const auto text = r.text(item, "overrides[]", "key.path=value")) spec.overrides.push_back(*text);
   }
-  std::string text;
-  if (!doc["scenario"]) r.error(doc, "scenario", "missing", "the path of the base scenario");
-  else if (r.get(doc["scenario"], "scenario", text, "a path")) spec.scenario = resolve(text);
-  if (doc["overrides"])
-    for (const auto& o : doc["overrides"])
-      if (r.get(o, "overrides[]", text, "key.path=value")) spec.overrides.push_back(text);
-  if (doc["max_evaluations"] &&
-      r.get(doc["max_evaluations"], "max_evaluations", spec.max_evaluations, "an integer") &&
-      spec.max_evaluations < 1)
-    r.error(doc["max_evaluations"], "max_evaluations", "value out of range", "an integer of at least 1");
+  if (const auto n = doc["max_evaluations"])
+    if (const auto v = r.integer(n, "max_evaluations", 1, std::numeric_limits<int>::max()))
+      spec.max_evaluations = static_cast<int>(*v);
   std::vector<YAML::Node> parameter_nodes;
   if (!doc["parameters"] || !doc["parameters"].IsSequence() || doc["parameters"].size() == 0)
     r.error(doc["parameters"] ? doc["parameters"] : doc, "parameters", "missing or empty", "a list of {key, min, max}");
   else
     read_parameters(doc["parameters"], r, spec, parameter_nodes);
-  if (!doc["targets"]) {
-    r.error(doc, "targets", "missing", "the path of a targets CSV file");
-  } else if (r.get(doc["targets"], "targets", text, "a path")) {
-    spec.targets_path = resolve(text);
-    const std::size_t before = r.diags.size();
-    spec.targets = read_targets(spec.targets_path, r.diags);
-    if (r.diags.size() > before && spec.targets.empty())  // say which line named the file
-      r.error(doc["targets"], "targets", "the targets file named here cannot be used", "a CSV file of targets");
+  if (const auto n = r.required(doc, "targets", "targets", "the path of a targets CSV file")) {
+    if (const auto text = r.text(*n, "targets", "a path")) {
+      spec.targets_path = r.resolve(*text);
+      const std::size_t before = r.diagnostics().size();
+      spec.targets = read_targets(spec.targets_path, r.diagnostics());
+      if (r.diagnostics().size() > before && spec.targets.empty())  // say which line named the file
+        r.error(*n, "targets", "the targets file named here cannot be used", "a CSV file of targets");
+    }
   }
-  if (!r.diags.empty()) throw ScenarioError(std::move(r.diags));
+  r.throw_if_errors();
 
   // Start values, bounds and targets are checked against the scenario itself
   // (validated as usual; its own errors are reported as a scenario's).
   const Scenario base = load_scenario(spec.scenario, spec.overrides);
   check_parameters_against(base, spec, parameter_nodes, r);
-  check_targets_against(base, spec, r.diags);
-  if (!r.diags.empty()) throw ScenarioError(std::move(r.diags));
+  check_targets_against(base, spec, r.diagnostics());
+  r.throw_if_errors();
   return spec;
 }
 

@@ -12,7 +12,7 @@
 #include "core/read_file.hpp"
 #include "scenario/detail/consistency.hpp"
 #include "scenario/detail/key_rules.hpp"
-#include "scenario/detail/messages.hpp"
+#include "scenario/messages.hpp"
 #include "scenario/detail/overrides.hpp"
 #include "scenario/detail/scalar_read.hpp"
 #include "scenario/detail/yaml_document.hpp"

@@ -6,11 +6,12 @@
 #include <cstdio>
 #include <cmath>
 #include <filesystem>
+#include <limits>
 #include <set>
 
-#include "scenario/detail/suggest.hpp"
+#include "scenario/input_file.hpp"
 #include "scenario/load.hpp"
-#include "scenario/yaml_file.hpp"
+#include "scenario/suggest.hpp"
 #include "sweep/design.hpp"
 #include "sweep/saltelli.hpp"
 
@@ -26,53 +27,6 @@ const char* const kDesignNames = "factorial, latin_hypercube or saltelli";
 const char* const kDesignForms =
     "{kind: factorial}, {kind: latin_hypercube, points: N} or {kind: saltelli, samples: N}";
 
-// Collects diagnostics against the sweep file, positioned by yaml-cpp marks.
-struct Reader {
-  std::string file;
-  Diagnostics diags;
-
-  SourceLocation at(const YAML::Node& n) const {
-    const auto m = n.Mark();
-    if (m.is_null()) return {file, 0, 0};
-    return {file, m.line + 1, m.column + 1};
-  }
-  void error(const SourceLocation& where, const std::string& key, const std::string& msg,
-             const std::string& found, const std::string& expected, const std::string& hint = "") {
-    diags.add(make_diagnostic(where.file, where.line, where.column, key, msg, found, expected, hint));
-  }
-  void error(const YAML::Node& n, const std::string& key, const std::string& msg, const std::string& expected,
-             const std::string& hint = "") {
-    error(at(n), key, msg, n.IsScalar() ? n.Scalar() : "", expected, hint);
-  }
-  template <class T>
-  bool get(const YAML::Node& n, const std::string& key, T& out, const std::string& expected) {
-    if (n.IsScalar()) {
-      try {
-        out = n.as<T>();
-        return true;
-      } catch (const YAML::Exception&) {
-      }
-    }
-    error(n, key, "wrong type", expected);
-    return false;
-  }
-  // Unknown keys of a mapping, with "did you mean" from `known`.
-  void check_keys(const YAML::Node& map, const std::string& prefix, const std::vector<std::string>& known) {
-    std::set<std::string> seen;
-    for (const auto& kv : map) {
-      const std::string k = kv.first.Scalar();
-      const std::string path = prefix.empty() ? k : prefix + "." + k;
-      if (!seen.insert(k).second) error(kv.first, path, "duplicate key", "each key once");
-      if (std::find(known.begin(), known.end(), k) != known.end()) continue;
-      const auto near = scenario_detail::closest_match(k, known);
-      std::string all;
-      for (const auto& c : known) all += (all.empty() ? "" : ", ") + c;
-      error(at(kv.first), path, "unknown key", k, "one of " + all,
-            near ? scenario_detail::did_you_mean({*near}) : "");
-    }
-  }
-};
-
 bool is_integer_text(const std::string& s) {
   if (s.empty()) return false;
   std::size_t i = (s[0] == '-' || s[0] == '+') ? 1 : 0;
@@ -80,7 +34,7 @@ bool is_integer_text(const std::string& s) {
   return std::all_of(s.begin() + static_cast<std::ptrdiff_t>(i), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-void read_factor(Reader& r, const YAML::Node& key_node, const YAML::Node& body, SweepSpec& spec) {
+void read_factor(InputFile& r, const YAML::Node& key_node, const YAML::Node& body, SweepSpec& spec) {
   Factor f;
   f.key = key_node.Scalar();
   f.at = r.at(key_node);
@@ -121,8 +75,11 @@ void read_factor(Reader& r, const YAML::Node& key_node, const YAML::Node& body, 
       r.error(range, path + ".range", "not a range", "[lo, hi]");
       return;
     }
-    if (!r.get(range[0], path + ".range", f.lo, "a number") || !r.get(range[1], path + ".range", f.hi, "a number"))
-      return;
+    const auto lo = r.number(range[0], path + ".range");
+    const auto hi = r.number(range[1], path + ".range");
+    if (!lo || !hi) return;
+    f.lo = *lo;
+    f.hi = *hi;
     if (!(f.lo < f.hi)) {
       r.error(range[1], path + ".range", "upper bound not above lower bound", "hi > lo");
       return;
@@ -177,30 +134,26 @@ double planned_runs(const SweepSpec& spec) {
 }
 
 SweepSpec load_sweep(const std::string& path) {
-  Reader r{path, {}};
+  InputFile r(path, "sweep");
   SweepSpec spec;
   spec.path = path;
-  const YAML::Node loaded = load_yaml_file(path, "sweep");
-  // Read through a const node: yaml-cpp's non-const operator[] adds the key it looks up.
-  const YAML::Node& doc = loaded;
+  const YAML::Node& doc = r.root();
   if (!doc.IsMap()) {
     r.error(doc, "", "a sweep file is a mapping", "keys base, factors, design, replicates, seed, outcomes");
-    throw ScenarioError(std::move(r.diags));
+    r.throw_if_errors();
   }
   r.check_keys(doc, "", kTopKeys);
 
-  const auto dir = std::filesystem::path(path).parent_path();
-  std::string text;
-  if (!doc["base"]) {
-    r.error(r.at(doc), "base", "missing key", "", "the path of the base scenario");
-  } else if (r.get(doc["base"], "base", text, "a path")) {
-    spec.base = std::filesystem::path(text).is_absolute() ? text : (dir / text).lexically_normal().string();
-    // Said here, at the line that names it (the scenario loader would name
-    // only the missing file).
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(spec.base, ec))
-      r.error(doc["base"], "base", std::filesystem::exists(spec.base, ec) ? "not a file" : "no such file",
-              "the path of the base scenario, relative to this file", "resolved to " + spec.base);
+  if (const auto base = r.required(doc, "base", "base", "the path of the base scenario")) {
+    if (const auto text = r.text(*base, "base", "a path")) {
+      spec.base = r.resolve(*text);
+      // Said here, at the line that names it (the scenario loader would name
+      // only the missing file).
+      std::error_code ec;
+      if (!std::filesystem::is_regular_file(spec.base, ec))
+        r.error(*base, "base", std::filesystem::exists(spec.base, ec) ? "not a file" : "no such file",
+                "the path of the base scenario, relative to this file", "resolved to " + spec.base);
+    }
   }
 
   std::vector<SourceLocation> fixed_at;
@@ -208,7 +161,8 @@ SweepSpec load_sweep(const std::string& path) {
     if (!o.IsSequence()) r.error(o, "overrides", "not a list", "a list of key.path=value");
     else
       for (const auto& item : o)
-        if (r.get(item, "overrides", text, "key.path=value")) {
+        if (const auto override_text = r.text(item, "overrides", "key.path=value")) {
+          const std::string& text = *override_text;
           // The sweep sets these for every run after the fixed overrides, which
           // would silently lose them.
           const std::string key = text.substr(0, text.find('='));
@@ -244,15 +198,19 @@ SweepSpec load_sweep(const std::string& path) {
     } else {
       r.check_keys(d, "design", kDesignKeys);
       std::string kind = "factorial";
-      if (d["kind"] && !r.get(d["kind"], "design.kind", kind, kDesignNames)) kind_known = false;
+      if (d["kind"]) {
+        const auto written = r.text(d["kind"], "design.kind", kDesignNames);
+        if (written) kind = *written;
+        else kind_known = false;
+      }
       if (d["kind"] && kind_known) {
         if (kind == "latin_hypercube") spec.design = DesignKind::latin_hypercube;
         else if (kind == "saltelli") spec.design = DesignKind::saltelli;
         else if (kind != "factorial") {
           kind_known = false;
-          const auto near = scenario_detail::closest_match(kind, {"factorial", "latin_hypercube", "saltelli"});
+          const auto near = closest_match(kind, {"factorial", "latin_hypercube", "saltelli"});
           r.error(d["kind"], "design.kind", "unknown design", kDesignNames,
-                  near ? scenario_detail::did_you_mean({*near}) : "");
+                  near ? did_you_mean({*near}) : "");
         }
       }
       // Each kind takes its own size key: points (Latin hypercube), samples
@@ -264,13 +222,13 @@ SweepSpec load_sweep(const std::string& path) {
       const std::string range = spec.design == DesignKind::saltelli ? "an integer in [2, 1000000]"
                                                                     : "an integer in [1, 1000000]";
       const int lowest = spec.design == DesignKind::saltelli ? 2 : 1;  // one row has no variance
+      constexpr int kLargest = 1000000;
       for (const char* key : {"points", "samples"}) {
         if (!kind_known) break;
         const std::string path = std::string("design.") + key;
         if (size_key && std::string(key) == size_key) {
           if (!d[key]) r.error(d, path, "missing key", range);
-          else if (r.get(d[key], path, *size, range) && (*size < lowest || *size > 1000000))
-            r.error(d[key], path, "value out of range", range);
+          else if (const auto v = r.integer(d[key], path, lowest, kLargest)) *size = static_cast<int>(*v);
         } else if (d[key]) {
           r.error(d[key], path, "not used by a " + to_string(spec.design) + " design",
                   size_key ? std::string("no ") + key + " (this design takes " + size_key + ")"
@@ -297,10 +255,8 @@ SweepSpec load_sweep(const std::string& path) {
   }
 
   if (const auto n = doc["replicates"])
-    if (r.get(n, "replicates", spec.replicates, "an integer in [1, 100000]") &&
-        (spec.replicates < 1 || spec.replicates > 100000))
-      r.error(n, "replicates", "value out of range", "an integer in [1, 100000]");
-  if (r.diags.empty()) {
+    if (const auto v = r.integer(n, "replicates", 1, 100000)) spec.replicates = static_cast<int>(*v);
+  if (!r.has_errors()) {
     if (const double runs = planned_runs(spec); runs > kMaxSweepRuns) {
       const char* key = doc["replicates"] ? "replicates" : doc["design"] ? "design" : "factors";
       char found[64], limit[64];
@@ -311,15 +267,12 @@ SweepSpec load_sweep(const std::string& path) {
     }
   }
   if (const auto n = doc["seed"]) {
-    std::int64_t s = 0;
-    if (r.get(n, "seed", s, "an integer in [0, 2^63)")) {
-      if (s < 0) r.error(n, "seed", "value out of range", "an integer in [0, 2^63)");
-      else spec.seed = static_cast<std::uint64_t>(s);
-    }
+    if (const auto v = r.integer(n, "seed", 0, std::numeric_limits<std::int64_t>::max()))
+      spec.seed = static_cast<std::uint64_t>(*v);
   }
   if (const auto n = doc["seeds"]) {
-    std::string kind;
-    if (r.get(n, "seeds", kind, "common or independent")) {
+    if (const auto written = r.text(n, "seeds", "common or independent")) {
+      const std::string& kind = *written;
       if (kind != "common" && kind != "independent")
         r.error(n, "seeds", "invalid value", "common or independent");
       else if (kind == "independent" && spec.design == DesignKind::saltelli)
@@ -331,23 +284,23 @@ SweepSpec load_sweep(const std::string& path) {
     if (!o.IsSequence()) r.error(o, "outcomes", "not a list", "a list of observable names");
     else
       for (const auto& item : o)
-        if (r.get(item, "outcomes", text, "an observable name, or name/label")) {
-          spec.outcomes.push_back(text);
+        if (const auto text = r.text(item, "outcomes", "an observable name, or name/label")) {
+          spec.outcomes.push_back(*text);
           spec.outcome_at.push_back(r.at(item));
         }
   }
-  if (!r.diags.empty()) throw ScenarioError(std::move(r.diags));
+  r.throw_if_errors();
 
   // The base and every factor value as the loader sees them. One error per
   // factor is enough: a misspelt key would otherwise be reported per value.
-  if (!check_with_overrides(spec, fixed_at, "", {}, r.diags)) throw ScenarioError(std::move(r.diags));
+  if (!check_with_overrides(spec, fixed_at, "", {}, r.diagnostics())) r.throw_if_errors();
   for (const auto& f : spec.factors) {
     std::vector<std::string> texts = f.values;
     if (f.is_range) texts = {factor_value_text(f, f.lo), factor_value_text(f, f.hi)};
     for (const auto& v : texts)
-      if (!check_with_overrides(spec, fixed_at, f.key + "=" + v, f.at, r.diags)) break;
+      if (!check_with_overrides(spec, fixed_at, f.key + "=" + v, f.at, r.diagnostics())) break;
   }
-  if (!r.diags.empty()) throw ScenarioError(std::move(r.diags));
+  r.throw_if_errors();
   return spec;
 }
 

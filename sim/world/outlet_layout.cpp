@@ -5,9 +5,9 @@
 #include <cstdint>
 #include <string>
 
-#include "scenario/detail/messages.hpp"  // the wording of scenario errors
-#include "scenario/detail/suggest.hpp"   // did you mean
 #include "scenario/load.hpp"
+#include "scenario/messages.hpp"  // the wording of scenario errors
+#include "scenario/suggest.hpp"   // did you mean
 
 namespace zhili {
 
@@ -178,7 +178,6 @@ std::vector<OutletSpec> default_outlet_layout(const CellGrid& g, const ServicesS
 }
 
 std::vector<OutletSpec> resolve_outlets(const Scenario& s, const CellGrid& g) {
-  using namespace scenario_detail;
   const bool listed = !s.services.outlets.empty();
   std::vector<OutletSpec> outlets = listed ? s.services.outlets : default_outlet_layout(g, s.services);
   Diagnostics d;

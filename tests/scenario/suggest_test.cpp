@@ -1,4 +1,4 @@
-#include "scenario/detail/suggest.hpp"
+#include "scenario/suggest.hpp"
 
 #include <gtest/gtest.h>
 

@@ -3,7 +3,7 @@
 #include <tuple>
 
 #include "scenario/detail/map_consistency.hpp"
-#include "scenario/detail/messages.hpp"
+#include "scenario/messages.hpp"
 #include "scenario/detail/scalar_read.hpp"
 
 namespace zhili::scenario_detail {

@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-#include "scenario/detail/messages.hpp"
+#include "scenario/messages.hpp"
 
 namespace zhili::scenario_detail {
 

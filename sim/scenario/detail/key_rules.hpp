@@ -17,7 +17,7 @@
 
 #include "scenario/detail/key_tree.hpp"
 #include "scenario/detail/load_context.hpp"
-#include "scenario/detail/messages.hpp"
+#include "scenario/messages.hpp"
 #include "scenario/detail/scalar_read.hpp"
 #include "scenario/schema.hpp"
 

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "scenario/detail/suggest.hpp"
+#include "scenario/suggest.hpp"
 
 namespace zhili::scenario_detail {
 

@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <tuple>
 
-#include "scenario/detail/messages.hpp"
+#include "scenario/messages.hpp"
 #include "scenario/detail/scalar_read.hpp"
 
 namespace zhili::scenario_detail {

@@ -4,7 +4,7 @@
 #include <limits>
 #include <map>
 
-#include "scenario/detail/messages.hpp"
+#include "scenario/messages.hpp"
 #include "scenario/detail/yaml_walk.hpp"
 
 namespace zhili::scenario_detail {

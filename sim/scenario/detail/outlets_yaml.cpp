@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <map>
 
-#include "scenario/detail/messages.hpp"
-#include "scenario/detail/suggest.hpp"
+#include "scenario/messages.hpp"
+#include "scenario/suggest.hpp"
 #include "scenario/detail/yaml_walk.hpp"
 
 namespace zhili::scenario_detail {

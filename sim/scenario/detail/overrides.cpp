@@ -1,7 +1,7 @@
 #include "scenario/detail/overrides.hpp"
 
 #include "scenario/detail/key_rules.hpp"
-#include "scenario/detail/messages.hpp"
+#include "scenario/messages.hpp"
 #include "scenario/detail/yaml_document.hpp"
 #include "scenario/load.hpp"
 

@@ -6,8 +6,8 @@
 #include <cstdio>
 #include <limits>
 
-#include "scenario/detail/messages.hpp"
-#include "scenario/detail/suggest.hpp"
+#include "scenario/messages.hpp"
+#include "scenario/suggest.hpp"
 
 namespace zhili::scenario_detail {
 
@@ -69,6 +69,7 @@ bool NumRange::contains(double x) const {
 }
 
 std::string NumRange::text() const {
+  if (std::isinf(lo) && std::isinf(hi)) return "(-inf, inf)";
   if (std::isinf(hi)) return std::string(lo_open ? "> " : ">= ") + bound_text(lo);
   std::string out = lo_open ? "(" : "[";
   out.append(bound_text(lo)).append(", ").append(bound_text(hi)).append(hi_open ? ")" : "]");
@@ -76,6 +77,7 @@ std::string NumRange::text() const {
 }
 
 std::string NumRange::expected() const {
+  if (std::isinf(lo) && std::isinf(hi)) return "a finite number";
   return std::isinf(hi) ? "a number " + text() : "a number in " + text();
 }
 

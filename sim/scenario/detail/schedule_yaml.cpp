@@ -4,9 +4,9 @@
 #include <map>
 #include <tuple>
 
-#include "scenario/detail/messages.hpp"
+#include "scenario/messages.hpp"
 #include "scenario/detail/outlets_yaml.hpp"
-#include "scenario/detail/suggest.hpp"
+#include "scenario/suggest.hpp"
 #include "scenario/detail/yaml_walk.hpp"
 
 namespace zhili::scenario_detail {

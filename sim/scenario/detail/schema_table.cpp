@@ -7,7 +7,7 @@
 
 #include "scenario/detail/key_rules.hpp"
 #include "scenario/detail/map_keys.hpp"
-#include "scenario/detail/messages.hpp"
+#include "scenario/messages.hpp"
 #include "scenario/detail/schedule_yaml.hpp"
 #include "scenario/detail/schema_parts.hpp"
 

@@ -12,7 +12,7 @@
 
 #include "scenario/detail/key_tree.hpp"
 #include "scenario/detail/load_context.hpp"
-#include "scenario/detail/messages.hpp"
+#include "scenario/messages.hpp"
 
 namespace zhili::scenario_detail {
 

@@ -1,9 +1,9 @@
-#include "scenario/detail/suggest.hpp"
+#include "scenario/suggest.hpp"
 
 #include <algorithm>
 #include <numeric>
 
-namespace zhili::scenario_detail {
+namespace zhili {
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   // Three rows of the dynamic-programming table: the swap rule looks two back.
@@ -49,4 +49,4 @@ std::string did_you_mean(const std::vector<std::string>& options) {
   return out + "?";
 }
 
-}  // namespace zhili::scenario_detail
+}  // namespace zhili

@@ -2,7 +2,7 @@
 // these, so each class has exactly one message.
 #pragma once
 
-namespace zhili::scenario_detail {
+namespace zhili {
 
 inline constexpr const char* kUnknownKey = "unknown key";
 inline constexpr const char* kUnknownLever = "unknown lever";
@@ -23,4 +23,4 @@ inline constexpr const char* kMalformedOverride = "malformed override";
 inline constexpr const char* kNotOverridable = "cannot be overridden";
 inline constexpr const char* kSectionNotKey = "a section, not a key";
 
-}  // namespace zhili::scenario_detail
+}  // namespace zhili

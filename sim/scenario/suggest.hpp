@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-namespace zhili::scenario_detail {
+namespace zhili {
 
 // Optimal-string-alignment distance: insertions, deletions, substitutions and
 // swaps of neighbours each cost 1, so "stpes" is one edit from "steps".
@@ -20,4 +20,4 @@ std::optional<std::string> closest_match(std::string_view word,
 // "did you mean 'a'?", "did you mean 'a' or 'b'?"; "" for no options.
 std::string did_you_mean(const std::vector<std::string>& options);
 
-}  // namespace zhili::scenario_detail
+}  // namespace zhili
