@@ -10,7 +10,7 @@
 
 #include "core/prefault.hpp"
 #include "core/rng.hpp"
-#include "services/queue_inputs.hpp"
+#include "queueing/queue_inputs.hpp"
 #include "world/outlet_layout.hpp"
 
 namespace zhili {

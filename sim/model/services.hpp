@@ -18,7 +18,7 @@
 //     extra trips when it cannot finish every department at once - among the
 //     nearest outlets handling the need that work that day (ties: lowest
 //     index). Visits are grouped by outlet, each outlet's queue runs
-//     (services/outlet_queue.hpp; outlets in parallel), and outcomes apply: a
+//     (queueing/outlet_queue.hpp; outlets in parallel), and outcomes apply: a
 //     served visit completes every remaining department (comprehensive
 //     window, chance services.integration at integrated kinds) or one; a
 //     missing document (chance missing x (1 - data_sharing)) or a processing
@@ -34,7 +34,7 @@
 
 #include "model/service_cases.hpp"
 #include "model/step_context.hpp"
-#include "services/outlet_queue.hpp"
+#include "queueing/outlet_queue.hpp"
 #include "world/world.hpp"
 
 namespace zhili {

@@ -32,11 +32,9 @@
 // binary heap over the windows' free times, O(log c), or a linear scan, O(c),
 // which is faster for small c: a branch-light loop over one or two cache
 // lines, against the heap's sift-down with its unpredictable branches.
-// zhili-bench-services (load 0.9, with balking; 2-core VM, -O3), million
-// cases per second, scan / heap: c = 1: 74 / 71, 4: 63 / 46, 8: 48 / 38,
-// 16: 33 / 31, 32: 24 / 27, 64: 16 / 23, 128: 10 / 21. So
 // WindowSearch::automatic scans up to kScanMaxWindows = 16 windows and uses
-// the heap above; c = 10 runs at about 43 M cases per second.
+// the heap above, where zhili-bench-queueing measured the crossover
+// (bench/README.md, "Figures from the code").
 // No allocation once the scratch has grown to the largest c used.
 #pragma once
 

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "core/rng.hpp"
-#include "services/outlet_queue.hpp"
+#include "queueing/outlet_queue.hpp"
 
 namespace zhili {
 

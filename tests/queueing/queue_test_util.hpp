@@ -3,7 +3,7 @@
 
 #include <vector>
 
-#include "services/outlet_queue.hpp"
+#include "queueing/outlet_queue.hpp"
 
 namespace zhili::test {
 

@@ -1,7 +1,7 @@
 // Erlang's formulas for the M/M/c queue: Poisson arrivals at rate lambda,
 // exponential service at rate mu per window, c windows, first come first
 // served, unlimited waiting room, nobody leaves. They are the yardstick the
-// outlet queue (services/outlet_queue.hpp) is tested against.
+// outlet queue (queueing/outlet_queue.hpp) is tested against.
 //
 // Sources: A. K. Erlang, "Løsning af nogle Problemer fra Sandsynlighedsregningen
 // af Betydning for de automatiske Telefoncentraler", Elektroteknikeren 13

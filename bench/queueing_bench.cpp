@@ -1,13 +1,13 @@
 // Service-queue kernels: cases per second through one outlet's queue
-// (services/outlet_queue.hpp), with the windows found by a linear scan or a
+// (queueing/outlet_queue.hpp), with the windows found by a linear scan or a
 // binary heap, and the cost of drawing the inputs.
 #include <benchmark/benchmark.h>
 
 #include <vector>
 
 #include "core/rng.hpp"
-#include "services/outlet_queue.hpp"
-#include "services/queue_inputs.hpp"
+#include "queueing/outlet_queue.hpp"
+#include "queueing/queue_inputs.hpp"
 
 namespace zhili {
 namespace {

@@ -1,4 +1,4 @@
-#include "services/erlang.hpp"
+#include "queueing/erlang.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "services/outlet_queue.hpp"
+#include "queueing/outlet_queue.hpp"
 
 #include <algorithm>
 #include <cassert>

@@ -1,4 +1,4 @@
-#include "services/outlet_queue.hpp"
+#include "queueing/outlet_queue.hpp"
 
 #include <gtest/gtest.h>
 
@@ -7,7 +7,7 @@
 
 #include "core/rng.hpp"
 #include "queue_test_util.hpp"
-#include "services/queue_inputs.hpp"
+#include "queueing/queue_inputs.hpp"
 
 namespace zhili {
 namespace {

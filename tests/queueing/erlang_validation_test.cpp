@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "core/rng.hpp"
-#include "services/erlang.hpp"
-#include "services/outlet_queue.hpp"
-#include "services/queue_inputs.hpp"
+#include "queueing/erlang.hpp"
+#include "queueing/outlet_queue.hpp"
+#include "queueing/queue_inputs.hpp"
 
 namespace zhili {
 namespace {

@@ -1,4 +1,4 @@
-#include "services/queue_inputs.hpp"
+#include "queueing/queue_inputs.hpp"
 
 namespace zhili {
 
