@@ -123,7 +123,16 @@ class PublicServices {
   void bucket_due(std::int32_t first_day, std::int32_t end_day);
   void gather_due(std::int32_t day);
   void schedule(std::size_t case_index, std::int32_t day);
+  // One working day (services_day.cpp), in stages: the due cases decide
+  // (in parallel); online filings and retries are taken in case order; the
+  // visits are grouped by outlet; each outlet's queue runs (in parallel);
+  // the outcomes update the cases and the tallies.
   void run_day(const StepContext& ctx, std::int32_t day);
+  void decide_due_cases(const StepContext& ctx, std::int32_t day);
+  void file_online_and_reschedule(const StepContext& ctx, std::int32_t day);
+  void group_visits_by_outlet(std::int32_t day);
+  void run_outlet_queues(const StepContext& ctx);
+  void settle_outcomes(const StepContext& ctx, std::int32_t day);
   void refresh_case_candidates();
   const std::int16_t* candidate_row(std::int32_t cell, std::size_t need) const {
     const int bx = (cell % width_) / block_cells_, by = (cell / width_) / block_cells_;
