@@ -75,33 +75,40 @@ void LabourMarket::place_jobs(const EconomySpec& e, double jobs, double tertiary
 }
 
 void LabourMarket::step(World& w, const StepContext& ctx) {
-  auto& h = w.households;
-  const auto& g = w.grid;
+  set_prices(ctx);
+  const Tally before = count_employment(w, ctx);
+  plan_jobs(ctx, before);
+  const Tally after = separate_and_pay(w, ctx);
+  state_.separations = after.separations;
+  state_.labour_force = before.force;
+  hire(w, ctx, before, after);
+}
+
+LabourMarket::Tally LabourMarket::add(Tally a, const Tally& b) {
+  a.force += b.force;
+  for (std::size_t s = 0; s < kSectorCount; ++s) a.employed[s] += b.employed[s];
+  for (std::size_t z = 0; z < kCityZoneCount; ++z) {
+    a.employed_zone[z][0] += b.employed_zone[z][0];
+    a.employed_zone[z][1] += b.employed_zone[z][1];
+  }
+  a.separations += b.separations;
+  a.villagers += b.villagers;
+  a.all_workers += b.all_workers;
+  return a;
+}
+
+void LabourMarket::set_prices(const StepContext& ctx) {
   const auto& e = ctx.scenario.economy;
   const double years = ctx.years();  // since run.start: wages and jobs are given at the start
-  const auto seed = ctx.seed();
-  const auto step = static_cast<std::uint64_t>(ctx.step);
-
-  // Demand and prices of this step.
-  const double tertiary = std::clamp(e.tertiary_share + e.tertiary_shift * years, 0.0, 1.0);
   state_.wage_secondary = grown(e.wage_secondary, e.wage_growth, years);
   state_.wage_tertiary = grown(e.wage_tertiary, e.wage_growth, years);
   state_.rural_income = grown(e.rural_income, e.rural_income_growth, years);
+}
 
-  // 1. Who is employed now, per sector (before this step's separations).
-  const auto add = [](Tally a, const Tally& b) {
-    a.force += b.force;
-    for (std::size_t s = 0; s < kSectorCount; ++s) a.employed[s] += b.employed[s];
-    for (std::size_t z = 0; z < kCityZoneCount; ++z) {
-      a.employed_zone[z][0] += b.employed_zone[z][0];
-      a.employed_zone[z][1] += b.employed_zone[z][1];
-    }
-    a.separations += b.separations;
-    a.villagers += b.villagers;
-    a.all_workers += b.all_workers;
-    return a;
-  };
-  const Tally before = deterministic_reduce(
+LabourMarket::Tally LabourMarket::count_employment(const World& w, const StepContext& ctx) {
+  const auto& h = w.households;
+  const auto& g = w.grid;
+  return deterministic_reduce(
       ctx.exec, h.size_alive(), tallies_, Tally{},
       [&](std::size_t b, std::size_t en) {
         Tally t;
@@ -125,13 +132,19 @@ void LabourMarket::step(World& w, const StepContext& ctx) {
         return t;
       },
       add);
+}
 
+void LabourMarket::plan_jobs(const StepContext& ctx, const Tally& before) {
+  const auto& e = ctx.scenario.economy;
+  const double years = ctx.years();
+  StepTerms& t = terms_;
+  t.tertiary = std::clamp(e.tertiary_share + e.tertiary_shift * years, 0.0, 1.0);
   double jobs = grown(initial_jobs_, e.job_growth, years);
   if (e.demand == EconomySpec::Demand::logistic) {
     const double logit = e.logit_intercept + e.logit_slope * years + e.logit_curvature * years * years;
     jobs = static_cast<double>(before.all_workers) / (1.0 + std::exp(-logit));
   }
-  place_jobs(e, jobs, tertiary, years);
+  place_jobs(e, jobs, t.tertiary, years);
 
   // Villagers: farming employs at most primary_share of all workers; the
   // others work off the farm nearby. Who does is drawn afresh each year and
@@ -140,46 +153,55 @@ void LabourMarket::step(World& w, const StepContext& ctx) {
   // only the tally above, so it is done in the separations pass.
   const double primary = std::clamp(e.primary_share + e.primary_shift * years, 0.0, 1.0);
   const double farm_room = primary * static_cast<double>(before.force + before.villagers);
-  const double nonfarm_share =
-      before.villagers > 0 ? std::clamp(1.0 - farm_room / before.villagers, 0.0, 1.0) : 0.0;
-  const double nonfarm_wage = e.rural_nonfarm_wage * state_.wage_secondary;
+  t.nonfarm_share = before.villagers > 0 ? std::clamp(1.0 - farm_room / before.villagers, 0.0, 1.0) : 0.0;
+  t.nonfarm_wage = e.rural_nonfarm_wage * state_.wage_secondary;
   // Years since the start (negative in the spin-up), as a stream key.
-  const auto year_index = static_cast<std::uint64_t>(static_cast<std::int64_t>(std::floor(years + 1e-9)));
-  const double benefit = e.unemployment_benefit * state_.wage_secondary;
-  const double wage_secondary = state_.wage_secondary;
-  const double wage_tertiary = state_.wage_tertiary;
-  const double rural_income = state_.rural_income;
+  t.year_index = static_cast<std::uint64_t>(static_cast<std::int64_t>(std::floor(years + 1e-9)));
+  t.benefit = e.unemployment_benefit * state_.wage_secondary;
 
-  // 2. Separations: turnover, plus layoffs where a sector has more workers than jobs.
-  //    The same pass sets every household's income and unemployment spell as
-  //    they stand after separations (only hiring, below, changes them again,
-  //    and it fixes up the households it hires), and writes each block's
-  //    seekers into the hiring queue at the block's own place.
+  // Layoffs by the zone the job is in: demand shifting between zones (or
+  // sectors) lays off where it left.
   const double turnover = ctx.per_step(e.separation_rate);
   const auto excess = [](double employed, double jobs_s) {
     return employed > jobs_s && employed > 0 ? (employed - jobs_s) / employed : 0.0;
   };
-  // Layoffs by the zone the job is in: demand shifting between zones (or
-  // sectors) lays off where it left. lose[zone][0] secondary, [1] tertiary.
-  std::array<std::array<double, 2>, kCityZoneCount> lose{};
   for (std::size_t z = 0; z < kCityZoneCount; ++z) {
-    lose[z][0] = 1.0 - (1.0 - turnover) *
-                           (1.0 - excess(before.employed_zone[z][0], state_.zone_jobs_secondary[z]));
-    lose[z][1] = 1.0 - (1.0 - turnover) *
-                           (1.0 - excess(before.employed_zone[z][1], state_.zone_jobs_tertiary[z]));
+    t.lose[z][0] = 1.0 - (1.0 - turnover) *
+                             (1.0 - excess(before.employed_zone[z][0], state_.zone_jobs_secondary[z]));
+    t.lose[z][1] = 1.0 - (1.0 - turnover) *
+                             (1.0 - excess(before.employed_zone[z][1], state_.zone_jobs_tertiary[z]));
   }
+}
+
+// The same pass sets every household's income and unemployment spell as they
+// stand after separations (only hiring changes them again, and it fixes up
+// the households it hires), and writes each block's seekers into the hiring
+// queue at the block's own place.
+LabourMarket::Tally LabourMarket::separate_and_pay(World& w, const StepContext& ctx) {
+  auto& h = w.households;
+  const auto& g = w.grid;
+  const auto seed = ctx.seed();
+  const auto step = static_cast<std::uint64_t>(ctx.step);
+  const double nonfarm_share = terms_.nonfarm_share;
+  const double nonfarm_wage = terms_.nonfarm_wage;
+  const double tertiary = terms_.tertiary;
+  const double benefit = terms_.benefit;
+  const auto lose = terms_.lose;
+  const double wage_secondary = state_.wage_secondary;
+  const double wage_tertiary = state_.wage_tertiary;
+  const double rural_income = state_.rural_income;
   const std::size_t n = h.size_alive();
   queue_.prepare(n);
   // Every household answers one of these each step: cheap hashes, not Philox.
-  const StepHash off_farm_draw(seed, Stream::rural_nonfarm, year_index);
-  const StepHash sector_draw(seed, Stream::rural_sector, year_index);
+  const StepHash off_farm_draw(seed, Stream::rural_nonfarm, terms_.year_index);
+  const StepHash sector_draw(seed, Stream::rural_sector, terms_.year_index);
   const StepHash separation_draw(seed, Stream::job_separation, step);
   const StepHash hiring_order(seed, Stream::job_matching, step);
   const StepHash earnings_rank(seed, Stream::earnings, 0);
   const EarningsTable& urban_x = state_.urban_earnings;
   const EarningsTable& rural_x = state_.rural_earnings;
   const bool spread = !urban_x.flat() || !rural_x.flat();
-  const Tally after = deterministic_reduce(
+  return deterministic_reduce(
       ctx.exec, n, tallies_, Tally{},
       [&](std::size_t b, std::size_t en) {
         Tally t;
@@ -242,14 +264,24 @@ void LabourMarket::step(World& w, const StepContext& ctx) {
         return t;
       },
       add);
-  state_.separations = after.separations;
-  state_.labour_force = before.force;
+}
 
-  // 3. Hiring: job-seekers are served in the order of a hash of (seed, step,
-  //    id) - a lottery no thread timing can change. Each takes the sector
-  //    with more open jobs in the zone it lives in, while a whole household's
-  //    workers fit; failing that, with chance commute_acceptance, the zone
-  //    and sector with the most open jobs (lowest index on ties).
+void LabourMarket::hire(World& w, const StepContext& ctx, const Tally& before, const Tally& after) {
+  auto& h = w.households;
+  const auto& e = ctx.scenario.economy;
+  const auto seed = ctx.seed();
+  const auto step = static_cast<std::uint64_t>(ctx.step);
+  const double wage_secondary = state_.wage_secondary;
+  const double wage_tertiary = state_.wage_tertiary;
+  const StepHash earnings_rank(seed, Stream::earnings, 0);
+  const EarningsTable& urban_x = state_.urban_earnings;
+  const bool spread = !urban_x.flat() || !state_.rural_earnings.flat();
+
+  // Job-seekers are served in the order of a hash of (seed, step, id) - a
+  // lottery no thread timing can change. Each takes the sector with more open
+  // jobs in the zone it lives in, while a whole household's workers fit;
+  // failing that, with chance commute_acceptance, the zone and sector with
+  // the most open jobs (lowest index on ties).
   std::array<std::array<double, 2>, kCityZoneCount> open{};
   double open_total = 0;
   for (std::size_t z = 0; z < kCityZoneCount; ++z) {
@@ -303,7 +335,7 @@ void LabourMarket::step(World& w, const StepContext& ctx) {
     const bool secondary = sector == 0;
     h.sector[sk.slot] = secondary ? Sector::secondary : Sector::tertiary;
     h.job_zone[sk.slot] = static_cast<std::uint8_t>(zone);
-    // 5. (for the hired) income and spell as the separations pass would have set them.
+    // The hired: income and spell as the separations pass would have set them.
     const float x = spread ? urban_x[earnings_bin(earnings_rank, h.id[sk.slot])] : 1.0f;
     h.income[sk.slot] = static_cast<float>((secondary ? wage_secondary : wage_tertiary) * x * sk.workers);
     hired_workers += need;

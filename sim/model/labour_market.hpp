@@ -73,8 +73,37 @@ class LabourMarket {
     std::int64_t all_workers = 0;  // every household's workers
   };
 
+  static Tally add(Tally a, const Tally& b);
+
+  // The step's stages, in order (labour_market.cpp); each reads what the
+  // earlier ones left in terms_ and state_.
+  // 1. Wages and the rural income of the year.
+  void set_prices(const StepContext& ctx);
+  // 2. Who is employed, by sector and job zone, before separations.
+  Tally count_employment(const World& w, const StepContext& ctx);
+  // 3. Jobs by zone and sector, the villagers' off-farm share, and the
+  //    chance of losing a job in each zone and sector.
+  void plan_jobs(const StepContext& ctx, const Tally& before);
+  // 4. Separations, every household's income and spell, and the seekers.
+  Tally separate_and_pay(World& w, const StepContext& ctx);
+  // 5. Hiring the seekers in lottery order.
+  void hire(World& w, const StepContext& ctx, const Tally& before, const Tally& after);
   // Sets the step's jobs by zone and sector from the city totals.
   void place_jobs(const EconomySpec& e, double jobs, double tertiary, double years);
+
+  // What the first stages of a step decide for the later ones.
+  struct StepTerms {
+    double tertiary = 0;       // share of urban jobs in the tertiary sector
+    double nonfarm_share = 0;  // share of villagers' workers off the farm
+    double nonfarm_wage = 0;   // their wage, yuan/month
+    double benefit = 0;        // unemployment benefit per worker, yuan/month
+    std::uint64_t year_index = 0;  // whole years since the start, as a stream key
+    // Chance of losing a job this step by the job's zone: [zone][0]
+    // secondary, [1] tertiary (turnover, plus layoffs where a sector has
+    // more workers than jobs).
+    std::array<std::array<double, 2>, kCityZoneCount> lose{};
+  };
+  StepTerms terms_;
 
   double initial_jobs_ = 0;
   std::array<double, kCityZoneCount> zone_homes_{};  // homes in each city zone
