@@ -8,24 +8,14 @@
 #include "core/normal.hpp"
 #include "core/prefault.hpp"
 #include "core/rng.hpp"
+#include "model/grievance_rules.hpp"
 #include "model/social_state.hpp"
 
 namespace zhili {
 
+namespace rules = grievance_rules;
+
 namespace {
-
-// Household classes of the dispute-rate table: migrant, in urban work, burdened
-// by rent, digital access, escalation level (0..3).
-constexpr std::size_t kDisputeClasses = 2 * 2 * 2 * 2 * 4;
-std::size_t dispute_class(bool migrant, bool urban_work, bool burdened, bool digital, int escalation) {
-  return (((static_cast<std::size_t>(escalation) * 2 + (digital ? 1 : 0)) * 2 + (burdened ? 1 : 0)) * 2 +
-          (urban_work ? 1 : 0)) * 2 + (migrant ? 1 : 0);
-}
-
-struct DisputeRow {
-  double p_any = 0;
-  std::array<double, kDisputeKindCount> cumulative{};
-};
 
 // One pass event, packed: slot (32 bits) and what happened to the household.
 struct PassEvent {
@@ -56,6 +46,26 @@ PassEvent unpack(std::uint64_t w) {
 static_assert(kZoneCount <= 32 && kDisputeKindCount <= 8 && kChannelCount <= 4 && kDisputePathCount <= 4);
 
 bool in_urban_work(Sector s) { return s == Sector::secondary || s == Sector::tertiary; }
+
+GrievanceSums add_sums(GrievanceSums a, const GrievanceSums& b) {
+  for (std::size_t k = 0; k < 2; ++k) {
+    a.grievance_group[k] += b.grievance_group[k];
+    a.households_group[k] += b.households_group[k];
+    a.legitimacy_group[k] += b.legitimacy_group[k];
+  }
+  for (std::size_t z = 0; z < kZoneCount; ++z) {
+    a.grievance_zone[z] += b.grievance_zone[z];
+    a.households_zone[z] += b.households_zone[z];
+  }
+  a.hardship += b.hardship;
+  a.grievance += b.grievance;
+  a.households += b.households;
+  a.persons += b.persons;
+  a.rent += b.rent;
+  a.income += b.income;
+  a.events += b.events;
+  return a;
+}
 
 // Households ahead whose cell record the pass fetches.
 constexpr std::size_t kCellAhead = 16;
@@ -163,6 +173,18 @@ void Grievance::conclude_disputes(const StepContext& ctx) { disputes_.step(ctx, 
 
 void Grievance::enforce(World& w, const StepContext& ctx) { conflict_.enforce(w, ctx, actives_); }
 
+const Grievance::CellView* Grievance::prepare_cell_view(const CellGrid& g, const StepContext& ctx,
+                                                        bool want_income) {
+  const bool conflict_on = ctx.scenario.conflict.enabled;
+  cell_view_.resize(g.size());
+  ctx.exec.for_range(g.size(), 4096, [&](std::size_t b, std::size_t e) {
+    for (std::size_t c = b; c < e; ++c)
+      cell_view_[c] = {g.rent[c], conflict_on ? conflict_.arrest_probability(c) : 0.0f,
+                       want_income ? conflict_.vision_income(c) : 0.0f, static_cast<std::uint8_t>(g.zone[c])};
+  });
+  return cell_view_.data();
+}
+
 void Grievance::household_pass(World& w, const StepContext& ctx) {
   auto& h = w.households;
   const auto& g = w.grid;
@@ -194,33 +216,8 @@ void Grievance::household_pass(World& w, const StepContext& ctx) {
   const double assistance = ctx.lever(LeverId::conflict_assistance);
 
   // Dispute rates by household class, grown by disputes.growth since the start.
-  std::array<DisputeRow, kDisputeClasses> table{};
-  if (disputes_on) {
-    const double growth = std::exp(std::log1p(ds.growth) * ctx.years());
-    for (int m = 0; m < 2; ++m)
-      for (int u = 0; u < 2; ++u)
-        for (int b = 0; b < 2; ++b)
-          for (int d = 0; d < 2; ++d)
-            for (int e = 0; e < 4; ++e) {
-              DisputeRow& row = table[dispute_class(m == 1, u == 1, b == 1, d == 1, e)];
-              double total = 0;
-              for (std::size_t k = 0; k < kDisputeKindCount; ++k) {
-                double applies = 1.0;
-                switch (static_cast<DisputeKind>(k)) {
-                  case DisputeKind::labour: applies = u == 1 ? 1.0 : ds.inapplicable; break;
-                  case DisputeKind::tenancy: applies = (m == 1 || b == 1) ? 1.0 : ds.inapplicable; break;
-                  case DisputeKind::online_commerce: applies = d == 1 ? 1.0 : ds.inapplicable; break;
-                  case DisputeKind::administrative: applies = 1.0 + e; break;
-                  default: break;
-                }
-                const DisputeKindSpec& kind = ds.kinds[k];
-                total += kind.rate * applies * (m == 1 ? kind.migrant_factor : 1.0) * growth;
-                row.cumulative[k] = total;
-              }
-              row.p_any = -std::expm1(-total * ctx.years_per_step);
-              for (auto& v : row.cumulative) v = total > 0 ? v / total : 1.0;
-            }
-  }
+  const rules::DisputeTable table =
+      disputes_on ? rules::dispute_table(ds, ctx.years(), ctx.years_per_step) : rules::DisputeTable{};
   const bool internet_court = ctx.lever(LeverId::disputes_internet_court_capacity) > 0;
 
   const StepHash own_hardship(seed, Stream::hardship_draw, 0);
@@ -233,13 +230,7 @@ void Grievance::household_pass(World& w, const StepContext& ctx) {
   const StepHash whether_dispute(seed, Stream::dispute, step);
   std::int32_t* cell_active = conflict_on ? conflict_.cell_actives() : nullptr;
 
-  cell_view_.resize(g.size());
-  ctx.exec.for_range(g.size(), 4096, [&](std::size_t b, std::size_t e) {
-    for (std::size_t c = b; c < e; ++c)
-      cell_view_[c] = {g.rent[c], conflict_on ? conflict_.arrest_probability(c) : 0.0f,
-                       want_income ? conflict_.vision_income(c) : 0.0f, static_cast<std::uint8_t>(g.zone[c])};
-  });
-  const CellView* cells = cell_view_.data();
+  const CellView* cells = prepare_cell_view(g, ctx, want_income);
 
   const std::size_t n = h.size_alive();
   events_.resize(n);
@@ -285,11 +276,9 @@ void Grievance::household_pass(World& w, const StepContext& ctx) {
           const std::uint8_t state = h.social[i];
           const int escalation = social_bits::escalation(state);
           const bool urban_work = in_urban_work(h.sector[i]);
-          // Burden: the household's rent-to-income ratio over the city's (no income: the most burdened).
           double burden = 0;
           if (economy && !rural && city_ratio > 0) {
-            burden = income > 0 ? here.rent / income / city_ratio
-                                : (here.rent > 0 ? gs.housing_threshold + 1.0 : 0.0);
+            burden = rules::rent_burden(here.rent, income, city_ratio, gs.housing_threshold);
             if (income > 0) {
               acc.rent += here.rent;
               acc.income += income;
@@ -308,18 +297,17 @@ void Grievance::household_pass(World& w, const StepContext& ctx) {
             const float load = h.unmet_load[i] * decay;
             h.unmet_load[i] = load;
             special_risk = h.special[i] != 0 && !own_assistance.bernoulli(id, assistance);
-            double x = gs.unmet_weight * load + gs.escalation_weight * escalation;
-            if (economy && !rural) {
-              if (h.workers[i] > 0 && h.sector[i] == Sector::none) x += gs.unemployment_weight;
-              if (burdened) x += gs.housing_weight * std::min(burden - gs.housing_threshold, 1.0);
-              if (want_income) {
-                const float mean = here.mean_income;
-                if (mean > 0 && income < mean) x += gs.deprivation_weight * (1.0 - income / mean);
-              }
-            }
-            if (special_risk) x += cs.special_hardship;
-            // exp(-0) = 1 exactly: most households have no hardship term at all.
-            const double hardship = 1.0 - (1.0 - gs.personal * u_hardship[i - b]) * (x > 0 ? std::exp(-x) : 1.0);
+            rules::Pressures p;
+            p.unmet_load = load;
+            p.escalation = escalation;
+            p.in_the_city_economy = economy && !rural;
+            p.unemployed = h.workers[i] > 0 && h.sector[i] == Sector::none;
+            p.burden = burden;
+            p.income = income;
+            p.mean_income = want_income ? here.mean_income : 0.0f;
+            p.special_risk = special_risk;
+            const double hardship =
+                rules::hardship(gs.personal, u_hardship[i - b], rules::hardship_exponent(gs, cs, p));
             grievance = static_cast<float>(hardship) * not_legit[zone];
             acc.hardship += hardship;
             acc.grievance += grievance;
@@ -352,31 +340,20 @@ void Grievance::household_pass(World& w, const StepContext& ctx) {
           if (complaints_on && !(state & social_bits::kPending) && grievance > gs.complaint_threshold &&
               whether_complain.bernoulli(id, p_complain)) {
             ev.complaint = true;
-            Channel c = Channel::petition;
-            if (escalation == 0)
-              c = CounterRng(seed, Stream::complaint, step, id).uniform() < gs.hotline_share ? Channel::hotline
-                                                                                              : Channel::meeting;
-            ev.channel = static_cast<std::uint8_t>(c);
+            ev.channel = static_cast<std::uint8_t>(rules::complaint_channel(escalation, gs.hotline_share, seed, step, id));
             next |= social_bits::kPending;
           }
           h.social[i] = next;
           if (disputes_on) {
             const bool digital = h.digital[i] != 0;
-            const DisputeRow& row = table[dispute_class(migrant, urban_work, burdened, digital, escalation)];
+            const rules::DisputeRow& row =
+                table[rules::dispute_class(migrant, urban_work, burdened, digital, escalation)];
             if (u_dispute[i - b] < row.p_any) {
               CounterRng r(seed, Stream::dispute, step, id);
-              const double v = r.uniform();
-              std::size_t kind = 0;
-              while (kind + 1 < kDisputeKindCount && v >= row.cumulative[kind]) ++kind;
-              const DisputeKindSpec& ks = ds.kinds[kind];
-              DisputePath path = DisputePath::court;
-              if (ks.internet && internet_court && r.uniform() < ds.internet_take_share)
-                path = DisputePath::internet_court;
-              else if (r.uniform() < ks.mediation_share)
-                path = DisputePath::mediation;
+              const rules::DisputeDraw d = rules::draw_dispute(row, ds, internet_court, r);
               ev.dispute = true;
-              ev.kind = static_cast<std::uint8_t>(kind);
-              ev.path = static_cast<std::uint8_t>(path);
+              ev.kind = static_cast<std::uint8_t>(d.kind);
+              ev.path = static_cast<std::uint8_t>(d.path);
               ev.online = digital;
             }
           }
@@ -387,25 +364,7 @@ void Grievance::household_pass(World& w, const StepContext& ctx) {
         }
         return acc;
       },
-      [](GrievanceSums a, const GrievanceSums& b) {
-        for (std::size_t k = 0; k < 2; ++k) {
-          a.grievance_group[k] += b.grievance_group[k];
-          a.households_group[k] += b.households_group[k];
-          a.legitimacy_group[k] += b.legitimacy_group[k];
-        }
-        for (std::size_t z = 0; z < kZoneCount; ++z) {
-          a.grievance_zone[z] += b.grievance_zone[z];
-          a.households_zone[z] += b.households_zone[z];
-        }
-        a.hardship += b.hardship;
-        a.grievance += b.grievance;
-        a.households += b.households;
-        a.persons += b.persons;
-        a.rent += b.rent;
-        a.income += b.income;
-        a.events += b.events;
-        return a;
-      });
+      add_sums);
   residents_ = sums_.persons * s.population.scale;
   if (sums_.income > 0) city_rent_to_income_ = sums_.rent / sums_.income;
 }

@@ -98,6 +98,8 @@ class Grievance {
     std::uint8_t zone;
   };
   std::vector<CellView> cell_view_;
+  // Fills cell_view_ for this step, in parallel over the cells.
+  const CellView* prepare_cell_view(const CellGrid& g, const StepContext& ctx, bool want_income);
 };
 
 }  // namespace zhili
