@@ -1,7 +1,8 @@
 # zhili: quick start
 #   make run    install missing Debian packages, build (Release), run scenarios/default.yaml
 #   make test   same set-up, then the whole test suite through ctest
-# Other targets: deps, build, view (the viewer on runs/default.h5), bench, clean. Variables: BUILD (build dir), JOBS.
+# Other targets: deps, build, view (the viewer on runs/default.h5), bench, validate, sanitize, clean.
+# Variables: BUILD (build dir), JOBS.
 
 BUILD ?= build
 JOBS  ?= $(shell nproc 2>/dev/null || echo 2)

@@ -27,12 +27,10 @@ class SocialMetrics {
   void declare(ObservableTable& table, const Scenario& s, const Grievance& g);
   // Measures the step, for the entries to write.
   void compute(const StepContext& ctx);
-  // Rows of the incident table for incidents that ended this step (or are
-  // still open at the run's end): f(row).
-  // Columns as event_specs()'s; `width` is the map's.
-  template <class F>
-  // Rows of /events/incidents for `records`; `in_progress` marks them all
+  // Rows of /events/incidents for `records`, f(row) each, columns as
+  // event_specs()'s; `width` is the map's; `in_progress` marks them all
   // ongoing (incidents still open, as at the end of a run).
+  template <class F>
   static void each_incident_row(std::span<const IncidentRecord> records, int width, bool in_progress, F&& f);
 
  private:

@@ -84,9 +84,13 @@ Model::Model(const Scenario& s) : scenario_(s), world_(build_world(s)) {
   social_metrics_.declare(observables_, s, grievance_);
 
   if constexpr (kValidate) {
-    check_households(world_);
-    check_id_index(world_);
-    check_cell_counts(world_);
+    try {
+      check_households(world_);
+      check_id_index(world_);
+      check_cell_counts(world_);
+    } catch (const ValidationError& e) {
+      throw ValidationError(std::string("validation failed after building the world: ") + e.what());
+    }
   }
 }
 
