@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <stdexcept>
 
 #include "analyze/pareto.hpp"
@@ -30,6 +31,53 @@ void saltelli(Analysis& a) {
     for (std::size_t i = 0; i < k; ++i) ab.push_back(block(2 + i));
     a.sobol.push_back(sobol_indices(block(0), block(1), ab, a.options.sobol));
   }
+}
+
+// Where the design is too small for what is reported: an index outside
+// [0, 1] beyond its interval (impossible for a true index: the estimator's
+// noise at this sample size), or an interval wider than half the scale, too
+// wide to rank the factors. A small negative estimate whose interval reaches
+// 0 is ordinary noise around an index of 0, and is not flagged. Said once per
+// outcome, with the worst index, in the report's notes and on the terminal.
+void sobol_precision_notes(Analysis& a) {
+  constexpr double kWidest = 0.5;
+  for (std::size_t o = 0; o < a.sobol.size(); ++o) {
+    const SobolResult& r = a.sobol[o];
+    std::string worst;
+    double worst_by = 0;
+    const auto judge = [&](const char* which, std::size_t i, double v, const Interval& ci) {
+      if (std::isnan(v)) return;
+      const bool outside = (v < 0 && ci.hi < 0) || (v > 1 && ci.lo > 1);
+      const double width = ci.hi - ci.lo;
+      const double by = outside ? 1.0 + std::max(-v, v - 1.0) : width - kWidest;
+      if (!(by > 0) || by <= worst_by) return;
+      worst_by = by;
+      char text[200];
+      std::snprintf(text, sizeof text, "%s of `%s` is %.3g [%.3g, %.3g], %s", which, a.summary.factors[i].c_str(), v,
+                    ci.lo, ci.hi, outside ? "outside [0, 1] beyond its interval" : "an interval wider than 0.5");
+      worst = text;
+    };
+    for (std::size_t i = 0; i < r.first.size(); ++i) {
+      judge("S1", i, r.first[i], r.first_ci[i]);
+      judge("ST", i, r.total[i], r.total_ci[i]);
+    }
+    if (worst.empty()) continue;
+    a.notes.push_back("Sobol' indices of `" + a.summary.outcomes[o] + "`: " + std::to_string(r.n) +
+                      " rows are too few to rank the factors (" + worst +
+                      "); more samples (design.samples) narrow the intervals about as 1/sqrt(N).");
+  }
+}
+
+// Intervals of the replicate means from too few replicates.
+void replicate_notes(Analysis& a) {
+  std::size_t fewest = static_cast<std::size_t>(-1);
+  for (const auto& runs : a.summary.point_runs) fewest = std::min(fewest, runs.size());
+  if (a.summary.point_runs.empty() || fewest >= 3) return;
+  a.notes.push_back(fewest < 2 ? "Intervals: a point with a single replicate has none (NaN), and its place in "
+                                 "the ranking is one run's; sweep with replicates: 3 or more."
+                               : "Intervals: with 2 replicates a point's interval is its mean +- 12.7 standard "
+                                 "errors (Student t, 1 degree of freedom), so most points overlap the best; "
+                                 "sweep with replicates: 3 or more.");
 }
 
 void pareto(Analysis& a) {
@@ -113,8 +161,11 @@ Analysis analyze_sweep(Summary summary, DesignInfo design, const AnalyzeOptions&
     return options.ascending ? mx < my : mx > my;
   });
 
-  if (a.design.kind == "saltelli") saltelli(a);
-  else if (a.design.kind.empty())
+  replicate_notes(a);
+  if (a.design.kind == "saltelli") {
+    saltelli(a);
+    sobol_precision_notes(a);
+  } else if (a.design.kind.empty())
     a.notes.push_back("Sobol' indices: no design.csv next to the summary, so the design is unknown; skipped.");
   else
     a.notes.push_back("Sobol' indices: need a Saltelli design (design: {kind: saltelli, samples: N}); this sweep's is " +

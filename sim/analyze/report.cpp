@@ -146,14 +146,19 @@ std::string report_md(const Analysis& a, const std::string& sweep_dir, const std
 
   const auto ro = static_cast<std::size_t>(a.rank_outcome);
   md += "## Ranking by `" + s.outcomes[ro] + "` (" + (a.options.ascending ? "lowest" : "highest") + " first)\n\n";
-  md += "| rank | point | factors | n | mean | " + std::to_string(level) + " % interval |\n|---|---|---|---|---|---|\n";
+  md += "| rank | point | factors | n | mean | " + std::to_string(level) +
+        " % interval | overlaps the best |\n|---|---|---|---|---|---|---|\n";
   const std::size_t shown = std::min<std::size_t>(a.ranking.size(), 15);
+  const MeanStats& best = a.points[static_cast<std::size_t>(a.ranking.front())][ro];
   for (std::size_t r = 0; r < shown; ++r) {
     const auto p = static_cast<std::size_t>(a.ranking[r]);
     const auto& m = a.points[p][ro];
     md += "| " + std::to_string(r + 1) + " | " + std::to_string(p) + " | " + point_label(a, p) + " | " +
-          std::to_string(m.n) + " | " + num(m.mean) + " | " + interval(m.ci.lo, m.ci.hi) + " |\n";
+          std::to_string(m.n) + " | " + num(m.mean) + " | " + interval(m.ci.lo, m.ci.hi) + " | " +
+          (overlaps(m, best) ? "yes" : "no") + " |\n";
   }
+  md += "\n\"Overlaps the best\": the point's interval meets that of the first; those points are not told "
+        "apart from it by this sweep.\n";
   if (shown < a.ranking.size())
     md += "\n(" + std::to_string(a.ranking.size() - shown) + " more in `ranking.csv`.)\n";
 

@@ -100,6 +100,13 @@ TEST(Analyze, HandWrittenSummaryGivesKnownTables) {
   // The report names the tables written, not one that is not there.
   EXPECT_NE(report.find("`ranking.csv`, `pareto.csv`."), std::string::npos) << report;
   EXPECT_EQ(report.find("`sobol.csv`"), std::string::npos) << report;
+  // The report says which points its sweep cannot tell from the best, and
+  // that two replicates make wide intervals.
+  EXPECT_NE(report.find("| overlaps the best |"), std::string::npos) << report;
+  EXPECT_NE(report.find("| 3 | 2 | "), std::string::npos) << report;
+  EXPECT_NE(report.find(" | yes |\n"), std::string::npos) << report;
+  EXPECT_NE(report.find("with 2 replicates a point's interval"), std::string::npos) << report;
+  EXPECT_EQ(report.find("too few to rank"), std::string::npos) << report;  // no Sobol' indices here
   // points.csv: every point x outcome, 4 outcome columns.
   EXPECT_EQ(analyze::parse_csv(read(out / "points.csv"), "points.csv").rows.size(), 3u * 4u);
 }
@@ -138,6 +145,10 @@ TEST(Analyze, SaltelliSweepGivesSobolIndices) {
   const std::string report = read(fs::path(out) / "analysis" / "report.md");
   EXPECT_NE(report.find("design: saltelli, N = 8 samples"), std::string::npos) << report;
   EXPECT_NE(report.find("## Sobol' indices"), std::string::npos);
+  // Eight rows cannot rank two factors: the report and the terminal say so.
+  EXPECT_NE(report.find("rows are too few to rank the factors"), std::string::npos) << report;
+  EXPECT_NE(report.find("an interval wider than 0.5"), std::string::npos) << report;
+  EXPECT_NE(r.out.find("note: Sobol' indices of `"), std::string::npos) << r.out;
   // No cost or coverage outcome: no front, no pareto.csv, and the report does not list one.
   EXPECT_FALSE(fs::exists(fs::path(out) / "analysis" / "pareto.csv"));
   EXPECT_NE(report.find("`ranking.csv`, `sobol.csv`."), std::string::npos) << report;
