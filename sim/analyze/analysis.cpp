@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <stdexcept>
 
 #include "analyze/pareto.hpp"
@@ -78,6 +79,40 @@ void replicate_notes(Analysis& a) {
                                : "Intervals: with 2 replicates a point's interval is its mean +- 12.7 standard "
                                  "errors (Student t, 1 degree of freedom), so most points overlap the best; "
                                  "sweep with replicates: 3 or more.");
+}
+
+// Standardised linear effects of the factors on each outcome's point means
+// (effects.hpp), when every factor is a number and there are enough points.
+void linear_effects(Analysis& a) {
+  const auto& s = a.summary;
+  const std::size_t k = s.factors.size();
+  if (k == 0) return;
+  std::vector<std::vector<double>> x(s.point_values.size(), std::vector<double>(k));
+  for (std::size_t p = 0; p < s.point_values.size(); ++p)
+    for (std::size_t f = 0; f < k; ++f) {
+      const std::string& text = s.point_values[p][f];
+      char* end = nullptr;
+      x[p][f] = std::strtod(text.c_str(), &end);
+      if (text.empty() || end != text.c_str() + text.size()) {
+        a.notes.push_back("Effects: factor `" + s.factors[f] + "` has a value that is not a number (" + text +
+                          "); no linear effects.");
+        return;
+      }
+    }
+  if (a.points.size() < k + 2) {
+    a.notes.push_back("Effects: " + std::to_string(a.points.size()) + " design points are too few for " +
+                      std::to_string(k) + " factors (at least k + 2); no linear effects.");
+    return;
+  }
+  for (std::size_t o = 0; o < s.outcomes.size(); ++o) {
+    try {
+      a.effects.push_back(standardised_effects(x, point_means(a, o), a.options.level));
+    } catch (const std::invalid_argument& e) {
+      a.effects.clear();
+      a.notes.push_back(std::string("Effects: ") + e.what() + " for `" + s.outcomes[o] + "`; no linear effects.");
+      return;
+    }
+  }
 }
 
 void pareto(Analysis& a) {
@@ -170,6 +205,7 @@ Analysis analyze_sweep(Summary summary, DesignInfo design, const AnalyzeOptions&
   else
     a.notes.push_back("Sobol' indices: need a Saltelli design (design: {kind: saltelli, samples: N}); this sweep's is " +
                       a.design.kind + ".");
+  linear_effects(a);
   pareto(a);
   return a;
 }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "analyze/effects.hpp"
 #include "analyze/sobol.hpp"
 #include "analyze/stats.hpp"
 #include "analyze/summary_table.hpp"
@@ -38,6 +39,7 @@ struct Analysis {
   int rank_outcome = 0;
   std::vector<int> ranking;                    // points, best first (NaN means last)
   std::vector<SobolResult> sobol;              // per outcome; empty unless a Saltelli design
+  std::vector<Effects> effects;                // per outcome: standardised linear effects; empty when not fitted
   std::vector<Objective> objectives;           // those found; the front needs two
   std::vector<bool> front;                     // per point; empty without a front
   std::vector<std::string> notes;              // what was skipped, and why

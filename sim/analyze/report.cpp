@@ -105,6 +105,52 @@ std::string sobol_csv(const Analysis& a) {
   return out;
 }
 
+std::string effects_csv(const Analysis& a) {
+  std::string out = "outcome,factor,n,effect,se,ci_lo,ci_hi,factor_sd,r2\n";
+  for (std::size_t o = 0; o < a.effects.size(); ++o) {
+    const Effects& e = a.effects[o];
+    for (std::size_t f = 0; f < a.summary.factors.size(); ++f)
+      out += csv_field(a.summary.outcomes[o]) + "," + csv_field(a.summary.factors[f]) + "," + std::to_string(e.n) +
+             "," + csv_number(e.effect[f]) + "," + csv_number(e.se[f]) + "," + csv_number(e.ci[f].lo) + "," +
+             csv_number(e.ci[f].hi) + "," + csv_number(e.factor_sd[f]) + "," + csv_number(e.r2) + "\n";
+  }
+  return out;
+}
+
+namespace {
+
+// Text as LaTeX prints it: the characters special to it escaped.
+std::string latex_text(const std::string& text) {
+  std::string out;
+  for (const char c : text) {
+    switch (c) {
+      case '_': case '%': case '&': case '#': case '$': case '{': case '}': out += '\\'; out += c; break;
+      case '\\': out += "\\textbackslash{}"; break;
+      case '~': out += "\\textasciitilde{}"; break;
+      case '^': out += "\\textasciicircum{}"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string effects_tex(const Analysis& a) {
+  const int level = static_cast<int>(std::lround(a.options.level * 100));
+  std::string out =
+      "% zhili analyze: standardised linear effects (outcome change per standard deviation of the factor)\n"
+      "\\begin{tabular}{llrrrr}\n\\toprule\n"
+      "Outcome & Factor & Effect & SE & " + std::to_string(level) + "\\,\\% interval & $R^2$ \\\\\n\\midrule\n";
+  for (std::size_t o = 0; o < a.effects.size(); ++o) {
+    const Effects& e = a.effects[o];
+    for (std::size_t f = 0; f < a.summary.factors.size(); ++f)
+      out += latex_text(a.summary.outcomes[o]) + " & " + latex_text(a.summary.factors[f]) + " & " + num(e.effect[f]) +
+             " & " + num(e.se[f]) + " & " + interval(e.ci[f].lo, e.ci[f].hi) + " & " + num(e.r2) + " \\\\\n";
+  }
+  return out + "\\bottomrule\n\\end{tabular}\n";
+}
+
 std::string pareto_csv(const Analysis& a) {
   std::string out = "point" + factor_header(a.summary);
   for (const auto& ob : a.objectives) (out += ',') += csv_field(ob.column);
@@ -141,6 +187,7 @@ std::string report_md(const Analysis& a, const std::string& sweep_dir, const std
   // The tables this analysis wrote (sobol.csv and pareto.csv only with their results).
   md += "Tables: `points.csv` (every point and outcome), `ranking.csv`";
   if (!a.sobol.empty()) md += ", `sobol.csv`";
+  if (!a.effects.empty()) md += ", `effects.csv`, `effects.tex`";
   if (!a.front.empty()) md += ", `pareto.csv`";
   md += ".\n\n";
 
@@ -173,6 +220,20 @@ std::string report_md(const Analysis& a, const std::string& sweep_dir, const std
         md += "| " + s.outcomes[o] + " | " + s.factors[i] + " | " + num(r.first[i]) + " | " +
               interval(r.first_ci[i].lo, r.first_ci[i].hi) + " | " + num(r.total[i]) + " | " +
               interval(r.total_ci[i].lo, r.total_ci[i].hi) + " |\n";
+      }
+  }
+
+  if (!a.effects.empty()) {
+    md += "\n## Effects (linear, standardised)\n\nOutcome change per standard deviation of the factor over the "
+          "design points, the other factors held fixed: least squares on the point means, " +
+          std::to_string(level) + " % Student t intervals; R² near 1 means a linear, additive model describes the "
+          "outcome (else read the Sobol' indices). Also `effects.csv`, `effects.tex`.\n\n"
+          "| outcome | factor | effect | interval | R² |\n|---|---|---|---|---|\n";
+    for (std::size_t o = 0; o < a.effects.size(); ++o)
+      for (std::size_t f = 0; f < s.factors.size(); ++f) {
+        const Effects& e = a.effects[o];
+        md += "| " + s.outcomes[o] + " | " + s.factors[f] + " | " + num(e.effect[f]) + " | " +
+              interval(e.ci[f].lo, e.ci[f].hi) + " | " + num(e.r2) + " |\n";
       }
   }
 

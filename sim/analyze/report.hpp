@@ -17,6 +17,11 @@ std::string points_csv(const Analysis& a);
 std::string ranking_csv(const Analysis& a);
 // outcome,factor,n,S1,S1_lo,S1_hi,ST,ST_lo,ST_hi (Saltelli designs only).
 std::string sobol_csv(const Analysis& a);
+// outcome,factor,n,effect,se,ci_lo,ci_hi,factor_sd,r2: standardised linear
+// effects (effects.hpp), when fitted.
+std::string effects_csv(const Analysis& a);
+// The same as a LaTeX table (booktabs), for a paper.
+std::string effects_tex(const Analysis& a);
 // point,<factors>,<objective columns (point means)>,front: every point, the
 // front (1) first, each part ordered by the first objective.
 std::string pareto_csv(const Analysis& a);

@@ -57,6 +57,10 @@ int analyze_command(const AnalyzeArgs& args) {
     sweep::write_file_atomically((out / "points.csv").string(), analyze::points_csv(a));
     sweep::write_file_atomically((out / "ranking.csv").string(), analyze::ranking_csv(a));
     if (!a.sobol.empty()) sweep::write_file_atomically((out / "sobol.csv").string(), analyze::sobol_csv(a));
+    if (!a.effects.empty()) {
+      sweep::write_file_atomically((out / "effects.csv").string(), analyze::effects_csv(a));
+      sweep::write_file_atomically((out / "effects.tex").string(), analyze::effects_tex(a));
+    }
     else fs::remove(out / "sobol.csv");  // a stale one from an earlier analysis would mislead
     if (!a.front.empty()) sweep::write_file_atomically((out / "pareto.csv").string(), analyze::pareto_csv(a));
     else fs::remove(out / "pareto.csv");

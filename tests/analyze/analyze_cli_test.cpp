@@ -98,7 +98,20 @@ TEST(Analyze, HandWrittenSummaryGivesKnownTables) {
   EXPECT_NE(report.find("Figures skipped (--no-figures)"), std::string::npos);
   EXPECT_FALSE(fs::exists(out / "sobol.csv"));  // not a Saltelli design
   // The report names the tables written, not one that is not there.
-  EXPECT_NE(report.find("`ranking.csv`, `pareto.csv`."), std::string::npos) << report;
+  EXPECT_NE(report.find("`ranking.csv`, `effects.csv`, `effects.tex`, `pareto.csv`."), std::string::npos) << report;
+  // One factor, three points: the linear effect of openness on coverage
+  // (point means 0.5, 0.9, 0.4 at 0.1, 0.5, 0.9) is the slope -0.125 per
+  // unit times the factor's sd 0.4.
+  const auto effects = analyze::parse_csv(read(out / "effects.csv"), "effects.csv");
+  bool found = false;
+  for (const auto& row : effects.rows)
+    if (row.fields[0].text == "coverage:mean") {
+      EXPECT_NEAR(std::stod(row.fields[3].text), -0.125 * 0.4, 1e-9);
+      found = true;
+    }
+  EXPECT_TRUE(found);
+  EXPECT_NE(read(out / "effects.tex").find("\\begin{tabular}"), std::string::npos);
+  EXPECT_NE(read(out / "effects.tex").find("policy.hukou.openness"), std::string::npos);
   EXPECT_EQ(report.find("`sobol.csv`"), std::string::npos) << report;
   // The report says which points its sweep cannot tell from the best, and
   // that two replicates make wide intervals.
@@ -151,7 +164,8 @@ TEST(Analyze, SaltelliSweepGivesSobolIndices) {
   EXPECT_NE(r.out.find("note: Sobol' indices of `"), std::string::npos) << r.out;
   // No cost or coverage outcome: no front, no pareto.csv, and the report does not list one.
   EXPECT_FALSE(fs::exists(fs::path(out) / "analysis" / "pareto.csv"));
-  EXPECT_NE(report.find("`ranking.csv`, `sobol.csv`."), std::string::npos) << report;
+  EXPECT_NE(report.find("`ranking.csv`, `sobol.csv`, `effects.csv`, `effects.tex`."), std::string::npos) << report;
+  EXPECT_NE(report.find("## Effects (linear, standardised)"), std::string::npos) << report;
 }
 
 TEST(Analyze, ErrorsSayWhereAndExit2) {
