@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <stdexcept>
+#include <utility>
 
 #include "analyze/pareto.hpp"
 
@@ -44,14 +45,15 @@ void sobol_precision_notes(Analysis& a) {
   constexpr double kWidest = 0.5;
   for (std::size_t o = 0; o < a.sobol.size(); ++o) {
     const SobolResult& r = a.sobol[o];
+    // The worst index: one outside [0, 1] before any that is only imprecise,
+    // then the farthest outside or the widest.
     std::string worst;
-    double worst_by = 0;
+    std::pair<bool, double> worst_by{false, 0.0};  // (outside, by how much)
     const auto judge = [&](const char* which, std::size_t i, double v, const Interval& ci) {
       if (std::isnan(v)) return;
       const bool outside = (v < 0 && ci.hi < 0) || (v > 1 && ci.lo > 1);
-      const double width = ci.hi - ci.lo;
-      const double by = outside ? 1.0 + std::max(-v, v - 1.0) : width - kWidest;
-      if (!(by > 0) || by <= worst_by) return;
+      const std::pair<bool, double> by{outside, outside ? std::max(-v, v - 1.0) : ci.hi - ci.lo - kWidest};
+      if (!(by.second > 0) || by <= worst_by) return;
       worst_by = by;
       char text[200];
       std::snprintf(text, sizeof text, "%s of `%s` is %.3g [%.3g, %.3g], %s", which, a.summary.factors[i].c_str(), v,

@@ -200,7 +200,7 @@ LabourMarket::Tally LabourMarket::separate_and_pay(World& w, const StepContext& 
   const StepHash earnings_rank(seed, Stream::earnings, 0);
   const EarningsTable& urban_x = state_.urban_earnings;
   const EarningsTable& rural_x = state_.rural_earnings;
-  const bool spread = !urban_x.flat() || !rural_x.flat();
+  const bool spread = earnings_spread();
   return deterministic_reduce(
       ctx.exec, n, tallies_, Tally{},
       [&](std::size_t b, std::size_t en) {
@@ -275,7 +275,7 @@ void LabourMarket::hire(World& w, const StepContext& ctx, const Tally& before, c
   const double wage_tertiary = state_.wage_tertiary;
   const StepHash earnings_rank(seed, Stream::earnings, 0);
   const EarningsTable& urban_x = state_.urban_earnings;
-  const bool spread = !urban_x.flat() || !state_.rural_earnings.flat();
+  const bool spread = earnings_spread();
 
   // Job-seekers are served in the order of a hash of (seed, step, id) - a
   // lottery no thread timing can change. Each takes the sector with more open

@@ -88,6 +88,9 @@ class LabourMarket {
   Tally separate_and_pay(World& w, const StepContext& ctx);
   // 5. Hiring the seekers in lottery order.
   void hire(World& w, const StepContext& ctx, const Tally& before, const Tally& after);
+  // Whether earnings vary between households (else every multiplier is 1
+  // and the passes skip the rank hash).
+  bool earnings_spread() const { return !state_.urban_earnings.flat() || !state_.rural_earnings.flat(); }
   // Sets the step's jobs by zone and sector from the city totals.
   void place_jobs(const EconomySpec& e, double jobs, double tertiary, double years);
 

@@ -85,9 +85,7 @@ Model::Model(const Scenario& s) : scenario_(s), world_(build_world(s)) {
 
   if constexpr (kValidate) {
     try {
-      check_households(world_);
-      check_id_index(world_);
-      check_cell_counts(world_);
+      check_world(world_, true);
     } catch (const ValidationError& e) {
       throw ValidationError(std::string("validation failed after building the world: ") + e.what());
     }
@@ -121,9 +119,7 @@ void Model::measure(const StepContext& ctx, std::span<double> row) {
 }
 
 void Model::check_after(std::size_t phase) const {
-  check_households(world_);
-  check_id_index(world_);
-  if (!phases_.at(phase).leaves_cell_counts_stale) check_cell_counts(world_);
+  check_world(world_, !phases_.at(phase).leaves_cell_counts_stale);
   if (scenario_.services.enabled) check_case_store(services_.cases(), world_);
 }
 

@@ -11,7 +11,10 @@ std::string wrote_message(const SeriesSpec& spec, std::size_t written) {
 
 }  // namespace
 
-void SeriesWriter::overflow() const { throw ObservableFillError(wrote_message(spec_, out_.size() + 1)); }
+void SeriesWriter::overflow() const {
+  throw ObservableFillError("observable '" + spec_.name + "' wrote more values than its width, " +
+                            std::to_string(spec_.width()));
+}
 
 void ObservableTable::fill_row(std::span<double> row) const {
   if (row.size() != width_)

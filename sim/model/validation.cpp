@@ -61,6 +61,12 @@ void check_id_index(const World& w) {
     fail("the index holds " + std::to_string(indexed) + " ids for " + std::to_string(h.size_alive()) + " households");
 }
 
+void check_world(const World& w, bool cell_counts_current) {
+  check_households(w);
+  check_id_index(w);
+  if (cell_counts_current) check_cell_counts(w);
+}
+
 void check_case_store(const ServiceCaseStore& cases, const World& w) {
   const std::size_t n = cases.size();
   for (const std::size_t size : {cases.household.size(), cases.home.size(), cases.need.size(), cases.group.size(),

@@ -23,5 +23,8 @@ void check_id_index(const World& w);
 // order kept by the stable compaction), need, group, zone and home in range,
 // households among the ids issued.
 void check_case_store(const ServiceCaseStore& cases, const World& w);
+// The world's checks together: households, id index and, when they are meant
+// to be current, the cell counts.
+void check_world(const World& w, bool cell_counts_current);
 
 }  // namespace zhili
