@@ -18,6 +18,7 @@ namespace zhili {
 
 std::vector<std::string> all_overrides(const RunArgs& a) {
   std::vector<std::string> o = a.overrides;
+  for (const auto& name : a.without) o.push_back(without_override(name));
   if (a.threads) o.push_back("run.threads=" + *a.threads);
   if (a.seed) o.push_back("run.seed=" + *a.seed);
   if (a.steps) o.push_back("run.steps=" + *a.steps);
@@ -30,6 +31,7 @@ namespace {
 // "--threads", "--seed" or "--steps" (to name it in an error).
 std::vector<std::string> override_options(const RunArgs& a) {
   std::vector<std::string> o(a.overrides.size());
+  for (std::size_t i = 0; i < a.without.size(); ++i) o.push_back("--without");
   if (a.threads) o.push_back("--threads");
   if (a.seed) o.push_back("--seed");
   if (a.steps) o.push_back("--steps");

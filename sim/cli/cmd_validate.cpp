@@ -11,7 +11,9 @@ namespace zhili {
 
 int validate_command(const ValidateArgs& args) {
   try {
-    const Scenario s = load_scenario(args.scenario, args.overrides);
+    auto overrides = args.overrides;
+    for (const auto& name : args.without) overrides.push_back(without_override(name));
+    const Scenario s = load_scenario(args.scenario, overrides);
     check_memory(s);  // before the map is built
     // Some checks need the built map (do the households fit in the housing?).
     const World w = build_world(s);

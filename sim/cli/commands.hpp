@@ -16,13 +16,18 @@ struct RunArgs {
   // checks them as it checks --set (a parse here would wrap -1 to 2^64 - 1).
   std::optional<std::string> threads, seed, steps;
   std::vector<std::string> overrides;
+  std::vector<std::string> without;  // --without NAME: schedule entries switched off
   bool quiet = false;
 };
 
 struct ValidateArgs {
   std::string scenario;
   std::vector<std::string> overrides;
+  std::vector<std::string> without;
 };
+
+// --without NAME as the override it stands for.
+inline std::string without_override(const std::string& name) { return "schedule." + name + ".enabled=false"; }
 
 struct InfoArgs {
   std::string result;
@@ -56,12 +61,29 @@ struct AnalyzeArgs {
   std::string viewer;          // zhili-view to draw figures ("" = next to zhili)
 };
 
+struct CompareArgs {
+  std::string base;                        // the base scenario
+  std::vector<std::string> variant_files;  // --variant FILE: one variant each
+  // --set and --without: one more variant, the base with these changes.
+  std::vector<std::string> sets, without;
+  std::vector<std::string> shared;         // --set-all: every arm, base included
+  std::optional<std::string> steps;        // --steps N: as --set-all run.steps=N
+  int replicates = 10;
+  std::optional<std::uint64_t> seed;       // master seed; default the base's run.seed
+  std::string dir;
+  int jobs = 0;                            // runs at once; 0 = hardware threads
+  std::vector<std::string> outcomes;       // "name" or "name/label"; empty = headline set
+  int year = 0;                            // year of the printed table; 0 = the last whole year
+  bool quiet = false;
+};
+
 int run_command(const RunArgs& args);
 int validate_command(const ValidateArgs& args);
 int info_command(const InfoArgs& args);
 int calibrate_command(const CalibrateArgs& args);
 int sweep_command(const SweepArgs& args);
 int analyze_command(const AnalyzeArgs& args);
+int compare_command(const CompareArgs& args);
 
 // The --threads/--seed/--steps shortcuts as --set overrides, after the user's
 // own, so they are validated (and recorded) exactly like any other.

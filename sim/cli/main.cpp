@@ -30,6 +30,10 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--steps", run.steps, "Number of steps (same as --set run.steps=N)")->type_name("INT");
   run_cmd->add_option("--set", run.overrides, "Override a scenario key: key.path=value (repeatable)")
       ->type_name("KEY=VALUE");
+  run_cmd->add_option("--without", run.without,
+                      "Switch off the schedule entries with this name (same as --set schedule.NAME.enabled=false; "
+                      "repeatable)")
+      ->type_name("NAME");
   run_cmd->add_flag("-q,--quiet", run.quiet, "No progress display and no summary");
 
   ValidateArgs validate;
@@ -37,6 +41,8 @@ int main(int argc, char** argv) {
   val_cmd->add_option("scenario", validate.scenario, "Scenario file (YAML)")->required();
   val_cmd->add_option("--set", validate.overrides, "Override a scenario key: key.path=value (repeatable)")
       ->type_name("KEY=VALUE");
+  val_cmd->add_option("--without", validate.without, "Switch off the schedule entries with this name (repeatable)")
+      ->type_name("NAME");
 
   InfoArgs info;
   auto* info_cmd = app.add_subcommand("info", "Describe a result file: run, status, final value of each observable");
@@ -79,6 +85,36 @@ int main(int argc, char** argv) {
   analyze_cmd->add_flag("--no-figures", analyze.no_figures, "Write no figures (zhili-view is not run)");
   analyze_cmd->add_option("--viewer", analyze.viewer, "zhili-view program for the figures (default: next to zhili)");
 
+  CompareArgs compare;
+  auto* cmp_cmd = app.add_subcommand(
+      "compare", "Compare policy variants with a base scenario over paired replicates (same seeds): "
+                 "effects with 95% intervals by year (DIR/effects.csv, effects.md, compare.h5)");
+  cmp_cmd->add_option("base", compare.base, "The base scenario (YAML)")->required();
+  cmp_cmd->add_option("--variant", compare.variant_files, "A variant: another scenario file (repeatable)")
+      ->type_name("FILE");
+  cmp_cmd->add_option("--without", compare.without,
+                      "A variant of the base without the schedule entries named NAME (repeatable; with "
+                      "--set, one variant)")
+      ->type_name("NAME");
+  cmp_cmd->add_option("--set", compare.sets, "A variant of the base with this override (repeatable; with "
+                                             "--without, one variant)")
+      ->type_name("KEY=VALUE");
+  cmp_cmd->add_option("--set-all", compare.shared, "Override a key in the base and every variant (repeatable)")
+      ->type_name("KEY=VALUE");
+  cmp_cmd->add_option("--steps", compare.steps, "Steps of every run (same as --set-all run.steps=N)")
+      ->type_name("INT");
+  cmp_cmd->add_option("-r,--replicates", compare.replicates, "Paired replicates (seeds) per arm")
+      ->check(CLI::Range(2, 10000))->capture_default_str();
+  cmp_cmd->add_option("--seed", compare.seed, "Master seed of the replicates' seeds (default: the base's run.seed)");
+  cmp_cmd->add_option("-o,--output", compare.dir, "Output folder: runs/, effects.csv, effects.md, compare.h5")
+      ->required();
+  cmp_cmd->add_option("--jobs", compare.jobs, "Runs at once, each on one thread; 0 = all cores")
+      ->check(CLI::Range(0, 100000));
+  cmp_cmd->add_option("--outcome", compare.outcomes,
+                      "Outcome to compare: NAME or NAME/LABEL (repeatable; default: the headline outcomes)");
+  cmp_cmd->add_option("--year", compare.year, "Year of the table printed and in effects.md (default: the last whole year)");
+  cmp_cmd->add_flag("-q,--quiet", compare.quiet, "No progress line and no table");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -99,6 +135,7 @@ int main(int argc, char** argv) {
     if (*cal_cmd) return calibrate_command(calibrate);
     if (*sweep_cmd) return sweep_command(sweep);
     if (*analyze_cmd) return analyze_command(analyze);
+    if (*cmp_cmd) return compare_command(compare);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "zhili: internal error: %s\n", e.what());
     return exit_code::internal_error;

@@ -50,6 +50,18 @@ class Metrics {
   // Measures the step, for the entries to write.
   void compute(const World& w, const StepContext& ctx, const MeasureInputs& in);
 
+  // What compute() measured, in real persons, for the budget (metrics_budget.hpp).
+  double residents() const { return static_cast<double>(at_.persons) * at_.scale; }
+  double persons(Registration r) const {
+    return static_cast<double>(at_.tally.by_registration[static_cast<std::size_t>(r)]) * at_.scale;
+  }
+  // Persons of the households settled during the step, at the mean household size.
+  double settled_persons() const {
+    return at_.households == 0 ? 0.0
+                               : at_.flows.settlements * at_.scale * static_cast<double>(at_.persons) /
+                                     static_cast<double>(at_.households);
+  }
+
  private:
   static const std::vector<SeriesEntry<Metrics>>& series_entries();
   static const std::vector<SeriesEntry<Metrics>>& demography_entries();

@@ -82,6 +82,7 @@ Model::Model(const Scenario& s) : scenario_(s), world_(build_world(s)) {
   metrics_.declare(observables_, s);
   if (s.services.enabled) service_metrics_.declare(observables_, s, services_);
   social_metrics_.declare(observables_, s, grievance_);
+  budget_metrics_.declare(observables_, s);
 
   if constexpr (kValidate) {
     try {
@@ -115,6 +116,7 @@ void Model::measure(const StepContext& ctx, std::span<double> row) {
   metrics_.compute(world_, ctx, in);
   if (scenario_.services.enabled) service_metrics_.compute(world_, ctx, services_);
   if (SocialMetrics::active(scenario_)) social_metrics_.compute(ctx);
+  budget_metrics_.compute(ctx, metrics_, services());
   observables_.fill_row(row);
 }
 

@@ -18,6 +18,7 @@
 #include "model/grievance.hpp"
 #include "model/labour_market.hpp"
 #include "model/metrics.hpp"
+#include "model/metrics_budget.hpp"
 #include "model/metrics_services.hpp"
 #include "model/metrics_social.hpp"
 #include "model/observables.hpp"
@@ -93,6 +94,7 @@ class Model {
   ServiceMetrics service_metrics_;
   Grievance grievance_;
   SocialMetrics social_metrics_;
+  BudgetMetrics budget_metrics_;
   std::vector<Phase> phases_;
   ObservableTable observables_;  // every series and map, bound to the measures above
 };

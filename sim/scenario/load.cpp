@@ -14,6 +14,7 @@
 #include "scenario/detail/key_rules.hpp"
 #include "scenario/messages.hpp"
 #include "scenario/detail/overrides.hpp"
+#include "scenario/detail/schedule_yaml.hpp"
 #include "scenario/detail/scalar_read.hpp"
 #include "scenario/detail/yaml_document.hpp"
 #include "scenario/detail/yaml_walk.hpp"
@@ -80,6 +81,7 @@ Scenario finish(LoadContext& ctx, const std::vector<std::string>& overrides) {
       auto it = ctx.inputs.find(rule.doc.path);
       if (it != ctx.inputs.end()) rule.bind(it->second, ctx);
     }
+    apply_schedule_switches(ctx);
     check_consistency(ctx);
   } catch (const YAML::Exception& e) {
     // Not expected (every node is type-checked before use), but a scenario

@@ -17,6 +17,7 @@ inline constexpr const char* kRampBackwards = "ramp ends before it starts";
 inline constexpr const char* kMixedEntry = "mixed schedule entry";
 inline constexpr const char* kDuplicateName = "duplicate name";
 inline constexpr const char* kUnknownOutlet = "unknown outlet";
+inline constexpr const char* kUnknownEntry = "unknown schedule entry";
 inline constexpr const char* kSyntaxError = "YAML syntax error";
 inline constexpr const char* kUnreadable = "cannot read file";
 inline constexpr const char* kMalformedOverride = "malformed override";

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/calendar.hpp"
+#include "scenario/costs_spec.hpp"
 #include "scenario/diagnostics.hpp"
 #include "scenario/levers.hpp"
 #include "scenario/services_spec.hpp"
@@ -234,8 +235,14 @@ struct Scenario {
   GrievanceSpec grievance;
   DisputeSpec disputes;
   ConflictSpec conflict;
+  CostSpec costs;
   LeverValues policy = default_levers();  // values in force at step 0
   std::vector<ScheduleEntry> schedule;    // resolved to steps, sorted by start step
+  // The name of each file entry of the schedule, by its position (the
+  // `order` of its ScheduleEntry and OutletEvent values); "" when unnamed.
+  // Entries switched off (enabled: false, or --without NAME) are not here,
+  // nor in `schedule`: the rest are renumbered in file order.
+  std::vector<std::string> schedule_names;
   OutputSpec output;
 
   // Provenance, kept for the result file.

@@ -23,7 +23,7 @@ const std::vector<std::string> kDefaultOutcomes = {
     "coverage",        "coverage_by_group",   "coverage_gap",   "trips_per_case",
     "one_trip_share",  "cost_per_case",       "service_cost",   "grievance",
     "grievance_by_group", "legitimacy",       "answered_share", "clearance_rate",
-    "active_share",    "conflict_rate",       "social_cost"};
+    "active_share",    "conflict_rate",       "social_cost",    "budget_per_year"};
 
 const SeriesSpec* find_series(const std::vector<SeriesSpec>& series, const std::string& name) {
   for (const auto& s : series)

@@ -94,12 +94,18 @@ std::string summary_h5_dataset_name(const std::string& column) {
 }
 
 void write_summary_h5(const std::string& path, const std::string& csv_text) {
+  write_table_h5(path, csv_text, "zhili-sweep-summary 1");
+}
+
+void write_table_h5(const std::string& path, const std::string& csv_text, std::string_view format,
+                    const std::vector<std::pair<std::string, std::string>>& attributes) {
   const analyze::CsvTable t = analyze::parse_csv(csv_text, path);
   const std::string tmp = path + ".tmp";
   h5::with_path(tmp, [&] {
     h5::init_library();
     h5::Handle file(H5Fcreate(tmp.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), "creating the file");
-    h5::write_attr(file.get(), "format", std::string_view("zhili-sweep-summary 1"));
+    h5::write_attr(file.get(), "format", format);
+    for (const auto& [name, value] : attributes) h5::write_attr(file.get(), name.c_str(), value);
     h5::write_attr(file.get(), "columns", t.header);
     for (std::size_t c = 0; c < t.header.size(); ++c) write_column(file.get(), t, c);
     h5::check_status(file.close(), "closing the file");

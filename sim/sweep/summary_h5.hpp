@@ -13,12 +13,20 @@
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 namespace zhili::sweep {
 
 // Writes the table of `csv_text` (a whole summary.csv) to `path` through a
 // temporary file and a rename. Throws std::runtime_error naming the file.
 void write_summary_h5(const std::string& path, const std::string& csv_text);
+
+// The same layout for any CSV table, with another `format` and extra string
+// attributes on the root (zhili compare's compare.h5).
+void write_table_h5(const std::string& path, const std::string& csv_text, std::string_view format,
+                    const std::vector<std::pair<std::string, std::string>>& attributes = {});
 
 // The dataset name of a column (the encoding above).
 std::string summary_h5_dataset_name(const std::string& column);

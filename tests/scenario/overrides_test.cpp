@@ -105,7 +105,9 @@ TEST(ScenarioOverrides, ScheduleCannotBeOverridden) {
   for (const char* text : {"schedule=[]", "schedule[0].at=2016-01"}) {
     const Diagnostic d = only_error("", {text});
     EXPECT_EQ(d.message, "cannot be overridden");
-    EXPECT_EQ(d.hint, "the schedule can only be changed in the scenario file");
+    EXPECT_EQ(d.hint,
+              "the schedule can only be changed in the scenario file; an entry with a name can be switched off: "
+              "schedule.NAME.enabled=false (zhili run --without NAME)");
   }
 }
 

@@ -22,6 +22,7 @@
 #include "data/decimal_year.hpp"
 #include "data/export.hpp"
 #include "data/png.hpp"
+#include "io/compare_file.hpp"
 #include "live/live_run.hpp"
 #include "scenario/load.hpp"
 
@@ -139,6 +140,25 @@ bool fits_runs(const zv::Options& opt, const std::optional<zhili::Date>& time, c
 
 // Opens every run; a file that cannot be read stops the program (exit 3):
 // a presenter would rather know now than find a run missing on stage.
+// A comparison's compare.h5 (zhili compare) stands for its base's and first
+// variant's first replicates: the pair the compare panel shows. True when
+// one was given.
+bool expand_compare_files(std::vector<std::string>& runs) {
+  std::vector<std::string> out;
+  bool any = false;
+  for (const auto& p : runs) {
+    if (const auto pair = zhili::read_compare_pair(p)) {
+      any = true;
+      out.push_back(pair->base);
+      if (!pair->variants.empty()) out.push_back(pair->variants.front());
+    } else {
+      out.push_back(p);
+    }
+  }
+  runs = std::move(out);
+  return any;
+}
+
 bool open_runs(zv::ViewerState& s, const std::vector<std::string>& paths) {
   for (const auto& p : paths) {
     try {
@@ -244,7 +264,8 @@ int main(int argc, char** argv) {
   std::string size = "1600x1000";
   CLI::App app{"zhili-view: explore zhili result files (maps, charts, comparisons over time)"};
   app.footer(kFooter);
-  app.add_option("runs", opt.runs, "Result files (RUN.h5) to open");
+  app.add_option("runs", opt.runs,
+                 "Result files (RUN.h5) to open; a comparison's compare.h5 opens its base and first variant");
   app.add_option("--screenshot", opt.screenshot, "Render one frame to this PNG file and exit");
   app.add_option("--browse", opt.browse, "Folder listed by the run browser (the Runs panel)");
   app.add_option("--time", opt.time, "Date to show first, YYYY-MM or YYYY-MM-DD (default: the end)");
@@ -289,6 +310,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? zv::kExitOk : zv::kExitUsage;
   }
+  if (expand_compare_files(opt.runs) && app.count("--panel") == 0) opt.panel = zv::Panel::compare;
   std::optional<zhili::Date> start_date;  // --time; checked against the runs' span once they are open
   double start_time = 0.0;
   if (!opt.time.empty()) {

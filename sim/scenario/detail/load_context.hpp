@@ -65,6 +65,11 @@ struct LoadContext {
   // are known only when the world is built). Incomplete when a name was refused.
   std::optional<std::vector<std::string>> outlet_names;
   bool outlet_names_complete = true;
+  // The schedule's file entries, by position: whether each is switched on
+  // (its `enabled:`), and the --set schedule.NAME.enabled=... overrides that
+  // switch named entries on or off, applied once the schedule is read.
+  std::vector<bool> schedule_enabled;
+  std::vector<ValueInput> schedule_switches;
 
   void report(const Site& site, std::string message, std::string found, std::string expected,
               std::string hint = {}) {

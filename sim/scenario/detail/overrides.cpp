@@ -1,6 +1,7 @@
 #include "scenario/detail/overrides.hpp"
 
 #include "scenario/detail/key_rules.hpp"
+#include "scenario/detail/schedule_yaml.hpp"
 #include "scenario/messages.hpp"
 #include "scenario/detail/yaml_document.hpp"
 #include "scenario/load.hpp"
@@ -34,7 +35,8 @@ bool check_key(const std::string& key, const SourceLocation& key_at, LoadContext
   const KeyTree& tree = key_tree();
   if (is_schedule_path(key)) {
     ctx.report({key, key_at}, kNotOverridable, "", "",
-               "the schedule can only be changed in the scenario file");
+               "the schedule can only be changed in the scenario file; an entry with a name can be "
+               "switched off: schedule.NAME.enabled=false (zhili run --without NAME)");
     return false;
   }
   if (tree.is_leaf(key)) return true;
@@ -69,7 +71,8 @@ void apply_one(const std::string& text, int number, LoadContext& ctx) {
     return;
   }
   const std::string key = text.substr(0, eq);
-  if (!check_key(key, key_at, ctx)) return;
+  const bool schedule_switch = is_schedule_switch(key);
+  if (!schedule_switch && !check_key(key, key_at, ctx)) return;
 
   const ValueSource source{file, 1, static_cast<int>(eq) + 2};  // the column after '='
   const std::string value_text = text.substr(eq + 1);
@@ -87,6 +90,11 @@ void apply_one(const std::string& text, int number, LoadContext& ctx) {
   const YAML::Node value = doc.root;
   const SourceLocation value_at =
       value.IsNull() ? source.at(YAML::Mark::null_mark()) : source.at(value.Mark());
+  if (schedule_switch) {  // checked against the entries' names once the schedule is read
+    ctx.schedule_switches.push_back(ValueInput{key, value, key_at, value_at, source, true});
+    ctx.scenario.key_locations[key] = value_at;
+    return;
+  }
   drop_file_alternative(key, ctx);
   ctx.inputs.insert_or_assign(key, ValueInput{key, value, key_at, value_at, source, true});
   ctx.scenario.key_locations[key] = value_at;

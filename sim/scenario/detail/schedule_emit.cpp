@@ -71,7 +71,13 @@ std::string emit_schedule(const Scenario& s) {
     }
   }
   std::string out;
-  for (const auto& [order, text] : lines) out += text;
+  for (const auto& [order, text] : lines) {
+    const auto k = static_cast<std::size_t>(order);
+    if (k < s.schedule_names.size() && !s.schedule_names[k].empty())
+      out += "{name: " + quoted_text(s.schedule_names[k]) + ", " + text.substr(1);
+    else
+      out += text;
+  }
   return out;
 }
 

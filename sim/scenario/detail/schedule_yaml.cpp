@@ -1,6 +1,7 @@
 #include "scenario/detail/schedule_yaml.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <tuple>
 
@@ -14,13 +15,22 @@ namespace zhili::scenario_detail {
 namespace {
 
 const KeyTree& entry_tree() {
-  static const KeyTree tree({"at", "set", "from", "to", "ramp", "outlet"});
+  static const KeyTree tree({"name", "enabled", "at", "set", "from", "to", "ramp", "outlet"});
   return tree;
 }
 
 const KeyTree& outlet_event_tree() {
   static const KeyTree tree({"name", "open", "close", "windows", "add_needs"});
   return tree;
+}
+
+const std::string kEntryNameShape = "a name of letters, digits, '_' and '-'";
+
+bool valid_entry_name(const std::string& name) {
+  if (name.empty()) return false;
+  for (const char c : name)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-') return false;
+  return true;
 }
 
 constexpr IntRange kEventWindows{0, 1000};  // as services.outlets[].windows
@@ -63,6 +73,7 @@ class EntryReader {
     for (auto& k :
          walk_mapping(entry, {entry_tree(), prefix_ + ".", kUnknownKey}, in_.source, ctx_))
       parts_.emplace(k.path, std::move(k));
+    read_name_and_switch();
     if (parts_.empty()) {
       ctx_.report({prefix_, entry_at}, kMissingKey, "", kShape);
       return;
@@ -78,6 +89,29 @@ class EntryReader {
   }
 
  private:
+  // `name` and `enabled` go with any kind of entry: taken out of parts_
+  // before the kind is decided.
+  void read_name_and_switch() {
+    if (auto it = parts_.find("name"); it != parts_.end()) {
+      const Site site{prefix_ + ".name", it->second.value_at};
+      if (auto name = read_text(it->second.value, site, kEntryNameShape, ctx_)) {
+        if (valid_entry_name(*name)) {
+          ctx_.scenario.schedule_names[static_cast<std::size_t>(index_)] = *name;
+        } else {
+          ctx_.reject(site, kInvalidValue, found_text(it->second.value), kEntryNameShape,
+                      "the name is used in --without NAME and --set schedule.NAME.enabled=false");
+        }
+      }
+      parts_.erase(it);
+    }
+    if (auto it = parts_.find("enabled"); it != parts_.end()) {
+      const Site site{prefix_ + ".enabled", it->second.value_at};
+      if (auto on = read_bool(it->second.value, site, ctx_))
+        ctx_.schedule_enabled[static_cast<std::size_t>(index_)] = *on;
+      parts_.erase(it);
+    }
+  }
+
   // An entry is a step change, a ramp or an outlet change; reports the first
   // key of another kind. `at` dates both step changes and outlet changes.
   enum class EntryKind { step, ramp, outlet };
@@ -315,6 +349,8 @@ void bind_schedule(const ValueInput& in, LoadContext& ctx) {
   }
   std::vector<ScheduleEntry> entries;
   std::vector<OutletEvent> events;
+  ctx.scenario.schedule_names.assign(in.value.size(), "");
+  ctx.schedule_enabled.assign(in.value.size(), true);
   int index = 0;
   for (const auto& entry : in.value) EntryReader(in, index++, ctx, entries, events).read(entry);
   // Stable: levers of one entry keep their file order.
@@ -328,7 +364,67 @@ void bind_schedule(const ValueInput& in, LoadContext& ctx) {
   ctx.scenario.services.events = std::move(events);
 }
 
+// The value of one schedule.NAME.enabled override, or nullopt after reporting.
+std::optional<std::pair<std::size_t, bool>> read_switch(const ValueInput& in, LoadContext& ctx) {
+  const std::string name = in.path.substr(9, in.path.size() - 9 - 8);  // schedule.NAME.enabled
+  const auto& names = ctx.scenario.schedule_names;
+  const auto at = std::find(names.begin(), names.end(), name);
+  const auto on = read_bool(in.value, {in.path, in.value_at}, ctx);
+  if (at == names.end()) {
+    std::vector<std::string> named;
+    for (const auto& n : names)
+      if (!n.empty() && std::find(named.begin(), named.end(), n) == named.end()) named.push_back(n);
+    std::string hint;
+    if (named.empty()) {
+      hint = "no entry of the schedule has a name: give the entry one (name: NAME)";
+    } else if (auto close = closest_match(name, named)) {
+      hint = did_you_mean({*close});
+    } else {
+      hint = "the named entries are ";
+      for (std::size_t i = 0; i < named.size(); ++i) hint += (i ? ", " : "") + named[i];
+    }
+    ctx.reject({in.path, in.key_at}, kUnknownEntry, quoted_text(name), "the name of a schedule entry", hint);
+    return std::nullopt;
+  }
+  if (!on) return std::nullopt;
+  return std::pair{static_cast<std::size_t>(at - names.begin()), *on};
+}
+
 }  // namespace
+
+bool is_schedule_switch(const std::string& key) {
+  static const std::string kHead = "schedule.", kTail = ".enabled";
+  if (key.size() <= kHead.size() + kTail.size() || key.rfind(kHead, 0) != 0 ||
+      key.compare(key.size() - kTail.size(), kTail.size(), kTail) != 0)
+    return false;
+  return valid_entry_name(key.substr(kHead.size(), key.size() - kHead.size() - kTail.size()));
+}
+
+void apply_schedule_switches(LoadContext& ctx) {
+  for (const auto& in : ctx.schedule_switches)
+    if (const auto sw = read_switch(in, ctx))
+      for (std::size_t i = 0; i < ctx.scenario.schedule_names.size(); ++i)
+        if (ctx.scenario.schedule_names[i] == ctx.scenario.schedule_names[sw->first])
+          ctx.schedule_enabled[i] = sw->second;
+  auto& s = ctx.scenario;
+  const auto& enabled = ctx.schedule_enabled;
+  if (std::all_of(enabled.begin(), enabled.end(), [](bool on) { return on; })) return;
+  // Entries switched off leave no trace; the rest are renumbered in file
+  // order, so the resolved scenario reads back as the same schedule.
+  std::vector<int> new_order(enabled.size(), -1);
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < enabled.size(); ++i) {
+    if (!enabled[i]) continue;
+    new_order[i] = static_cast<int>(names.size());
+    names.push_back(s.schedule_names[i]);
+  }
+  auto kept = [&](int order) { return new_order[static_cast<std::size_t>(order)] >= 0; };
+  std::erase_if(s.schedule, [&](const ScheduleEntry& e) { return !kept(e.order); });
+  std::erase_if(s.services.events, [&](const OutletEvent& e) { return !kept(e.order); });
+  for (auto& e : s.schedule) e.order = new_order[static_cast<std::size_t>(e.order)];
+  for (auto& e : s.services.events) e.order = new_order[static_cast<std::size_t>(e.order)];
+  s.schedule_names = std::move(names);
+}
 
 KeyRule schedule_rule() {
   KeyRule r = rule_for({"schedule", "sequence", "", "[]", "",
@@ -340,6 +436,12 @@ KeyRule schedule_rule() {
   r.emit_block_list = true;
   const std::string lever_note = " `<lever>` is a lever path without the `policy.` prefix.";
   r.part_docs = {
+      {"schedule[].name", "string", "", "none", "letters, digits, '_', '-'",
+       "Names the entry, so it can be switched off from the command line: `zhili run --without "
+       "NAME`, `--set schedule.NAME.enabled=false`, or a variant of `zhili compare`. Entries that "
+       "share a name are one policy: they are switched together."},
+      {"schedule[].enabled", "boolean", "", "true", "true or false",
+       "false switches the entry off: the run goes as if it were not written."},
       {"schedule[].at", "date", "", "required", "on or after run.start",
        "Date of a step change or an outlet change; it takes effect at the first step starting "
        "on or after it."},

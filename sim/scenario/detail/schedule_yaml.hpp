@@ -17,6 +17,13 @@ namespace zhili::scenario_detail {
 // after them.
 KeyRule schedule_rule();
 
+// "schedule.NAME.enabled": the one override the schedule takes. apply_overrides
+// keeps such overrides in ctx.schedule_switches; apply_schedule_switches, once
+// every key is bound, checks each against the entries' names and drops every
+// entry switched off (by the file's enabled: false or an override).
+bool is_schedule_switch(const std::string& key);
+void apply_schedule_switches(LoadContext& ctx);
+
 // The schedule as YAML flow mappings, one file entry per line, dates as
 // YYYY-MM-DD of the resolved steps, so that reading them back gives the same
 // entries (same steps, values and order).

@@ -13,5 +13,6 @@ std::vector<KeyRule> economy_rules();          // schema_economy.cpp
 std::vector<KeyRule> demography_rules();       // schema_economy.cpp
 std::vector<KeyRule> services_rules();         // schema_services.cpp
 std::vector<KeyRule> social_rules();           // schema_social.cpp
+std::vector<KeyRule> costs_rules();            // schema_costs.cpp
 
 }  // namespace zhili::scenario_detail
