@@ -21,6 +21,33 @@ std::vector<double> point_means(const Analysis& a, std::size_t outcome) {
   return m;
 }
 
+// Outcomes that cannot be negative (counts, rates, shares: every replicate
+// value at every point >= 0) keep non-negative intervals: a Student t
+// interval reaching below 0 (few replicates, values near 0) is cut at 0. The
+// mean of such an outcome lies in [0, inf), so the cut interval holds it
+// whenever the whole one does: the coverage stays what it was (Mandelkern
+// 2002, intervals for bounded parameters), and the upper end is not narrowed
+// as a bootstrap of a few replicates would.
+void non_negative_intervals(Analysis& a) {
+  const auto& s = a.summary;
+  int cut = 0;
+  for (std::size_t o = 0; o < s.outcomes.size(); ++o) {
+    bool non_negative = true;
+    for (const auto& run : s.runs) non_negative = non_negative && !(run.values[o] < 0);
+    if (!non_negative) continue;
+    for (auto& point : a.points) {
+      MeanStats& m = point[o];
+      if (!(m.ci.lo < 0)) continue;
+      m.ci.lo = 0.0;
+      ++cut;
+    }
+  }
+  if (cut > 0)
+    a.notes.push_back("Intervals: " + std::to_string(cut) +
+                      " intervals of outcomes that cannot be negative reached below 0 (few replicates, values "
+                      "near 0) and are cut at 0; the mean cannot be below it, so their coverage is unchanged.");
+}
+
 void saltelli(Analysis& a) {
   const std::size_t n = static_cast<std::size_t>(a.design.samples), k = a.summary.factors.size();
   for (std::size_t o = 0; o < a.summary.outcomes.size(); ++o) {
@@ -121,6 +148,8 @@ void pareto(Analysis& a) {
   const auto& o = a.options;
   std::vector<std::pair<std::string, bool>> wanted;  // column, maximise
   if (!o.cost.empty()) wanted.push_back({o.cost, false});
+  else if (find_outcome(a.summary, "budget_per_year") >= 0)
+    wanted.push_back({"budget_per_year", false});
   else
     wanted.push_back({find_outcome(a.summary, "service_cost") >= 0 ? "service_cost" : "cost_per_case", false});
   wanted.push_back({o.coverage, true});
@@ -154,6 +183,41 @@ void pareto(Analysis& a) {
   a.front = pareto_front(obj);
 }
 
+// Against the point that spends least (budget_per_year's mean), the change
+// of every time-mean outcome per million yuan a year more.
+void cost_effects(Analysis& a) {
+  const int budget = find_outcome(a.summary, "budget_per_year");
+  if (budget < 0) {
+    a.notes.push_back("Cost-effectiveness: the summary has no budget_per_year (a sweep made before the budget "
+                      "existed, or outcomes chosen without it); skipped.");
+    return;
+  }
+  const auto b = static_cast<std::size_t>(budget);
+  int cheapest = -1;
+  double lo = INFINITY, hi = -INFINITY;
+  for (std::size_t p = 0; p < a.points.size(); ++p) {
+    const double m = a.points[p][b].mean;
+    if (std::isnan(m)) continue;
+    if (m < lo) {
+      lo = m;
+      cheapest = static_cast<int>(p);
+    }
+    hi = std::max(hi, m);
+  }
+  if (cheapest < 0 || hi <= lo) {
+    a.notes.push_back("Cost-effectiveness: every design point spends the same (budget_per_year); no table.");
+    return;
+  }
+  std::vector<int> outcomes;
+  for (std::size_t o = 0; o < a.summary.outcomes.size(); ++o) {
+    const auto& name = a.summary.outcomes[o];
+    const bool is_mean = name.size() > 5 && name.compare(name.size() - 5, 5, ":mean") == 0;
+    if (is_mean && name.rfind("budget", 0) != 0) outcomes.push_back(static_cast<int>(o));
+  }
+  a.cheapest = cheapest;
+  a.cost_effects = cost_effectiveness(a.points, a.summary.outcomes, outcomes, budget, cheapest, a.options.level);
+}
+
 }  // namespace
 
 int find_outcome(const Summary& s, const std::string& name) {
@@ -177,6 +241,7 @@ Analysis analyze_sweep(Summary summary, DesignInfo design, const AnalyzeOptions&
     }
     a.points.push_back(std::move(row));
   }
+  non_negative_intervals(a);
 
   if (!options.rank.empty()) {
     a.rank_outcome = find_outcome(s, options.rank);
@@ -209,6 +274,7 @@ Analysis analyze_sweep(Summary summary, DesignInfo design, const AnalyzeOptions&
                       a.design.kind + ".");
   linear_effects(a);
   pareto(a);
+  cost_effects(a);
   return a;
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "analyze/cost_effectiveness.hpp"
 #include "analyze/effects.hpp"
 #include "analyze/sobol.hpp"
 #include "analyze/stats.hpp"
@@ -18,7 +19,7 @@ struct AnalyzeOptions {
   std::string rank;            // outcome to rank by; "" = coverage, else the first outcome
   bool ascending = false;      // rank lowest first (a cost) instead of highest first
   double level = 0.95;         // confidence level of every interval
-  // Pareto objectives. "" for cost: service_cost, else cost_per_case.
+  // Pareto objectives. "" for cost: budget_per_year, else service_cost, else cost_per_case.
   std::string cost, coverage = "coverage", conflict = "conflict_rate";
   // Objectives the user named (--cost, --coverage, --conflict): missing from
   // the summary they are an error, as --rank is; a default missing is a note.
@@ -42,6 +43,10 @@ struct Analysis {
   std::vector<Effects> effects;                // per outcome: standardised linear effects; empty when not fitted
   std::vector<Objective> objectives;           // those found; the front needs two
   std::vector<bool> front;                     // per point; empty without a front
+  // Cost-effectiveness against the cheapest point (budget_per_year), every
+  // time-mean outcome; empty when the summary has no budget or it never varies.
+  int cheapest = -1;
+  std::vector<CostEffectRow> cost_effects;
   std::vector<std::string> notes;              // what was skipped, and why
 };
 

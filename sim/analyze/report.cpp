@@ -165,6 +165,20 @@ std::string pareto_csv(const Analysis& a) {
   return out;
 }
 
+std::string cost_effectiveness_csv(const Analysis& a) {
+  std::string out = "point" + factor_header(a.summary) +
+                    ",outcome,budget_change,effect,effect_lo,effect_hi,per_million_yuan,per_million_lo,per_million_hi\n";
+  for (const auto& r : a.cost_effects) {
+    out += std::to_string(r.point) + factor_fields(a, static_cast<std::size_t>(r.point));
+    (out += ',') += csv_field(r.outcome);
+    for (const double v : {r.budget_change, r.effect, r.effect_ci.lo, r.effect_ci.hi, r.per_million,
+                           r.per_million_ci.lo, r.per_million_ci.hi})
+      (out += ',') += csv_number(v);
+    out += '\n';
+  }
+  return out;
+}
+
 std::string report_md(const Analysis& a, const std::string& sweep_dir, const std::vector<Figure>& figures,
                       const std::string& figures_note) {
   const auto& s = a.summary;
@@ -189,6 +203,7 @@ std::string report_md(const Analysis& a, const std::string& sweep_dir, const std
   if (!a.sobol.empty()) md += ", `sobol.csv`";
   if (!a.effects.empty()) md += ", `effects.csv`, `effects.tex`";
   if (!a.front.empty()) md += ", `pareto.csv`";
+  if (!a.cost_effects.empty()) md += ", `cost_effectiveness.csv`";
   md += ".\n\n";
 
   const auto ro = static_cast<std::size_t>(a.rank_outcome);
@@ -251,6 +266,43 @@ std::string report_md(const Analysis& a, const std::string& sweep_dir, const std
       for (const auto& ob : a.objectives)
         ((md += ' ') += num(a.points[p][static_cast<std::size_t>(s.outcome_index(ob.column))].mean)) += " |";
       md += "\n";
+    }
+  }
+
+  if (!a.cost_effects.empty()) {
+    const auto ref = static_cast<std::size_t>(a.cheapest);
+    const auto b = static_cast<std::size_t>(find_outcome(s, "budget_per_year"));
+    md += "\n## Cost-effectiveness\n\nAgainst the point that spends least, point " + std::to_string(ref) + " (" +
+          point_label(a, ref) + ", " + num(a.points[ref][b].mean / 1e6) +
+          " million yuan a year): each point's change of an outcome (time means over the run, " +
+          std::to_string(level) +
+          " % Welch interval) per million yuan a year of extra spending (`budget_per_year`, the scenario's "
+          "costs.*). Every outcome is in `cost_effectiveness.csv`; here the ranked outcome and the Pareto "
+          "objectives, points ordered by the change per million yuan.\n";
+    std::vector<std::string> shown_outcomes{s.outcomes[ro]};
+    for (const auto& ob : a.objectives)
+      if (ob.column.rfind("budget", 0) != 0 &&
+          std::find(shown_outcomes.begin(), shown_outcomes.end(), ob.column) == shown_outcomes.end())
+        shown_outcomes.push_back(ob.column);
+    for (const auto& name : shown_outcomes) {
+      std::vector<const CostEffectRow*> rows;
+      for (const auto& r : a.cost_effects)
+        if (r.outcome == name) rows.push_back(&r);
+      if (rows.empty()) continue;
+      std::stable_sort(rows.begin(), rows.end(), [](const CostEffectRow* x, const CostEffectRow* y) {
+        if (std::isnan(x->per_million) || std::isnan(y->per_million)) return !std::isnan(x->per_million);
+        return x->per_million > y->per_million;
+      });
+      md += "\n### `" + name + "`\n\n| point | factors | extra million yuan a year | change | interval | "
+            "change per million yuan | interval |\n|---|---|---|---|---|---|---|\n";
+      const std::size_t n = std::min<std::size_t>(rows.size(), 10);
+      for (std::size_t i = 0; i < n; ++i) {
+        const auto& r = *rows[i];
+        md += "| " + std::to_string(r.point) + " | " + point_label(a, static_cast<std::size_t>(r.point)) + " | " +
+              num(r.budget_change / 1e6) + " | " + num(r.effect) + " | " + interval(r.effect_ci.lo, r.effect_ci.hi) +
+              " | " + num(r.per_million) + " | " + interval(r.per_million_ci.lo, r.per_million_ci.hi) + " |\n";
+      }
+      if (n < rows.size()) md += "\n(" + std::to_string(rows.size() - n) + " more in `cost_effectiveness.csv`.)\n";
     }
   }
 

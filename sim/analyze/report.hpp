@@ -26,6 +26,11 @@ std::string effects_tex(const Analysis& a);
 // front (1) first, each part ordered by the first objective.
 std::string pareto_csv(const Analysis& a);
 
+// point,<factors>,outcome,budget_change,effect,effect_lo,effect_hi,
+// per_million_yuan,per_million_lo,per_million_hi: against the cheapest point
+// (cost_effectiveness.hpp), when the summary has the budget.
+std::string cost_effectiveness_csv(const Analysis& a);
+
 struct Figure {
   std::string file;     // relative to DIR/analysis
   std::string caption;

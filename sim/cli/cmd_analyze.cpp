@@ -56,14 +56,18 @@ int analyze_command(const AnalyzeArgs& args) {
     fs::create_directories(out);
     sweep::write_file_atomically((out / "points.csv").string(), analyze::points_csv(a));
     sweep::write_file_atomically((out / "ranking.csv").string(), analyze::ranking_csv(a));
-    if (!a.sobol.empty()) sweep::write_file_atomically((out / "sobol.csv").string(), analyze::sobol_csv(a));
-    if (!a.effects.empty()) {
-      sweep::write_file_atomically((out / "effects.csv").string(), analyze::effects_csv(a));
-      sweep::write_file_atomically((out / "effects.tex").string(), analyze::effects_tex(a));
-    }
-    else fs::remove(out / "sobol.csv");  // a stale one from an earlier analysis would mislead
-    if (!a.front.empty()) sweep::write_file_atomically((out / "pareto.csv").string(), analyze::pareto_csv(a));
-    else fs::remove(out / "pareto.csv");
+    // A table this analysis does not write is removed: a stale one from an
+    // earlier analysis of the folder would mislead.
+    const auto write_or_remove = [&](const char* name, bool written, const auto& text_of) {
+      if (written) sweep::write_file_atomically((out / name).string(), text_of());
+      else fs::remove(out / name);
+    };
+    write_or_remove("sobol.csv", !a.sobol.empty(), [&] { return analyze::sobol_csv(a); });
+    write_or_remove("effects.csv", !a.effects.empty(), [&] { return analyze::effects_csv(a); });
+    write_or_remove("effects.tex", !a.effects.empty(), [&] { return analyze::effects_tex(a); });
+    write_or_remove("pareto.csv", !a.front.empty(), [&] { return analyze::pareto_csv(a); });
+    write_or_remove("cost_effectiveness.csv", !a.cost_effects.empty(),
+                    [&] { return analyze::cost_effectiveness_csv(a); });
     if (args.no_figures) note = "Figures skipped (--no-figures).";
     else figures = draw_figures(a, FigureRequest{args.dir, args.viewer}, note);
     sweep::write_file_atomically((out / "report.md").string(), analyze::report_md(a, args.dir, figures, note));

@@ -78,3 +78,32 @@ TEST(AnalysisNotes, AFewRowsAndOneReplicateAreFlagged) {
 }
 
 }  // namespace zhili::analyze
+
+namespace zhili::analyze {
+
+// Incidents counted in 4 replicates, mostly 0: the t interval would reach
+// below 0; a count's interval is cut at 0.
+TEST(AnalysisNotes, IntervalsOfCountsStayNonNegative) {
+  Summary s;
+  s.factors = {"x"};
+  s.outcomes = {"incidents:mean", "change:mean"};
+  const double incidents[] = {0, 0, 0, 3}, change[] = {-1, 0, 1, 4};
+  std::vector<int> runs;
+  for (int r = 0; r < 4; ++r) {
+    runs.push_back(r);
+    s.runs.push_back({r, 0, r, {incidents[r], change[r]}});
+  }
+  s.point_runs.push_back(runs);
+  s.point_values.push_back({"1"});
+  const Analysis a = analyze_sweep(s, {}, {});
+  const MeanStats& counts = a.points[0][0];
+  EXPECT_DOUBLE_EQ(counts.mean, 0.75);
+  EXPECT_EQ(counts.ci.lo, 0.0);  // cut at 0; the upper end is Student's, as before
+  EXPECT_NEAR(counts.ci.hi, 0.75 + student_t_quantile(0.975, 3) * counts.sd / 2.0, 1e-12);
+  // An outcome that can be negative keeps its Student t interval.
+  const MeanStats& t = a.points[0][1];
+  EXPECT_NEAR(t.ci.lo, 1.0 - student_t_quantile(0.975, 3) * t.sd / 2.0, 1e-12);
+  EXPECT_TRUE(says(a, "are cut at 0"));
+}
+
+}  // namespace zhili::analyze

@@ -59,10 +59,13 @@ TEST(Analyze, HandWrittenSummaryGivesKnownTables) {
   EXPECT_EQ(ranking.rows[0].fields[1].text, "1");
   EXPECT_EQ(ranking.rows[1].fields[1].text, "0");
   EXPECT_EQ(ranking.rows[2].fields[1].text, "2");
-  // Point 1: mean 0.9, sd √0.02, interval 0.9 ± 12.706 · 0.1 (t with 1 df).
-  const int mean = ranking.column_index("mean"), lo = ranking.column_index("ci_lo");
+  // Point 1: mean 0.9, sd √0.02, interval 0.9 ± 12.706 · 0.1 (t with 1 df),
+  // cut at 0 below: coverage cannot be negative.
+  const int mean = ranking.column_index("mean"), lo = ranking.column_index("ci_lo"),
+            hi = ranking.column_index("ci_hi");
   EXPECT_NEAR(std::stod(ranking.rows[0].fields[static_cast<std::size_t>(mean)].text), 0.9, 1e-12);
-  EXPECT_NEAR(std::stod(ranking.rows[0].fields[static_cast<std::size_t>(lo)].text), 0.9 - 12.7062 * 0.1, 1e-3);
+  EXPECT_EQ(std::stod(ranking.rows[0].fields[static_cast<std::size_t>(lo)].text), 0.0);
+  EXPECT_NEAR(std::stod(ranking.rows[0].fields[static_cast<std::size_t>(hi)].text), 0.9 + 12.7062 * 0.1, 1e-3);
   // With one degree of freedom every interval overlaps the best one.
   EXPECT_EQ(ranking.rows[2].fields.back().text, "1");
 
