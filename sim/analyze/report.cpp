@@ -278,7 +278,7 @@ std::string report_md(const Analysis& a, const std::string& sweep_dir, const std
           std::to_string(level) +
           " % Welch interval) per million yuan a year of extra spending (`budget_per_year`, the scenario's "
           "costs.*). Every outcome is in `cost_effectiveness.csv`; here the ranked outcome and the Pareto "
-          "objectives, points ordered by the change per million yuan.\n";
+          "objectives, the points most effective per million yuan first.\n";
     std::vector<std::string> shown_outcomes{s.outcomes[ro]};
     for (const auto& ob : a.objectives)
       if (ob.column.rfind("budget", 0) != 0 &&
@@ -289,9 +289,13 @@ std::string report_md(const Analysis& a, const std::string& sweep_dir, const std
       for (const auto& r : a.cost_effects)
         if (r.outcome == name) rows.push_back(&r);
       if (rows.empty()) continue;
-      std::stable_sort(rows.begin(), rows.end(), [](const CostEffectRow* x, const CostEffectRow* y) {
+      // Best first: a Pareto objective's own direction, else the ranking's.
+      bool lower_better = name == s.outcomes[ro] && a.options.ascending;
+      for (const auto& ob : a.objectives)
+        if (ob.column == name) lower_better = !ob.maximise;
+      std::stable_sort(rows.begin(), rows.end(), [&](const CostEffectRow* x, const CostEffectRow* y) {
         if (std::isnan(x->per_million) || std::isnan(y->per_million)) return !std::isnan(x->per_million);
-        return x->per_million > y->per_million;
+        return lower_better ? x->per_million < y->per_million : x->per_million > y->per_million;
       });
       md += "\n### `" + name + "`\n\n| point | factors | extra million yuan a year | change | interval | "
             "change per million yuan | interval |\n|---|---|---|---|---|---|---|\n";
