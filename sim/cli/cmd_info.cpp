@@ -20,7 +20,8 @@ int info_command(const InfoArgs& args) {
     std::printf("program:   zhili %s (%s)\n", m.program_version.c_str(), m.git_commit.c_str());
     std::printf("started:   %s, %d threads, seed %llu\n", m.start_time.c_str(), m.threads,
                 static_cast<unsigned long long>(m.seed));
-    std::printf("steps:     %lld of %lld planned (%s steps from %s", static_cast<long long>(r.steps_done()),
+    // A continued run's rows begin at its checkpoint's step.
+    std::printf("steps:     %lld of %lld planned (%s steps from %s", static_cast<long long>(m.first_step + r.steps_done()),
                 static_cast<long long>(m.steps_planned), m.step_unit.c_str(), m.calendar_start.c_str());
     if (!dates.empty()) std::printf(", last step %s", dates.back().c_str());
     std::printf(")\n");
@@ -28,6 +29,9 @@ int info_command(const InfoArgs& args) {
     if (r.status() == RunStatus::running)
       status += " (still being written, or the writer was killed: rows up to the last flush are valid)";
     std::printf("status:    %s, wall time %.2f s\n", status.c_str(), r.wall_seconds());
+    if (!m.continued_from.empty())
+      std::printf("continued: from %s: this file holds steps %lld on (from %s)\n", m.continued_from.c_str(),
+                  static_cast<long long>(m.first_step), dates.empty() ? "" : dates.front().c_str());
     if (!m.overrides.empty()) {  // stored one per line: each under the label's column
       const char* label = "overrides: ";
       std::size_t begin = 0;

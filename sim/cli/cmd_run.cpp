@@ -1,6 +1,8 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <filesystem>
+#include <optional>
 #include <stdexcept>
 
 #include "cli/commands.hpp"
@@ -10,6 +12,7 @@
 #include "io/result_reader.hpp"
 #include "cli/progress.hpp"
 #include "cli/signals.hpp"
+#include "engine/checkpoint.hpp"
 #include "engine/memory_check.hpp"
 #include "engine/runner.hpp"
 #include "scenario/load.hpp"
@@ -50,6 +53,50 @@ Diagnostics name_shortcuts(const Diagnostics& in, const RunArgs& args) {
   }
   return out;
 }
+// --checkpoint-at dates as steps of the scenario's calendar; nullopt after
+// saying which date is wrong.
+std::optional<std::vector<std::int64_t>> checkpoint_steps(const RunArgs& args, const Scenario& s) {
+  const Calendar cal(s.run.start, s.run.step_unit);
+  std::vector<std::int64_t> steps;
+  for (const auto& text : args.checkpoint_at) {
+    const auto d = parse_date(text);
+    if (!d) {
+      std::fprintf(stderr, "zhili: --checkpoint-at: expected a date YYYY-MM or YYYY-MM-DD, got '%s'\n", text.c_str());
+      return std::nullopt;
+    }
+    const std::int64_t k = *d < s.run.start ? -1 : cal.first_step_on_or_after(*d);
+    if (k < 0 || k > s.run.steps) {
+      std::fprintf(stderr, "zhili: --checkpoint-at %s: outside the run (%s to %s)\n", text.c_str(),
+                   format_date(s.run.start).c_str(), format_date(cal.date_of(s.run.steps)).c_str());
+      return std::nullopt;
+    }
+    steps.push_back(k);
+  }
+  return steps;
+}
+
+// The checkpoint --from (and --at) name; nullopt after saying why not.
+std::optional<Checkpoint> checkpoint_to_continue(const RunArgs& args, const Scenario& s) {
+  std::string path = args.from;
+  if (!args.at.empty()) {
+    const auto d = parse_date(args.at);
+    if (!d || *d < s.run.start) {
+      std::fprintf(stderr, "zhili: --at: expected a date YYYY-MM or YYYY-MM-DD on or after %s, got '%s'\n",
+                   format_date(s.run.start).c_str(), args.at.c_str());
+      return std::nullopt;
+    }
+    const Calendar cal(s.run.start, s.run.step_unit);
+    path = checkpoint_path(args.from, cal.date_of(cal.first_step_on_or_after(*d)));
+  }
+  try {
+    return read_checkpoint(path);
+  } catch (const CheckpointError& e) {
+    std::fprintf(stderr, "zhili: %s\n", e.what());
+    if (!args.at.empty()) std::fprintf(stderr, "  hint: written by zhili run ... -o %s --checkpoint-at %s\n", args.from.c_str(), args.at.c_str());
+    return std::nullopt;
+  }
+}
+
 }  // namespace
 
 int run_command(const RunArgs& args) {
@@ -63,11 +110,35 @@ int run_command(const RunArgs& args) {
                  args.scenario.c_str());
     return exit_code::bad_input;
   }
+  if (!args.at.empty() && args.from.empty()) {
+    std::fprintf(stderr, "zhili: --at goes with --from RUN.h5\n");
+    return exit_code::bad_input;
+  }
+  const auto checkpoints = checkpoint_steps(args, scenario);
+  if (!checkpoints) return exit_code::bad_input;
+  std::optional<Checkpoint> resume;
+  if (!args.from.empty()) {
+    resume = checkpoint_to_continue(args, scenario);
+    if (!resume) return exit_code::bad_input;
+  }
   const std::string path = args.output.empty() ? default_output_path(scenario) : args.output;
+  if (resume) {
+    std::error_code ec;
+    if (std::filesystem::equivalent(path, args.from, ec) || std::filesystem::equivalent(path, resume->run_file, ec)) {
+      std::fprintf(stderr, "zhili: the continued run would overwrite %s, the run it continues: give -o FILE\n",
+                   path.c_str());
+      return exit_code::bad_input;
+    }
+  }
   const auto& stop = install_stop_handlers();
   ProgressDisplay progress(stderr, isatty(STDERR_FILENO) == 1, args.quiet);
 
-  if (!args.quiet)
+  if (!args.quiet && resume)
+    std::fprintf(stderr, "zhili: continuing '%s' from %s (%s, step %lld of %lld), seed %llu -> %s\n",
+                 scenario.run.name.c_str(), resume->path.c_str(), resume->date.c_str(),
+                 static_cast<long long>(resume->step), static_cast<long long>(scenario.run.steps),
+                 static_cast<unsigned long long>(scenario.run.seed), path.c_str());
+  else if (!args.quiet)
     std::fprintf(stderr, "zhili: running '%s': %lld steps of a %s from %s, seed %llu -> %s\n",
                  scenario.run.name.c_str(), static_cast<long long>(scenario.run.steps),
                  std::string(to_string(scenario.run.step_unit)).c_str(),
@@ -77,10 +148,18 @@ int run_command(const RunArgs& args) {
   RunOutcome out;
   try {
     RunRequest req{path, &stop, [&](const Progress& p) { progress.update(p); }};
+    req.checkpoint_steps = *checkpoints;
+    req.resume = resume ? &*resume : nullptr;
     out = run_scenario(scenario, req);
   } catch (const ScenarioError& e) {
     progress.finish();
     std::fprintf(stderr, "%s", e.diagnostics().format_all().c_str());
+    return exit_code::bad_input;
+  } catch (const CheckpointError& e) {
+    progress.finish();
+    std::string why = e.what();
+    if (!why.empty() && why.back() != '\n') why += '\n';
+    std::fprintf(stderr, "zhili: %s", why.c_str());
     return exit_code::bad_input;
   } catch (const std::runtime_error& e) {
     progress.finish();
@@ -108,6 +187,7 @@ int run_command(const RunArgs& args) {
                     .c_str());
     print_series_table(stdout, out.series, out.final_row);
     std::printf("Result file: %s\n", out.output_path.c_str());
+    for (const auto& c : out.checkpoints) std::printf("Checkpoint: %s\n", c.c_str());
   }
   if (out.status == RunStatus::interrupted) {
     std::fprintf(stderr, "zhili: interrupted after %lld steps; %s holds them and is marked interrupted.\n",

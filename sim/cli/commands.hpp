@@ -17,6 +17,9 @@ struct RunArgs {
   std::optional<std::string> threads, seed, steps;
   std::vector<std::string> overrides;
   std::vector<std::string> without;  // --without NAME: schedule entries switched off
+  std::vector<std::string> checkpoint_at;  // dates: save the state at the first step on or after each
+  std::string from;                        // continue from this checkpoint (or, with `at`, this run's)
+  std::string at;                          // with `from` = RUN.h5: the checkpoint's date
   bool quiet = false;
 };
 

@@ -34,6 +34,15 @@ int main(int argc, char** argv) {
                       "Switch off the schedule entries with this name (same as --set schedule.NAME.enabled=false; "
                       "repeatable)")
       ->type_name("NAME");
+  run_cmd->add_option("--checkpoint-at", run.checkpoint_at,
+                      "Save the whole state at the first step starting on or after DATE to "
+                      "<output>.<date>.ckpt (repeatable; docs/FORMAT.md)")
+      ->type_name("DATE");
+  run_cmd->add_option("--from", run.from,
+                      "Continue from a checkpoint (FILE.ckpt, or RUN.h5 with --at DATE): this scenario's levers "
+                      "and schedule from there on")
+      ->type_name("FILE");
+  run_cmd->add_option("--at", run.at, "With --from RUN.h5: the date of its checkpoint")->type_name("DATE");
   run_cmd->add_flag("-q,--quiet", run.quiet, "No progress display and no summary");
 
   ValidateArgs validate;

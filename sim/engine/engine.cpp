@@ -5,7 +5,28 @@
 
 namespace zhili {
 
-Engine::Engine(const Scenario& scenario)
+Engine::Engine(const Scenario& scenario) : Engine(scenario, NoSpinUp{}) { spin_up(); }
+
+Engine::Engine(const Scenario& scenario, Archive& state, const std::function<void(const Engine&)>& check)
+    : Engine(scenario, NoSpinUp{}) {
+  if (check) check(*this);
+  state.section("engine");
+  state.pod(step_);
+  if (step_ < 0 || step_ > scenario.run.steps)
+    throw CheckpointError("the checkpoint is at step " + std::to_string(step_) + ", outside this run's " +
+                          std::to_string(scenario.run.steps) + " steps");
+  model_.serialize(state);
+  if (!state.at_end()) throw CheckpointError("checkpoint unreadable: bytes left after the model's state");
+  model_.restore_schedule(step_);
+}
+
+void Engine::save(Archive& state) {
+  state.section("engine");
+  state.pod(step_);
+  model_.serialize(state);
+}
+
+Engine::Engine(const Scenario& scenario, NoSpinUp)
     : scenario_(scenario),
       calendar_(scenario.run.start, scenario.run.step_unit),
       exec_(scenario.run.threads),
@@ -17,7 +38,6 @@ Engine::Engine(const Scenario& scenario)
   levers_ = scenario.policy;
   schedule_ = scenario.schedule;
   for (const auto& e : schedule_) next_order_ = std::max(next_order_, e.order + 1);
-  spin_up();
 }
 
 void Engine::spin_up() {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string>
 #include <vector>
@@ -26,6 +27,16 @@ class Engine {
   // `scenario` must outlive the engine. Runs the scenario's spin-up
   // (run.spinup steps before the start, not recorded) before returning.
   explicit Engine(const Scenario& scenario);
+  // Continues a run from a checkpoint's state (engine/checkpoint.hpp): the
+  // model built from `scenario`, then the step and every part of the state
+  // read from `state`; no spin-up. The schedule from that step on is
+  // `scenario`'s, so a variant's levers and outlet changes govern what
+  // follows. `check`, when given, sees the engine built and not yet
+  // restored, and throws to refuse it (checkpoint_mismatch). Throws
+  // CheckpointError when the state does not fit.
+  Engine(const Scenario& scenario, Archive& state, const std::function<void(const Engine&)>& check = {});
+  // Writes the step and the model's state (what the constructor above reads).
+  void save(Archive& state);
   // A temporary would be destroyed at the end of the statement while the
   // engine still reads it (ASan: stack-use-after-scope).
   explicit Engine(Scenario&&) = delete;
@@ -59,6 +70,8 @@ class Engine {
   double measure_seconds() const { return measure_seconds_; }  // spent measuring observables
 
  private:
+  struct NoSpinUp {};
+  Engine(const Scenario& scenario, NoSpinUp);
   void spin_up();
   // The phases and the measures of one step; `model_step` counts the spin-up's steps too.
   void run_phases(std::int64_t model_step);

@@ -3,6 +3,10 @@
 #include <chrono>
 #include <ctime>
 
+#include <algorithm>
+#include <memory>
+
+#include "engine/checkpoint.hpp"
 #include "engine/engine.hpp"
 #include "engine/live_control.hpp"
 #include "io/result_writer.hpp"
@@ -108,7 +112,17 @@ EventTableSpec outlet_changes_table() {
 RunOutcome run_scenario(const Scenario& s, const RunRequest& req) {
   using clock = std::chrono::steady_clock;
   const auto t0 = clock::now();
-  Engine engine(s);
+  std::unique_ptr<Engine> built;
+  if (req.resume != nullptr) {
+    Archive state = Archive::loading(req.resume->state);
+    built = std::make_unique<Engine>(s, state, [&](const Engine& e) {
+      const std::string why = checkpoint_mismatch(*req.resume, s, e);
+      if (!why.empty()) throw CheckpointError(req.resume->path + ": this scenario cannot continue it:\n" + why);
+    });
+  } else {
+    built = std::make_unique<Engine>(s);
+  }
+  Engine& engine = *built;
   const auto series = engine.model().series_specs();
   const auto maps = engine.model().map_specs();
   const CellGrid& grid = engine.world().grid;
@@ -129,7 +143,12 @@ RunOutcome run_scenario(const Scenario& s, const RunRequest& req) {
 
   // A live run is watched step by step: flushing each one costs a few ms and
   // changes no dataset's contents, only when they reach the disk.
-  ResultWriter writer(req.output_path, layout, metadata_for(s, engine.executor().threads()),
+  RunMetadata metadata = metadata_for(s, engine.executor().threads());
+  if (req.resume != nullptr) {
+    metadata.continued_from = req.resume->path;
+    metadata.first_step = req.resume->step;
+  }
+  ResultWriter writer(req.output_path, layout, metadata,
                       WriterSettings{req.live ? 1 : s.output.flush_every, s.output.compression});
   LiveChanges changes;
   std::vector<float> map_buffer(grid.size());
@@ -141,8 +160,16 @@ RunOutcome run_scenario(const Scenario& s, const RunRequest& req) {
   out.setup_s = std::chrono::duration<double>(clock::now() - t0).count();
   out.output_path = req.output_path;
   out.series = series;
+  out.first_step = engine.step_index();
+  // The state at the start of step k, before anything of step k happens.
+  const auto checkpoint_at = [&](std::int64_t k) {
+    if (std::find(req.checkpoint_steps.begin(), req.checkpoint_steps.end(), k) == req.checkpoint_steps.end()) return;
+    out.checkpoints.push_back(checkpoint_path(req.output_path, cal.date_of(k)));
+    write_checkpoint(out.checkpoints.back(), engine, req.output_path);
+  };
   while (!engine.done()) {
     const std::int64_t k = engine.step_index();
+    checkpoint_at(k);
     if (req.live) {
       LiveControl::Turn turn;
       while ((turn = req.live->next_turn(k, changes)) == LiveControl::Turn::flush) writer.flush();
@@ -215,6 +242,7 @@ RunOutcome run_scenario(const Scenario& s, const RunRequest& req) {
       break;
     }
   }
+  if (out.status == RunStatus::finished) checkpoint_at(engine.step_index());  // one at the very end
   out.steps_done = engine.step_index();
   out.final_row.assign(engine.observables().begin(), engine.observables().end());
   out.wall_s = std::chrono::duration<double>(clock::now() - t0).count();

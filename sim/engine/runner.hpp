@@ -25,6 +25,7 @@ struct Progress {
 };
 
 class LiveControl;
+struct Checkpoint;
 
 struct RunRequest {
   std::string output_path;                         // required
@@ -35,6 +36,13 @@ struct RunRequest {
   // once, so a viewer follows step by step, and the file gets
   // /events/lever_changes (and, with public services, /events/outlet_changes).
   LiveControl* live = nullptr;
+  // Checkpoints: the whole state at the start of each of these steps (after
+  // the step before), written to checkpoint_path(output_path, its date).
+  std::vector<std::int64_t> checkpoint_steps{};
+  // Continue this checkpoint's run from its step instead of starting at 0;
+  // the scenario must match its set-up (checkpoint.hpp), and its levers and
+  // schedule govern from there on.
+  const Checkpoint* resume = nullptr;
 };
 
 struct RunOutcome {
@@ -45,6 +53,8 @@ struct RunOutcome {
   std::string output_path;
   std::vector<SeriesSpec> series;    // what the final row holds
   std::vector<double> final_row;     // observables of the last step done
+  std::int64_t first_step = 0;       // the first step run (a continued run's checkpoint step)
+  std::vector<std::string> checkpoints;  // files written
 };
 
 // Output path for a scenario when none is given: output.path, else <run.name>.h5.

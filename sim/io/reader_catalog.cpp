@@ -97,6 +97,10 @@ RunMetadata read_metadata(hid_t file) {
   m.step_unit = read_attr_string(r, "step_unit");
   m.steps_planned = read_attr_int64(r, "steps_planned");
   m.cell_km = read_attr_double(r, "cell_km");
+  if (has_attr(r, "continued_from")) {
+    m.continued_from = read_attr_string(r, "continued_from");
+    m.first_step = read_attr_int64(r, "first_step");
+  }
   m.scenario_text = read_text(r, "scenario_text");
   m.resolved_scenario = read_text(r, "resolved_scenario");
   m.overrides = read_text(r, "overrides");

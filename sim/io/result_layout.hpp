@@ -109,6 +109,10 @@ struct RunMetadata {
   std::string step_unit;          // "week" or "month"
   std::int64_t steps_planned = 0;
   double cell_km = 0.0;
+  // A run continued from a checkpoint (zhili run --from): the checkpoint's
+  // file and the step its first row is; "" and 0 for a run from the start.
+  std::string continued_from;
+  std::int64_t first_step = 0;
 };
 
 }  // namespace zhili

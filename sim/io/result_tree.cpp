@@ -92,6 +92,10 @@ void write_run(hid_t file, const RunMetadata& m, WriterTree& t) {
   write_attr(run.get(), "step_unit", m.step_unit);
   write_attr_int64(run.get(), "steps_planned", m.steps_planned);
   write_attr_double(run.get(), "cell_km", m.cell_km);
+  if (!m.continued_from.empty()) {  // only a continued run has them (docs/FORMAT.md)
+    write_attr(run.get(), "continued_from", m.continued_from);
+    write_attr_int64(run.get(), "first_step", m.first_step);
+  }
   // Texts can be long (a whole scenario): datasets, not size-limited attributes.
   create_text(run.get(), "scenario_text", m.scenario_text, "scenario file exactly as given");
   create_text(run.get(), "resolved_scenario", m.resolved_scenario,

@@ -36,6 +36,8 @@ class ExpressionChannels {
   const ChannelTally& tally() const { return tally_; }
   void begin_step() { tally_.clear(); }
 
+  // What lasts from one step to the next, for a checkpoint (model/model_state.cpp).
+  void serialize(Archive& a);
  private:
   struct Complaint {
     AgentId household;

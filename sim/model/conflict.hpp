@@ -70,6 +70,8 @@ class Conflict {
   }
   std::size_t officer_count() const { return officer_cell_.size(); }
 
+  // What lasts from one step to the next, for a checkpoint (model/model_state.cpp).
+  void serialize(Archive& a);
  private:
   void staff(const World& w, const StepContext& ctx, double residents);
   void move_households(World& w, const StepContext& ctx);

@@ -40,6 +40,8 @@ class Disputes {
 
   const DisputeTally& tally() const { return tally_; }
 
+  // What lasts from one step to the next, for a checkpoint (model/model_state.cpp).
+  void serialize(Archive& a);
  private:
   struct Case {
     std::uint64_t id;           // key of its draws (mediation outcome)

@@ -68,6 +68,8 @@ class Grievance {
   // Grievance of the household in each slot after the last step, in 1/255 (map).
   const std::vector<std::uint8_t>& grievance_byte() const { return g_byte_; }
 
+  // What lasts from one step to the next, for a checkpoint (model/model_state.cpp).
+  void serialize(Archive& a);
  private:
   void take_closures(World& w, const StepContext& ctx);
   void update_legitimacy(const StepContext& ctx);

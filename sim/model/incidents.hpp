@@ -11,6 +11,7 @@
 #include <span>
 #include <vector>
 
+#include "core/archive.hpp"
 #include "core/parallel.hpp"
 
 namespace zhili {
@@ -52,6 +53,8 @@ class IncidentTracker {
   // Incidents started per cell (where their patch was centred when they began), cumulative.
   const std::vector<float>& started_map() const { return started_map_; }
 
+  // What lasts from one step to the next, for a checkpoint (model/model_state.cpp).
+  void serialize(Archive& a);
  private:
   int find(int a);
   int width_ = 0, height_ = 0;

@@ -31,6 +31,8 @@ class ServiceMetrics {
   // One entity series' values for the step just measured.
   void fill_entities(const PublicServices& services, std::size_t series, std::span<double> values) const;
 
+  // What lasts from one step to the next, for a checkpoint (model/model_state.cpp).
+  void serialize(Archive& a);
  private:
   static const std::vector<SeriesEntry<ServiceMetrics>>& series_entries();
   static const std::vector<MapEntry<ServiceMetrics>>& map_entries();

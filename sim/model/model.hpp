@@ -68,6 +68,13 @@ class Model {
   }
   // Measures the step and writes every series into `row`.
   void measure(const StepContext& ctx, std::span<double> row);
+  // Checkpoints (model/model_state.cpp): everything that lasts from one step
+  // to the next, saved or restored into a model built from the same scenario
+  // (or a variant of it with the same map and people).
+  void serialize(Archive& a);
+  // After a restore: the scheduled outlet changes from `next_step` on are
+  // the scenario's (a variant's schedule governs the continued run).
+  void restore_schedule(std::int64_t next_step);
   // The validation build's checks of the world and the stores after phase
   // `phase` (model/validation.hpp); throws ValidationError.
   void check_after(std::size_t phase) const;

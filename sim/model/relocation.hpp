@@ -57,6 +57,8 @@ class Relocation {
   // synchronous mode.
   const NeighbourCounts* neighbour_counts() const { return sequential_ ? &near_ : nullptr; }
 
+  // What lasts from one step to the next, for a checkpoint (model/model_state.cpp).
+  void serialize(Archive& a, const CellGrid& grid);  // rebuilds the neighbour counts from `grid`
  private:
   struct Claim {
     std::int32_t cell;

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/archive.hpp"
 #include "world/id_index.hpp"
 
 namespace zhili {
@@ -57,6 +58,9 @@ class ServiceCaseStore {
   // (PublicServices::arise, in parallel, each at its place in slot order).
   void resize(std::size_t n) {
     each_field([n](auto& v) { v.resize(n); });
+  }
+  void serialize(Archive& a) {
+    each_field([&a](auto& v) { a.vec(v); });
   }
   // Keeps the cases whose keep[i] is non-zero, in order.
   void compact(const std::vector<std::uint8_t>& keep) {

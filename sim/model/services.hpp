@@ -92,6 +92,11 @@ class PublicServices {
   std::int32_t outlet_cell(std::size_t o) const { return outlet_cell_[o]; }
   // True once when the outlet network changed since the last call (accessibility).
   bool take_network_change() { return std::exchange(network_measured_, true) == false; }
+  // What lasts from one step to the next, for a checkpoint (model/model_state.cpp).
+  void serialize(Archive& a);
+  // After a restore: the outlet changes still to come are those of `s` (a
+  // variant's schedule) from `next_step` on.
+  void restore_events(const Scenario& s, std::int64_t next_step);
 
   // Cases closed during the step, for the grievance model's unmet-need load
   // (kept only after record_closures(true); in the order they closed).

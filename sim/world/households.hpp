@@ -91,6 +91,12 @@ class HouseholdStore {
   void remove(std::size_t slot);
 
   std::int32_t slot_of(HouseholdId hid) const { return ids_.slot_of(hid); }
+  // A checkpoint: every field of every household, in slot order (the order
+  // is part of the state: blocks of slots make the reductions), and the ids.
+  void serialize(Archive& a) {
+    each_field([&a](auto& v) { a.vec(v); });
+    ids_.serialize(a);
+  }
   HouseholdId next_id() const { return ids_.next_id(); }
 
  private:

@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/archive.hpp"
+
 namespace zhili {
 
 using AgentId = std::uint64_t;
@@ -43,6 +45,11 @@ class IdIndex {
     });
   }
   AgentId next_id() const { return next_id_; }
+  // A checkpoint (core/archive.hpp): the ids issued and where each one is.
+  void serialize(Archive& a) {
+    a.pod(next_id_);
+    a.vec(slot_of_id_);
+  }
 
  private:
   AgentId next_id_ = 0;

@@ -129,3 +129,53 @@ TEST(Cli, UnwritableOutputExits3) {
 }
 
 }  // namespace zhili
+
+namespace zhili {
+
+// --without, checkpoints and --from as a user types them, and what each
+// mistake says.
+TEST(Cli, WithoutCheckpointAndFrom) {
+  std::string small;
+  {
+    std::ifstream in(kSmall);
+    small.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  const std::string entry = "  - at: 2016-01\n";
+  small.replace(small.find(entry), entry.size(), "  - name: permits\n    at: 2016-01\n");
+  const std::string scenario = out_path("cli_named.yaml");
+  std::ofstream(scenario) << small;
+
+  const auto unknown = run_zhili({"run", scenario, "-o", out_path("never.h5"), "--without", "permit"});
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(unknown.err.find("--without: error: schedule.permit.enabled: unknown schedule entry"), std::string::npos)
+      << unknown.err;
+  EXPECT_NE(unknown.err.find("did you mean 'permits'?"), std::string::npos) << unknown.err;
+
+  const std::string run = out_path("cli_ckpt.h5");
+  const auto saved = run_zhili({"run", scenario, "-o", run, "--steps", "8", "--checkpoint-at", "2015-05"});
+  ASSERT_EQ(saved.exit_code, 0) << saved.err;
+  EXPECT_NE(saved.out.find("Checkpoint: " + out_path("cli_ckpt.2015-05-01.ckpt")), std::string::npos) << saved.out;
+
+  const auto cont = run_zhili({"run", scenario, "-o", out_path("cli_cont.h5"), "--steps", "8", "--from", run, "--at",
+                               "2015-05", "--without", "permits"});
+  EXPECT_EQ(cont.exit_code, 0) << cont.err;
+  EXPECT_NE(cont.err.find("continuing 'small' from"), std::string::npos) << cont.err;
+  const ResultReader r(out_path("cli_cont.h5"));
+  EXPECT_EQ(r.metadata().first_step, 4);
+  EXPECT_EQ(r.steps_done(), 4);
+
+  const auto over = run_zhili({"run", scenario, "-o", run, "--steps", "8", "--from", run, "--at", "2015-05"});
+  EXPECT_EQ(over.exit_code, 2);
+  EXPECT_NE(over.err.find("would overwrite"), std::string::npos) << over.err;
+  const auto seed = run_zhili({"run", scenario, "-o", out_path("never.h5"), "--steps", "8", "--seed", "3", "--from",
+                               out_path("cli_ckpt.2015-05-01.ckpt")});
+  EXPECT_EQ(seed.exit_code, 2);
+  EXPECT_NE(seed.err.find("run.seed: the checkpoint has 7, this scenario 3"), std::string::npos) << seed.err;
+  const auto missing = run_zhili({"run", scenario, "-o", out_path("never.h5"), "--from", run, "--at", "2015-06"});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("--checkpoint-at 2015-06"), std::string::npos) << missing.err;
+  EXPECT_EQ(run_zhili({"run", scenario, "-o", out_path("never.h5"), "--at", "2015-05"}).exit_code, 2);
+  EXPECT_EQ(run_zhili({"run", scenario, "-o", out_path("never.h5"), "--checkpoint-at", "2099-01"}).exit_code, 2);
+}
+
+}  // namespace zhili

@@ -1,0 +1,136 @@
+#include "engine/checkpoint.hpp"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/read_file.hpp"
+
+namespace zhili {
+
+namespace {
+
+constexpr char kMagic[] = "zhili-checkpoint 1\n";
+
+std::uint64_t fnv1a64(const std::string& bytes) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (const unsigned char c : bytes) h = (h ^ c) * 0x100000001b3ULL;
+  return h;
+}
+
+template <class T>
+std::uint64_t hash_of(const std::vector<T>& v) {
+  return fnv1a64(std::string(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T)));
+}
+
+}  // namespace
+
+std::string checkpoint_path(const std::string& output, const Date& date) {
+  std::string stem = output;
+  if (stem.size() > 3 && stem.compare(stem.size() - 3, 3, ".h5") == 0) stem.resize(stem.size() - 3);
+  return stem + "." + format_date(date) + ".ckpt";
+}
+
+std::string checkpoint_shape(const Scenario& s, const Engine& e) {
+  // What the state's layout and meaning rest on; the levers, the schedule
+  // and the behaviour parameters are free to differ in a continuing run.
+  std::ostringstream out;
+  const auto& g = e.world().grid;
+  out << "run.start=" << format_date(s.run.start) << "\n"
+      << "run.time_step=" << to_string(s.run.step_unit) << "\n"
+      << "run.spinup=" << s.run.spinup << "\n"
+      << "run.seed=" << s.run.seed << "\n"
+      << "population.scale=" << s.population.scale << "\n"
+      << "map=" << g.width << " x " << g.height << " cells, zones " << std::hex << hash_of(g.zone) << std::dec << "\n"
+      << "migration.enabled=" << s.migration.enabled << "\n"
+      << "economy.enabled=" << s.economy.enabled << "\n"
+      << "demography.enabled=" << s.demography.enabled << "\n"
+      << "relocation.enabled=" << s.relocation.enabled << "\n"
+      << "relocation.activation=" << static_cast<int>(s.relocation.activation) << "\n"
+      << "services.enabled=" << s.services.enabled << "\n"
+      << "grievance.enabled=" << s.grievance.enabled << "\n"
+      << "disputes.enabled=" << s.disputes.enabled << "\n"
+      << "conflict.enabled=" << s.conflict.enabled << "\n";
+  if (const PublicServices* services = const_cast<Engine&>(e).model().services()) {
+    out << "services.outlets=";
+    for (const auto& o : services->outlets()) out << o.name << ",";
+    out << "\n";
+  }
+  return out.str();
+}
+
+void write_checkpoint(const std::string& path, Engine& engine, const std::string& run_file) {
+  Archive a = Archive::saving();
+  engine.save(a);
+  Archive file = Archive::saving();
+  std::int64_t step = engine.step_index();
+  std::string date = format_date(engine.calendar().date_of(step));
+  std::uint64_t seed = engine.scenario().run.seed;
+  std::string name = engine.scenario().run.name;
+  std::string origin = run_file;
+  std::string shape = checkpoint_shape(engine.scenario(), engine);
+  std::string state = a.bytes();
+  std::uint64_t checksum = fnv1a64(state);
+  file.pod(step);
+  file.text(date);
+  file.pod(seed);
+  file.text(name);
+  file.text(origin);
+  file.text(shape);
+  file.text(state);
+  file.pod(checksum);
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out.write(kMagic, sizeof kMagic - 1);
+    out.write(file.bytes().data(), static_cast<std::streamsize>(file.bytes().size()));
+    out.flush();
+    if (!out) throw std::runtime_error("cannot write checkpoint " + tmp);
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) throw std::runtime_error("cannot rename " + tmp + " to " + path + ": " + ec.message());
+}
+
+Checkpoint read_checkpoint(const std::string& path) {
+  std::string bytes;
+  if (const std::string why = read_whole_file(path, bytes, std::uint64_t{16} << 30); !why.empty())
+    throw CheckpointError(path + ": cannot read: " + why);
+  const std::string magic(kMagic, sizeof kMagic - 1);
+  if (bytes.compare(0, magic.size(), magic) != 0)
+    throw CheckpointError(path + ": not a zhili checkpoint (written by zhili run --checkpoint-at)");
+  Checkpoint c;
+  c.path = path;
+  try {
+    Archive a = Archive::loading(bytes.substr(magic.size()));
+    std::uint64_t checksum = 0;
+    a.pod(c.step);
+    a.text(c.date);
+    a.pod(c.seed);
+    a.text(c.scenario_name);
+    a.text(c.run_file);
+    a.text(c.shape);
+    a.text(c.state);
+    a.pod(checksum);
+    if (!a.at_end() || checksum != fnv1a64(c.state)) throw CheckpointError("the checksum does not match: the file is damaged");
+  } catch (const CheckpointError& e) {
+    throw CheckpointError(path + ": " + e.what());
+  }
+  return c;
+}
+
+std::string checkpoint_mismatch(const Checkpoint& c, const Scenario& s, const Engine& e) {
+  std::istringstream saved(c.shape), now(checkpoint_shape(s, e));
+  std::string out;
+  for (std::string a, b; std::getline(saved, a) && std::getline(now, b);) {
+    if (a == b) continue;
+    const auto eq = a.find('=');
+    out += a.substr(0, eq) + ": the checkpoint has " + a.substr(eq + 1) + ", this scenario " +
+           b.substr(b.find('=') + 1) + "\n";
+  }
+  if (out.empty() && c.shape != checkpoint_shape(s, e)) out = "the scenario's set-up differs from the checkpoint's\n";
+  return out;
+}
+
+}  // namespace zhili
