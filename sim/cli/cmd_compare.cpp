@@ -12,6 +12,8 @@
 #include "cli/signals.hpp"
 #include "compare/arms.hpp"
 #include "compare/effects_table.hpp"
+#include "core/archive.hpp"
+#include "engine/plausibility.hpp"
 #include "scenario/load.hpp"
 #include "sweep/summary.hpp"
 
@@ -77,7 +79,10 @@ bool check(const CompareSpec& spec, const std::vector<std::vector<std::string>>&
   for (std::size_t i = 0; i < spec.arms.size(); ++i) {
     const auto& arm = spec.arms[i];
     try {
-      (void)load_scenario(arm.scenario, compare::run_overrides(arm, compare::replicate_seed(spec.seed, 0)));
+      const Scenario s = load_scenario(arm.scenario, compare::run_overrides(arm, compare::replicate_seed(spec.seed, 0)));
+      for (const auto& text : override_warnings(s))
+        std::fprintf(stderr, "zhili compare: warning: the %s (%s): %s\n", i == 0 ? "base" : "variant",
+                     arm.label.c_str(), text.c_str());
     } catch (const ScenarioError& e) {
       Diagnostics named;
       for (Diagnostic d : e.diagnostics().items()) {
@@ -102,6 +107,10 @@ std::string markdown_report(const CompareSpec& spec, const compare::EffectTable&
          "Student t interval of that mean; \"pairs with its sign\" is the share of replicates whose own "
          "difference has the sign of the mean. A year's value is the sum of its steps for flows and their mean "
          "otherwise. Every year is in effects.csv.\n\n";
+  if (spec.branch_at)
+    out += "The variants branch from the base at " + format_date(*spec.branch_at) +
+           ": each continues from its base replicate's checkpoint there, so before it every pair is the "
+           "same run.\n\n";
   out += "| arm | scenario | overrides |\n|---|---|---|\n";
   for (const auto& arm : spec.arms) {
     std::string o;
@@ -131,6 +140,14 @@ int compare_command(const CompareArgs& args) {
       spec.seed = 1;  // reported with the arms below
     }
   }
+  if (!args.branch_at.empty()) {
+    spec.branch_at = parse_date(args.branch_at);
+    if (!spec.branch_at) {
+      std::fprintf(stderr, "zhili compare: --branch-at: expected a date YYYY-MM or YYYY-MM-DD, got '%s'\n",
+                   args.branch_at.c_str());
+      return exit_code::bad_input;
+    }
+  }
   if (!check(spec, origins)) return exit_code::bad_input;
 
   const int total = static_cast<int>(spec.arms.size()) * spec.replicates;
@@ -151,6 +168,9 @@ int compare_command(const CompareArgs& args) {
     if (!args.quiet && tty) std::fprintf(stderr, "\n");
   } catch (const ScenarioError& e) {
     std::fprintf(stderr, "\n%s", e.diagnostics().format_all().c_str());
+    return exit_code::bad_input;
+  } catch (const CheckpointError& e) {
+    std::fprintf(stderr, "\nzhili compare: a variant cannot branch from the base: %s\n", e.what());
     return exit_code::bad_input;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "\nzhili compare: %s\n", e.what());

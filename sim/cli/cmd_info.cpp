@@ -30,8 +30,10 @@ int info_command(const InfoArgs& args) {
       status += " (still being written, or the writer was killed: rows up to the last flush are valid)";
     std::printf("status:    %s, wall time %.2f s\n", status.c_str(), r.wall_seconds());
     if (!m.continued_from.empty())
-      std::printf("continued: from %s: this file holds steps %lld on (from %s)\n", m.continued_from.c_str(),
-                  static_cast<long long>(m.first_step), dates.empty() ? "" : dates.front().c_str());
+      std::printf("continued: from %s at step %lld (%s)\n", m.continued_from.c_str(),
+                  static_cast<long long>(m.branch_step),
+                  m.first_step == 0 ? "the rows before it copied from the run that wrote the checkpoint"
+                                    : "the file starts there");
     if (!m.overrides.empty()) {  // stored one per line: each under the label's column
       const char* label = "overrides: ";
       std::size_t begin = 0;

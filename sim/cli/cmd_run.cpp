@@ -14,6 +14,7 @@
 #include "cli/signals.hpp"
 #include "engine/checkpoint.hpp"
 #include "engine/memory_check.hpp"
+#include "engine/plausibility.hpp"
 #include "engine/runner.hpp"
 #include "scenario/load.hpp"
 
@@ -110,6 +111,8 @@ int run_command(const RunArgs& args) {
                  args.scenario.c_str());
     return exit_code::bad_input;
   }
+  for (const auto& text : override_warnings(scenario))
+    std::fprintf(stderr, "%s: warning: %s\n", args.scenario.c_str(), text.c_str());
   if (!args.at.empty() && args.from.empty()) {
     std::fprintf(stderr, "zhili: --at goes with --from RUN.h5\n");
     return exit_code::bad_input;
@@ -167,6 +170,8 @@ int run_command(const RunArgs& args) {
     return exit_code::output_error;
   }
   progress.finish();
+  if (!out.note.empty())
+    std::fprintf(stderr, "zhili: the file starts at the branch, without the steps before it: %s\n", out.note.c_str());
 
   if (!args.quiet) {
     std::printf("%s '%s': %lld of %lld steps in %.2f s\n",

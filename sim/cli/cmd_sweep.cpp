@@ -15,6 +15,9 @@
 #include "cli/exit_codes.hpp"
 #include "cli/progress.hpp"
 #include "cli/signals.hpp"
+#include "engine/plausibility.hpp"
+#include "scenario/load.hpp"
+#include "sweep/design.hpp"
 #include "sweep/executor.hpp"
 #include "sweep/mpi_scheduler.hpp"
 #include "sweep/process_workers.hpp"
@@ -78,9 +81,24 @@ bool workers_from_env(sweep::Workers& w) {
   return true;
 }
 
+// A factor on a lever that the base's schedule changes during the run is
+// overridden from that date on: said before anything runs.
+void warn_overridden_factors(const sweep::SweepSpec& spec) {
+  auto overrides = spec.overrides;
+  for (const auto& f : spec.factors)
+    overrides.push_back(f.key + "=" + (f.is_range ? sweep::factor_value_text(f, f.lo) : f.values.front()));
+  try {
+    for (const auto& text : override_warnings(load_scenario(spec.base, overrides)))
+      std::fprintf(stderr, "%s: warning: a factor: %s\n", spec.path.c_str(), text.c_str());
+  } catch (const std::exception&) {
+    // load_sweep has checked every factor value; nothing to add here.
+  }
+}
+
 bool load_or_report(const SweepArgs& args, sweep::SweepSpec& spec) {
   try {
     spec = sweep::load_sweep(args.file);
+    warn_overridden_factors(spec);
     return true;
   } catch (const ScenarioError& e) {
     std::fprintf(stderr, "%s", e.diagnostics().format_all().c_str());

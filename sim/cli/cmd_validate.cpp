@@ -22,7 +22,8 @@ int validate_command(const ValidateArgs& args) {
     std::printf("map: %d x %d cells, housing for %lld simulated households, %zu placed\n", w.grid.width,
                 w.grid.height, static_cast<long long>(w.grid.total_capacity()), w.households.size_alive());
     // Far from believable ground: said, not refused.
-    const auto warnings = plausibility_warnings(s, w);
+    auto warnings = override_warnings(s);
+    for (auto& text : plausibility_warnings(s, w)) warnings.push_back(std::move(text));
     for (const auto& text : warnings) std::fprintf(stderr, "%s: warning: %s\n", args.scenario.c_str(), text.c_str());
     if (!warnings.empty()) std::fprintf(stderr, "zhili: %zu warning(s) in %s\n", warnings.size(), args.scenario.c_str());
     return exit_code::ok;

@@ -77,6 +77,7 @@ struct CompareArgs {
   int jobs = 0;                            // runs at once; 0 = hardware threads
   std::vector<std::string> outcomes;       // "name" or "name/label"; empty = headline set
   int year = 0;                            // year of the printed table; 0 = the last whole year
+  std::string branch_at;                   // DATE: variants continue from the base's checkpoint there
   bool quiet = false;
 };
 

@@ -122,6 +122,10 @@ int main(int argc, char** argv) {
   cmp_cmd->add_option("--outcome", compare.outcomes,
                       "Outcome to compare: NAME or NAME/LABEL (repeatable; default: the headline outcomes)");
   cmp_cmd->add_option("--year", compare.year, "Year of the table printed and in effects.md (default: the last whole year)");
+  cmp_cmd->add_option("--branch-at", compare.branch_at,
+                      "Branch the variants from the base at DATE: each base replicate saves a checkpoint there and "
+                      "its variants continue from it (identical before the branch)")
+      ->type_name("DATE");
   cmp_cmd->add_flag("-q,--quiet", compare.quiet, "No progress line and no table");
 
   try {

@@ -7,6 +7,7 @@
 #include <mutex>
 #include <thread>
 
+#include "engine/checkpoint.hpp"
 #include "engine/runner.hpp"
 #include "io/result_reader.hpp"
 #include "scenario/load.hpp"
@@ -18,17 +19,50 @@ namespace fs = std::filesystem;
 
 namespace {
 
+struct Interrupted {};
+
 // A result file counts as done only when it says finished, holds every step
-// and was made from the same resolved scenario (seed and overrides included).
-bool complete(const std::string& path, const Scenario& s) {
+// and was made from the same resolved scenario (seed and overrides included),
+// continued from `branch` when given.
+bool complete(const std::string& path, const Scenario& s, const std::string& branch = "") {
   if (!fs::exists(path)) return false;
   try {
     const ResultReader r(path);
-    return r.status() == RunStatus::finished && r.steps_done() == s.run.steps &&
-           r.metadata().resolved_scenario == resolved_yaml(s);
+    return r.status() == RunStatus::finished && r.metadata().first_step + r.steps_done() == s.run.steps &&
+           r.metadata().resolved_scenario == resolved_yaml(s) && r.metadata().continued_from == branch;
   } catch (const std::exception&) {
     return false;  // unreadable: killed before its first flush; run it again
   }
+}
+
+// One run: arm `arm`'s replicate `replicate`, or found complete. True when
+// it was run (false: reused); throws like run_scenario, and
+// std::runtime_error when the run was interrupted.
+bool run_one(const CompareSpec& spec, std::size_t arm, int replicate, const std::atomic<int>* stop) {
+  const Scenario s = load_scenario(spec.arms[arm].scenario,
+                                   run_overrides(spec.arms[arm], replicate_seed(spec.seed, replicate)));
+  const std::string path = run_path(spec, arm, replicate);
+  RunRequest req{path, stop, {}};
+  std::optional<Checkpoint> from;
+  std::string branch;
+  if (spec.branch_at) {
+    const Calendar cal(s.run.start, s.run.step_unit);
+    const std::int64_t k = cal.first_step_on_or_after(*spec.branch_at);
+    const std::string checkpoint = checkpoint_path(run_path(spec, 0, replicate), cal.date_of(k));
+    if (arm == 0) {
+      req.checkpoint_steps = {k};
+      if (complete(path, s) && fs::exists(checkpoint)) return false;
+    } else {
+      branch = checkpoint;
+      if (complete(path, s, branch)) return false;
+      from = read_checkpoint(checkpoint);
+      req.resume = &*from;
+    }
+  } else if (complete(path, s)) {
+    return false;
+  }
+  if (run_scenario(s, req).status != RunStatus::finished) throw Interrupted();
+  return true;
 }
 
 }  // namespace
@@ -65,53 +99,53 @@ void check_arms(const CompareSpec& spec) {
 RunsDone run_arms(const CompareSpec& spec, int jobs, const std::atomic<int>* stop,
                   const std::function<void(int, int)>& progress) {
   fs::create_directories(fs::path(spec.dir) / "runs");
-  const int total = static_cast<int>(spec.arms.size()) * spec.replicates;
-  std::atomic<int> next{0};
+  const int arms = static_cast<int>(spec.arms.size());
+  const int total = arms * spec.replicates;
+  // Replicate-major order: the first replicates of every arm finish first,
+  // so an interrupted comparison already holds whole pairs. A branched
+  // comparison runs the base's replicates first: the variants start from them.
+  std::vector<std::vector<std::pair<std::size_t, int>>> phases(spec.branch_at ? 2 : 1);
+  for (int r = 0; r < spec.replicates; ++r)
+    for (int a = 0; a < arms; ++a) phases[spec.branch_at && a > 0 ? 1 : 0].push_back({static_cast<std::size_t>(a), r});
   std::mutex mu;  // guards everything below
   RunsDone done;
   int finished = 0;
   std::exception_ptr failure;
-
-  // Replicate-major order: the first replicates of every arm finish first,
-  // so an interrupted comparison already holds whole pairs.
-  auto work = [&] {
-    for (int k = next++; k < total; k = next++) {
-      {
-        std::lock_guard lock(mu);
-        if (failure || done.interrupted) return;
-      }
-      const int replicate = k / static_cast<int>(spec.arms.size());
-      const auto arm = static_cast<std::size_t>(k % static_cast<int>(spec.arms.size()));
-      try {
-        const Scenario s = load_scenario(spec.arms[arm].scenario,
-                                         run_overrides(spec.arms[arm], replicate_seed(spec.seed, replicate)));
-        const std::string path = run_path(spec, arm, replicate);
-        const bool reuse = complete(path, s);
-        bool interrupted = false;
-        if (!reuse) interrupted = run_scenario(s, RunRequest{path, stop, {}}).status != RunStatus::finished;
-        std::lock_guard lock(mu);
-        if (interrupted) {
+  for (const auto& phase : phases) {
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+      for (std::size_t k = next++; k < phase.size(); k = next++) {
+        {
+          std::lock_guard lock(mu);
+          if (failure || done.interrupted) return;
+        }
+        try {
+          const bool ran = run_one(spec, phase[k].first, phase[k].second, stop);
+          std::lock_guard lock(mu);
+          ++(ran ? done.ran : done.reused);
+          if (progress) progress(++finished, total);
+        } catch (const Interrupted&) {
+          std::lock_guard lock(mu);
           done.interrupted = true;
           return;
+        } catch (...) {
+          std::lock_guard lock(mu);
+          if (!failure) failure = std::current_exception();
+          return;
         }
-        ++(reuse ? done.reused : done.ran);
-        if (progress) progress(++finished, total);
-      } catch (...) {
-        std::lock_guard lock(mu);
-        if (!failure) failure = std::current_exception();
-        return;
       }
+    };
+    const int n = std::max(1, std::min(jobs, static_cast<int>(phase.size())));
+    if (n == 1) {
+      work();
+    } else {
+      std::vector<std::thread> workers;
+      for (int w = 0; w < n; ++w) workers.emplace_back(work);
+      for (auto& t : workers) t.join();
     }
-  };
-  const int n = std::max(1, std::min(jobs, total));
-  if (n == 1) {
-    work();
-  } else {
-    std::vector<std::thread> workers;
-    for (int w = 0; w < n; ++w) workers.emplace_back(work);
-    for (auto& t : workers) t.join();
+    if (failure) std::rethrow_exception(failure);
+    if (done.interrupted) break;
   }
-  if (failure) std::rethrow_exception(failure);
   return done;
 }
 

@@ -12,7 +12,10 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <optional>
 #include <vector>
+
+#include "core/calendar.hpp"
 
 namespace zhili::compare {
 
@@ -28,6 +31,11 @@ struct CompareSpec {
   int replicates = 10;
   std::uint64_t seed = 1;  // master seed of the replicates' seeds
   std::string dir;         // output folder
+  // Branch the variants from the base at this date: each base replicate
+  // saves a checkpoint there (engine/checkpoint.hpp) and each variant's
+  // replicate continues from it, so every pair is identical, bit for bit,
+  // before the branch. Unset: every arm runs from the start.
+  std::optional<Date> branch_at;
 };
 
 // Replicate r's seed, the same in every arm: the sweep's formula
@@ -49,7 +57,8 @@ struct RunsDone {
 };
 
 // Runs every (arm, replicate) whose result file is not already complete with
-// the same inputs, `jobs` at a time (each on one thread), in a fixed order.
+// the same inputs, `jobs` at a time (each on one thread), in a fixed order;
+// with branch_at, the base's replicates first, then the variants' from them.
 // `progress(done, total)` is called after each run (from worker threads, one
 // at a time). Throws ScenarioError or std::runtime_error from the first run
 // that fails, after the others have stopped.

@@ -60,7 +60,8 @@ std::string checkpoint_shape(const Scenario& s, const Engine& e) {
   return out.str();
 }
 
-void write_checkpoint(const std::string& path, Engine& engine, const std::string& run_file) {
+void write_checkpoint(const std::string& path, Engine& engine, const std::string& run_file,
+                      std::vector<std::uint64_t> event_rows) {
   Archive a = Archive::saving();
   engine.save(a);
   Archive file = Archive::saving();
@@ -68,7 +69,7 @@ void write_checkpoint(const std::string& path, Engine& engine, const std::string
   std::string date = format_date(engine.calendar().date_of(step));
   std::uint64_t seed = engine.scenario().run.seed;
   std::string name = engine.scenario().run.name;
-  std::string origin = run_file;
+  std::string origin = std::filesystem::absolute(run_file).lexically_normal().string();
   std::string shape = checkpoint_shape(engine.scenario(), engine);
   std::string state = a.bytes();
   std::uint64_t checksum = fnv1a64(state);
@@ -77,6 +78,7 @@ void write_checkpoint(const std::string& path, Engine& engine, const std::string
   file.pod(seed);
   file.text(name);
   file.text(origin);
+  file.vec(event_rows);
   file.text(shape);
   file.text(state);
   file.pod(checksum);
@@ -110,6 +112,7 @@ Checkpoint read_checkpoint(const std::string& path) {
     a.pod(c.seed);
     a.text(c.scenario_name);
     a.text(c.run_file);
+    a.vec(c.event_rows);
     a.text(c.shape);
     a.text(c.state);
     a.pod(checksum);

@@ -26,6 +26,7 @@ struct Checkpoint {
   std::uint64_t seed = 0;
   std::string scenario_name;
   std::string run_file;        // the result file of the run that wrote it
+  std::vector<std::uint64_t> event_rows;  // rows of each event table in run_file before the checkpoint
   std::string shape;           // "key=value" lines that a continuing scenario must match
   std::string state;           // Engine::save's bytes
 };
@@ -38,9 +39,11 @@ std::string checkpoint_path(const std::string& output, const Date& date);
 std::string checkpoint_shape(const Scenario& s, const Engine& e);
 
 // Writes the engine's state at its current step, through a temporary file
-// and a rename; `run_file` is the result file of the run. Throws
-// std::runtime_error naming the file.
-void write_checkpoint(const std::string& path, Engine& engine, const std::string& run_file);
+// and a rename; `run_file` is the result file of the run, `event_rows` the
+// rows of each of its event tables so far. Throws std::runtime_error naming
+// the file.
+void write_checkpoint(const std::string& path, Engine& engine, const std::string& run_file,
+                      std::vector<std::uint64_t> event_rows);
 // Reads and checks a checkpoint file; throws CheckpointError naming it.
 Checkpoint read_checkpoint(const std::string& path);
 

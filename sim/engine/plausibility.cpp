@@ -123,4 +123,27 @@ std::vector<std::string> plausibility_warnings(const Scenario& s, const World& w
   return out;
 }
 
+std::vector<std::string> override_warnings(const Scenario& s) {
+  std::vector<std::string> out;
+  const Calendar cal(s.run.start, s.run.step_unit);
+  for (const auto& o : s.overrides) {
+    const auto eq = o.find('=');
+    if (o.rfind("policy.", 0) != 0 || eq == std::string::npos) continue;
+    const auto lever = find_lever(std::string_view(o).substr(7, eq - 7));
+    if (!lever) continue;
+    for (const auto& e : s.schedule) {  // sorted by start: the first to change it
+      if (e.lever != *lever || e.from_step >= s.run.steps) continue;
+      const auto k = static_cast<std::size_t>(e.order);
+      const std::string name = k < s.schedule_names.size() ? s.schedule_names[k] : "";
+      out.push_back("--set " + o + " holds only until " + format_date(cal.date_of(e.from_step)) + ": schedule[" +
+                    std::to_string(e.order) + "]" + (name.empty() ? "" : " ('" + name + "')") +
+                    " changes policy." + std::string(lever_info(*lever).path) + " then" +
+                    (name.empty() ? "" : "; switch it off with --without " + name + " (schedule." + name +
+                                             ".enabled=false)"));
+      break;
+    }
+  }
+  return out;
+}
+
 }  // namespace zhili

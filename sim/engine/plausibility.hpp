@@ -21,4 +21,10 @@ inline constexpr double kWarnCityOccupancy = 0.97; // homes of the city's zones 
 
 std::vector<std::string> plausibility_warnings(const Scenario& s, const World& w);
 
+// An override of a lever (--set policy.X=V) that a schedule entry changes
+// later: it holds only until that entry starts, which a planner who moved
+// the lever rarely means. One warning per such override, naming the entry
+// (and how to switch it off when it has a name).
+std::vector<std::string> override_warnings(const Scenario& s);
+
 }  // namespace zhili

@@ -8,6 +8,7 @@
 
 #include "engine/checkpoint.hpp"
 #include "engine/engine.hpp"
+#include "engine/run_prefix.hpp"
 #include "engine/live_control.hpp"
 #include "io/result_writer.hpp"
 #include "scenario/load.hpp"
@@ -144,19 +145,36 @@ RunOutcome run_scenario(const Scenario& s, const RunRequest& req) {
   // A live run is watched step by step: flushing each one costs a few ms and
   // changes no dataset's contents, only when they reach the disk.
   RunMetadata metadata = metadata_for(s, engine.executor().threads());
+  RunOutcome out;
+  // A branch's file starts with the rows before the branch from the run
+  // that wrote the checkpoint, when that file is there and laid out alike.
+  bool prefix = false;
   if (req.resume != nullptr) {
     metadata.continued_from = req.resume->path;
-    metadata.first_step = req.resume->step;
+    metadata.branch_step = req.resume->step;
+    out.note = req.resume->step == 0 ? "" : prefix_problem(req.resume->run_file, req.resume->step, layout);
+    prefix = req.resume->step > 0 && out.note.empty();
+    metadata.first_step = prefix ? 0 : req.resume->step;
   }
   ResultWriter writer(req.output_path, layout, metadata,
                       WriterSettings{req.live ? 1 : s.output.flush_every, s.output.compression});
+  // Rows written to each event table, for a checkpoint to say which are before it.
+  std::vector<std::uint64_t> event_rows(layout.event_tables.size(), 0);
+  if (prefix) {
+    copy_rows_before(req.resume->run_file, req.resume->step, req.resume->event_rows, layout, engine.calendar(), writer);
+    for (std::size_t t = 0; t < event_rows.size() && t < req.resume->event_rows.size(); ++t)
+      event_rows[t] = req.resume->event_rows[t];
+  }
+  const auto append_event = [&](std::size_t t, std::span<const double> row) {
+    writer.append_event(t, row);
+    ++event_rows[t];
+  };
   LiveChanges changes;
   std::vector<float> map_buffer(grid.size());
   std::vector<double> entity_buffer;
   const auto& cal = engine.calendar();
   const std::int64_t total = engine.steps_planned();
 
-  RunOutcome out;
   out.setup_s = std::chrono::duration<double>(clock::now() - t0).count();
   out.output_path = req.output_path;
   out.series = series;
@@ -165,7 +183,7 @@ RunOutcome run_scenario(const Scenario& s, const RunRequest& req) {
   const auto checkpoint_at = [&](std::int64_t k) {
     if (std::find(req.checkpoint_steps.begin(), req.checkpoint_steps.end(), k) == req.checkpoint_steps.end()) return;
     out.checkpoints.push_back(checkpoint_path(req.output_path, cal.date_of(k)));
-    write_checkpoint(out.checkpoints.back(), engine, req.output_path);
+    write_checkpoint(out.checkpoints.back(), engine, req.output_path, event_rows);
   };
   while (!engine.done()) {
     const std::int64_t k = engine.step_index();
@@ -176,14 +194,14 @@ RunOutcome run_scenario(const Scenario& s, const RunRequest& req) {
       if (turn == LiveControl::Turn::stop) {
         // Stopped between steps: what the last step left in progress ends here.
         if (k > 0)
-          engine.model().drain_events(true, [&](std::size_t t, std::span<const double> row) { writer.append_event(t, row); });
+          engine.model().drain_events(true, append_event);
         out.status = RunStatus::interrupted;
         break;
       }
       for (const LeverChange& c : changes.levers) {
         engine.schedule_lever(c.lever, c.value);
         const double row[3] = {static_cast<double>(k), static_cast<double>(c.lever), c.value};
-        writer.append_event(lever_table, row);
+        append_event(lever_table, row);
       }
       for (const OutletChange& c : changes.outlets) {
         // The viewer offers only the run's outlets; anything else is not a change.
@@ -192,7 +210,7 @@ RunOutcome run_scenario(const Scenario& s, const RunRequest& req) {
         schedule_outlet_change(*services, k, c);
         const double row[4] = {static_cast<double>(k), static_cast<double>(c.outlet), c.open ? 1.0 : 0.0,
                                static_cast<double>(c.windows)};
-        writer.append_event(outlet_table, row);
+        append_event(outlet_table, row);
       }
     }
     engine.step();
@@ -202,7 +220,7 @@ RunOutcome run_scenario(const Scenario& s, const RunRequest& req) {
     // Events still in progress are written when the run ends here (last
     // step, or a stop request honoured below), so the file holds them all.
     const bool ends = last || (req.stop && req.stop->load() != 0);
-    engine.model().drain_events(ends, [&](std::size_t t, std::span<const double> row) { writer.append_event(t, row); });
+    engine.model().drain_events(ends, append_event);
     if (!layout.maps.empty() && (k % s.output.map_every == 0 || last)) {
       for (std::size_t m = 0; m < layout.maps.size(); ++m) {
         engine.model().fill_map(m, map_buffer);

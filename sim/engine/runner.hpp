@@ -55,6 +55,9 @@ struct RunOutcome {
   std::vector<double> final_row;     // observables of the last step done
   std::int64_t first_step = 0;       // the first step run (a continued run's checkpoint step)
   std::vector<std::string> checkpoints;  // files written
+  // A continued run whose file starts at the branch, not with the rows
+  // before it: why those could not be copied ("" otherwise).
+  std::string note;
 };
 
 // Output path for a scenario when none is given: output.path, else <run.name>.h5.

@@ -99,6 +99,7 @@ RunMetadata read_metadata(hid_t file) {
   m.cell_km = read_attr_double(r, "cell_km");
   if (has_attr(r, "continued_from")) {
     m.continued_from = read_attr_string(r, "continued_from");
+    m.branch_step = read_attr_int64(r, "branch_step");
     m.first_step = read_attr_int64(r, "first_step");
   }
   m.scenario_text = read_text(r, "scenario_text");

@@ -110,8 +110,12 @@ struct RunMetadata {
   std::int64_t steps_planned = 0;
   double cell_km = 0.0;
   // A run continued from a checkpoint (zhili run --from): the checkpoint's
-  // file and the step its first row is; "" and 0 for a run from the start.
+  // file, the step from which this run simulated (the checkpoint's), and the
+  // step of its first row: 0 when the rows before the branch were copied
+  // from the run that wrote the checkpoint, else the branch step. "", 0, 0
+  // for a run from the start.
   std::string continued_from;
+  std::int64_t branch_step = 0;
   std::int64_t first_step = 0;
 };
 

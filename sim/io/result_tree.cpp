@@ -94,6 +94,7 @@ void write_run(hid_t file, const RunMetadata& m, WriterTree& t) {
   write_attr_double(run.get(), "cell_km", m.cell_km);
   if (!m.continued_from.empty()) {  // only a continued run has them (docs/FORMAT.md)
     write_attr(run.get(), "continued_from", m.continued_from);
+    write_attr_int64(run.get(), "branch_step", m.branch_step);
     write_attr_int64(run.get(), "first_step", m.first_step);
   }
   // Texts can be long (a whole scenario): datasets, not size-limited attributes.

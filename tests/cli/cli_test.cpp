@@ -161,8 +161,12 @@ TEST(Cli, WithoutCheckpointAndFrom) {
   EXPECT_EQ(cont.exit_code, 0) << cont.err;
   EXPECT_NE(cont.err.find("continuing 'small' from"), std::string::npos) << cont.err;
   const ResultReader r(out_path("cli_cont.h5"));
-  EXPECT_EQ(r.metadata().first_step, 4);
-  EXPECT_EQ(r.steps_done(), 4);
+  EXPECT_EQ(r.metadata().branch_step, 4);
+  EXPECT_EQ(r.metadata().first_step, 0);  // the 4 steps before copied from the run
+  EXPECT_EQ(r.steps_done(), 8);
+  const auto info = run_zhili({"info", out_path("cli_cont.h5")});
+  EXPECT_NE(info.out.find("continued: from " + out_path("cli_ckpt.2015-05-01.ckpt") + " at step 4"), std::string::npos)
+      << info.out;
 
   const auto over = run_zhili({"run", scenario, "-o", run, "--steps", "8", "--from", run, "--at", "2015-05"});
   EXPECT_EQ(over.exit_code, 2);

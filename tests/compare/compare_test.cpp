@@ -126,6 +126,35 @@ TEST(Compare, WritesTheTablesAndReusesCompleteRuns) {
   EXPECT_THROW(effect_table(spec, {"no_such_outcome"}), std::invalid_argument);
 }
 
+// Variants branched from the base's checkpoints: every pair is the same run
+// before the branch, so the effects of the year before are exactly 0, and
+// the variants' files hold whole runs.
+TEST(Compare, BranchedVariantsAreTheBaseBeforeTheBranch) {
+  const auto dir = fresh("branch");
+  write_base(dir);
+  auto spec = spec_of(dir, {{"v1", "--without permits", (dir / "base.yaml").string(),
+                             {"schedule.permits.enabled=false"}}},
+                      2);
+  spec.branch_at = Date{2016, 1, 1};
+  const auto done = run_arms(spec, 2, nullptr, {});
+  EXPECT_EQ(done.ran, 4);
+  EXPECT_TRUE(fs::exists(dir / "runs" / "base-r01.2016-01-01.ckpt"));
+  const ResultReader v(run_path(spec, 1, 0));
+  EXPECT_EQ(v.metadata().branch_step, 12);
+  EXPECT_EQ(v.metadata().first_step, 0);
+  EXPECT_EQ(v.steps_done(), 24);
+  const auto t = effect_table(spec, kOutcomes);
+  ASSERT_EQ(t.years, (std::vector<int>{2015, 2016}));
+  bool changed_2016 = false;
+  for (std::size_t o = 0; o < t.outcomes.size(); ++o) {
+    EXPECT_EQ(t.variants[0].by_year[0][o].effect, 0.0) << t.outcomes[o].header();
+    changed_2016 = changed_2016 || t.variants[0].by_year[1][o].effect != 0.0;
+  }
+  EXPECT_TRUE(changed_2016);
+  // Run again: every file is found complete, the variants as branches.
+  EXPECT_EQ(run_arms(spec, 2, nullptr, {}).reused, 4);
+}
+
 TEST(Compare, EffectPerMillionYuan) {
   PairedEffect e;
   e.effect = 2.0;

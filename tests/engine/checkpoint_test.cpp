@@ -47,10 +47,11 @@ RunOutcome run(const Scenario& s, const std::string& out, std::vector<std::int64
 }
 
 // Every observable, map snapshot, outlet series and event row of `cont`
-// equals `full`'s at the same step.
+// equals `full`'s at the same step; `cont` starts at step `from`.
 void expect_continues(const std::string& full_path, const std::string& cont_path, std::int64_t from) {
   const ResultReader full(full_path), cont(cont_path);
   ASSERT_EQ(cont.metadata().first_step, from);
+  EXPECT_EQ(cont.metadata().branch_step, kAt);
   ASSERT_EQ(cont.steps_done(), kSteps - from);
   EXPECT_EQ(cont.steps().front(), from);
   for (const auto& name : full.observable_names()) {
@@ -103,19 +104,29 @@ TEST(Checkpoint, AContinuedRunIsBitIdenticalForAnyThreadCounts) {
   const Checkpoint c = read_checkpoint(saved.checkpoints[0]);
   EXPECT_EQ(c.step, kAt);
   EXPECT_EQ(c.date, "2016-02-01");
-  // Saved on two threads, continued on one and on two.
+  // Saved on two threads, continued on one and on two: the branch's file
+  // starts with part.h5's rows before the checkpoint, so it is the whole run.
   const auto cont1 = run(one, d + "/cont1.h5", {}, &c);
   EXPECT_EQ(cont1.first_step, kAt);
-  expect_continues(d + "/full.h5", d + "/cont1.h5", kAt);
+  EXPECT_EQ(cont1.note, "");
+  expect_continues(d + "/full.h5", d + "/cont1.h5", 0);
   run(two, d + "/cont2.h5", {}, &c);
-  expect_continues(d + "/full.h5", d + "/cont2.h5", kAt);
+  expect_continues(d + "/full.h5", d + "/cont2.h5", 0);
+  // Without the run file the branch's file starts at the checkpoint.
+  fs::rename(d + "/part.h5", d + "/part-moved.h5");
+  const auto alone = run(one, d + "/cont3.h5", {}, &c);
+  EXPECT_NE(alone.note, "");
+  expect_continues(d + "/full.h5", d + "/cont3.h5", kAt);
+  fs::rename(d + "/part-moved.h5", d + "/part.h5");
   // The run that wrote the checkpoint went on unchanged.
   const ResultReader full(d + "/full.h5"), part(d + "/part.h5");
   const auto g_full = full.read_observable("gini"), g_part = part.read_observable("gini");
   EXPECT_EQ(std::memcmp(g_full.data(), g_part.data(), g_full.size() * sizeof(double)), 0);
 }
 
-TEST(Checkpoint, AVariantContinuesWithItsOwnLevers) {
+// A branch from the checkpoint differs from the run it branched from only
+// from the branch on: every row before it is the same, bit for bit.
+TEST(Checkpoint, ABranchDiffersOnlyAfterTheBranchPoint) {
   const std::string d = dir();
   const Scenario base = district(2);
   const auto saved = run(base, d + "/vbase.h5", {kAt});
@@ -123,11 +134,20 @@ TEST(Checkpoint, AVariantContinuesWithItsOwnLevers) {
   const Scenario more_police = district(2, {"policy.conflict.police=40"});
   run(more_police, d + "/vpolice.h5", {}, &c);
   const ResultReader b(d + "/vbase.h5"), v(d + "/vpolice.h5");
+  ASSERT_EQ(v.steps_done(), kSteps);
   const auto police_b = b.read_lever("conflict.police"), police_v = v.read_lever("conflict.police");
-  EXPECT_EQ(police_b[kAt], 10.0);
-  EXPECT_EQ(police_v[0], 40.0);  // from the checkpoint's step on
-  // The officers at the step: more of them, the rest of the district as it was.
-  const auto officers_b = b.read_observable("officers", kAt, 1), officers_v = v.read_observable("officers", 0, 1);
+  EXPECT_EQ(police_v[kAt - 1], 10.0);  // the base's, copied
+  EXPECT_EQ(police_v[kAt], 40.0);      // the variant's, from the branch on
+  int same_before = 0, differ_after = 0;
+  for (const auto& name : b.observable_names()) {
+    const auto x = b.read_observable(name), y = v.read_observable(name);
+    const std::size_t w = x.size() / kSteps;
+    same_before += std::memcmp(x.data(), y.data(), kAt * w * sizeof(double)) == 0;
+    differ_after += std::memcmp(x.data() + kAt * w, y.data() + kAt * w, (kSteps - kAt) * w * sizeof(double)) != 0;
+  }
+  EXPECT_EQ(same_before, static_cast<int>(b.observable_names().size()));
+  EXPECT_GT(differ_after, 10);  // officers, budget, actives, incidents, ...
+  const auto officers_b = b.read_observable("officers", kAt, 1), officers_v = v.read_observable("officers", kAt, 1);
   EXPECT_GT(officers_v[0], 2.0 * officers_b[0]);
 }
 

@@ -55,3 +55,22 @@ TEST(Plausibility, AFullCity) {
 }
 
 }  // namespace zhili
+
+namespace zhili {
+
+// A lever moved with --set that a schedule entry changes later: said, with
+// the entry's name and how to switch it off; an entry after the run's end,
+// or a lever no entry touches, is not.
+TEST(OverrideWarnings, ALeverTheScheduleChangesLaterIsSaid) {
+  const std::string path = std::string(ZHILI_SOURCE_DIR) + "/scenarios/default.yaml";
+  const auto w = override_warnings(load_scenario(path, {"policy.conflict.grid_workers=25", "policy.conflict.police=20"}));
+  ASSERT_EQ(w.size(), 1u);
+  EXPECT_NE(w[0].find("--set policy.conflict.grid_workers=25 holds only until 2019-01-01"), std::string::npos) << w[0];
+  EXPECT_NE(w[0].find("--without grid-management"), std::string::npos) << w[0];
+  EXPECT_TRUE(override_warnings(load_scenario(path, {"policy.conflict.grid_workers=25", "run.end=2019-01"})).empty());
+  EXPECT_TRUE(
+      override_warnings(load_scenario(path, {"policy.conflict.grid_workers=25", "schedule.grid-management.enabled=false"}))
+          .empty());
+}
+
+}  // namespace zhili
