@@ -83,6 +83,9 @@ Model::Model(const Scenario& s) : scenario_(s), world_(build_world(s)) {
   if (s.services.enabled) service_metrics_.declare(observables_, s, services_);
   social_metrics_.declare(observables_, s, grievance_);
   budget_metrics_.declare(observables_, s);
+  // Per-entity series: the outlets', then the household panel's.
+  outlet_series_ = s.services.enabled ? ServiceMetrics::entity_specs(services_).size() : 0;
+  panel_.setup(world_, s);
 
   if constexpr (kValidate) {
     try {
@@ -94,17 +97,24 @@ Model::Model(const Scenario& s) : scenario_(s), world_(build_world(s)) {
 }
 
 std::vector<EntitySeriesSpec> Model::entity_specs() const {
-  if (!scenario_.services.enabled) return {};
-  return ServiceMetrics::entity_specs(services_);
+  std::vector<EntitySeriesSpec> out;
+  if (scenario_.services.enabled) out = ServiceMetrics::entity_specs(services_);
+  for (auto& s : panel_.entity_specs()) out.push_back(std::move(s));
+  return out;
 }
 
 std::vector<EntityGroupSpec> Model::entity_groups() const {
-  if (!scenario_.services.enabled) return {};
-  return {ServiceMetrics::outlet_group(services_)};
+  std::vector<EntityGroupSpec> out;
+  if (scenario_.services.enabled) out.push_back(ServiceMetrics::outlet_group(services_));
+  if (panel_.active()) out.push_back(panel_.group());
+  return out;
 }
 
 void Model::fill_entities(std::size_t series, std::span<double> values) const {
-  service_metrics_.fill_entities(services_, series, values);
+  if (series < outlet_series_)
+    service_metrics_.fill_entities(services_, series, values);
+  else
+    panel_.fill(world_, series - outlet_series_, values);
 }
 
 void Model::measure(const StepContext& ctx, std::span<double> row) {

@@ -16,6 +16,7 @@
 #include "model/demography.hpp"
 #include "model/flows.hpp"
 #include "model/grievance.hpp"
+#include "model/household_panel.hpp"
 #include "model/labour_market.hpp"
 #include "model/metrics.hpp"
 #include "model/metrics_budget.hpp"
@@ -55,7 +56,8 @@ class Model {
 
   // The series this scenario reports, in row order.
   const std::vector<SeriesSpec>& series_specs() const { return observables_.series(); }
-  // Per-entity series (outlets), one row of values each step; empty when services are off.
+  // Per-entity series, one row of values each step: the outlets' (with
+  // services on), then the household panel's (output.panel > 0).
   std::vector<EntitySeriesSpec> entity_specs() const;
   void fill_entities(std::size_t series, std::span<double> values) const;
   // What the entities of those series are (outlets: names, kinds, cells).
@@ -102,6 +104,8 @@ class Model {
   Grievance grievance_;
   SocialMetrics social_metrics_;
   BudgetMetrics budget_metrics_;
+  HouseholdPanel panel_;
+  std::size_t outlet_series_ = 0;  // entity series of the outlets, before the panel's
   std::vector<Phase> phases_;
   ObservableTable observables_;  // every series and map, bound to the measures above
 };

@@ -221,6 +221,7 @@ struct OutputSpec {
   int flush_every = 12;     // steps buffered between writes to disk
   int map_every = 12;       // steps between per-cell map snapshots
   int compression = 4;      // deflate level 0..9 (with shuffle)
+  int panel = 0;            // households followed one by one (/entities/households); 0 = none
 };
 
 struct Scenario {

@@ -232,6 +232,11 @@ std::vector<KeyRule> output_rules() {
       integer_key(
           "output.compression", "", {0, 9}, [](auto& s) -> auto& { return s.output.compression; },
           "Deflate level of the result file, 0 = none."),
+      integer_key(
+          "output.panel", "households", {0, 100'000}, [](auto& s) -> auto& { return s.output.panel; },
+          "Simulated households followed one by one every step, drawn at random among those at the start "
+          "(/entities/households: registration, zone, cell, income, employment, unmet needs, protest, "
+          "detention; docs/FORMAT.md, \"Household panel\"); 0 = none."),
   };
 }
 
