@@ -21,13 +21,15 @@ std::vector<double> point_means(const Analysis& a, std::size_t outcome) {
   return m;
 }
 
-// Outcomes that cannot be negative (counts, rates, shares: every replicate
-// value at every point >= 0) keep non-negative intervals: a Student t
-// interval reaching below 0 (few replicates, values near 0) is cut at 0. The
-// mean of such an outcome lies in [0, inf), so the cut interval holds it
-// whenever the whole one does: the coverage stays what it was (Mandelkern
-// 2002, intervals for bounded parameters), and the upper end is not narrowed
-// as a bootstrap of a few replicates would.
+// Outcomes taken as unable to be negative (every replicate value at every
+// point >= 0: counts, rates, shares; the summary has no units to say so)
+// keep non-negative intervals: a Student t interval reaching below 0 (few
+// replicates, values near 0) is cut at 0. The mean of such an outcome lies
+// in [0, inf), so the cut interval holds it whenever the whole one does: the
+// coverage stays what it was (Mandelkern 2002, intervals for bounded
+// parameters), and the upper end is not narrowed as a bootstrap of a few
+// replicates would. A signed outcome (a gap) that happened to be >= 0 in
+// every run would be cut too: its note says so.
 void non_negative_intervals(Analysis& a) {
   const auto& s = a.summary;
   int cut = 0;
@@ -44,8 +46,9 @@ void non_negative_intervals(Analysis& a) {
   }
   if (cut > 0)
     a.notes.push_back("Intervals: " + std::to_string(cut) +
-                      " intervals of outcomes that cannot be negative reached below 0 (few replicates, values "
-                      "near 0) and are cut at 0; the mean cannot be below it, so their coverage is unchanged.");
+                      " intervals of outcomes never negative in any run (taken as counts, rates or shares) reached "
+                      "below 0 (few replicates, values near 0) and are cut at 0; for such an outcome the mean "
+                      "cannot be below it, so their coverage is unchanged.");
 }
 
 void saltelli(Analysis& a) {

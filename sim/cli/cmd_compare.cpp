@@ -147,6 +147,21 @@ int compare_command(const CompareArgs& args) {
                    args.branch_at.c_str());
       return exit_code::bad_input;
     }
+    // Strictly inside the run: at the start there is nothing to branch from,
+    // at the end nothing left to compare.
+    try {
+      const Scenario base = load_scenario(args.base, spec.arms[0].overrides);
+      const Calendar cal(base.run.start, base.run.step_unit);
+      const std::int64_t k = *spec.branch_at < base.run.start ? 0 : cal.first_step_on_or_after(*spec.branch_at);
+      if (k <= 0 || k >= base.run.steps) {
+        std::fprintf(stderr, "zhili compare: --branch-at %s: expected a date after the run's start (%s) and before its "
+                     "last step (%s)\n", args.branch_at.c_str(), format_date(base.run.start).c_str(),
+                     format_date(cal.date_of(base.run.steps - 1)).c_str());
+        return exit_code::bad_input;
+      }
+    } catch (const ScenarioError&) {
+      // reported with the arms below
+    }
   }
   if (!check(spec, origins)) return exit_code::bad_input;
 

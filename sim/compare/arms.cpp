@@ -54,14 +54,24 @@ bool run_one(const CompareSpec& spec, std::size_t arm, int replicate, const std:
       if (complete(path, s) && fs::exists(checkpoint)) return false;
     } else {
       branch = checkpoint;
-      if (complete(path, s, branch)) return false;
+      // Done only when made from this checkpoint as it is now: a base run
+      // again (its scenario edited) writes a newer one.
+      std::error_code ec;
+      if (complete(path, s, branch) && fs::last_write_time(path, ec) >= fs::last_write_time(checkpoint, ec) && !ec)
+        return false;
       from = read_checkpoint(checkpoint);
       req.resume = &*from;
     }
   } else if (complete(path, s)) {
     return false;
   }
-  if (run_scenario(s, req).status != RunStatus::finished) throw Interrupted();
+  const RunOutcome out = run_scenario(s, req);
+  if (out.status != RunStatus::finished) throw Interrupted();
+  // A variant without the base's years before the branch would compare a
+  // part of a year with a whole one.
+  if (!out.note.empty())
+    throw std::runtime_error("variant " + spec.arms[arm].label + " cannot take the base's steps before the branch: " +
+                             out.note + " (give it the base's output settings)");
   return true;
 }
 

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <iomanip>
+#include <map>
 #include <fstream>
 #include <sstream>
 
@@ -41,7 +43,7 @@ std::string checkpoint_shape(const Scenario& s, const Engine& e) {
       << "run.time_step=" << to_string(s.run.step_unit) << "\n"
       << "run.spinup=" << s.run.spinup << "\n"
       << "run.seed=" << s.run.seed << "\n"
-      << "population.scale=" << s.population.scale << "\n"
+      << std::setprecision(17) << "population.scale=" << s.population.scale << "\n"
       << "map=" << g.width << " x " << g.height << " cells, zones " << std::hex << hash_of(g.zone) << std::dec << "\n"
       << "migration.enabled=" << s.migration.enabled << "\n"
       << "economy.enabled=" << s.economy.enabled << "\n"
@@ -51,7 +53,9 @@ std::string checkpoint_shape(const Scenario& s, const Engine& e) {
       << "services.enabled=" << s.services.enabled << "\n"
       << "grievance.enabled=" << s.grievance.enabled << "\n"
       << "disputes.enabled=" << s.disputes.enabled << "\n"
-      << "conflict.enabled=" << s.conflict.enabled << "\n";
+      << "conflict.enabled=" << s.conflict.enabled << "\n"
+      // The dispute clearance window's length is the length of saved state.
+      << "disputes.clearance_window_months=" << s.disputes.clearance_window_months << "\n";
   if (const PublicServices* services = const_cast<Engine&>(e).model().services()) {
     out << "services.outlets=";
     for (const auto& o : services->outlets()) out << o.name << ",";
@@ -60,8 +64,14 @@ std::string checkpoint_shape(const Scenario& s, const Engine& e) {
   return out.str();
 }
 
-void write_checkpoint(const std::string& path, Engine& engine, const std::string& run_file,
+std::string this_program() { return std::string("zhili ") + ZHILI_VERSION + " (" + ZHILI_GIT_COMMIT + ")"; }
+
+std::uint64_t text_hash(const std::string& text) { return fnv1a64(text); }
+
+void write_checkpoint(const std::string& path, Engine& engine, const RunMetadata& run, const std::string& run_file,
                       std::vector<std::uint64_t> event_rows) {
+  std::string run_started = run.start_time;
+  std::uint64_t run_scenario = fnv1a64(run.resolved_scenario);
   Archive a = Archive::saving();
   engine.save(a);
   Archive file = Archive::saving();
@@ -77,7 +87,11 @@ void write_checkpoint(const std::string& path, Engine& engine, const std::string
   file.text(date);
   file.pod(seed);
   file.text(name);
+  std::string program = this_program();
+  file.text(program);
   file.text(origin);
+  file.text(run_started);
+  file.pod(run_scenario);
   file.vec(event_rows);
   file.text(shape);
   file.text(state);
@@ -111,12 +125,20 @@ Checkpoint read_checkpoint(const std::string& path) {
     a.text(c.date);
     a.pod(c.seed);
     a.text(c.scenario_name);
+    a.text(c.program);
     a.text(c.run_file);
+    a.text(c.run_started);
+    a.pod(c.run_scenario);
     a.vec(c.event_rows);
     a.text(c.shape);
     a.text(c.state);
     a.pod(checksum);
     if (!a.at_end() || checksum != fnv1a64(c.state)) throw CheckpointError("the checksum does not match: the file is damaged");
+    // The state is the raw layout of this build's classes: another build
+    // could read it into the wrong fields without noticing.
+    if (c.program != this_program())
+      throw CheckpointError("written by " + c.program + ", this is " + this_program() +
+                            ": continue it with the program that wrote it");
   } catch (const CheckpointError& e) {
     throw CheckpointError(path + ": " + e.what());
   }
@@ -124,15 +146,25 @@ Checkpoint read_checkpoint(const std::string& path) {
 }
 
 std::string checkpoint_mismatch(const Checkpoint& c, const Scenario& s, const Engine& e) {
-  std::istringstream saved(c.shape), now(checkpoint_shape(s, e));
+  // key -> value of each shape, compared key by key.
+  const auto parse = [](const std::string& shape) {
+    std::map<std::string, std::string> out;
+    std::istringstream in(shape);
+    for (std::string line; std::getline(in, line);) {
+      const auto eq = line.find('=');
+      out[line.substr(0, eq)] = eq == std::string::npos ? "" : line.substr(eq + 1);
+    }
+    return out;
+  };
+  const auto saved = parse(c.shape), now = parse(checkpoint_shape(s, e));
   std::string out;
-  for (std::string a, b; std::getline(saved, a) && std::getline(now, b);) {
-    if (a == b) continue;
-    const auto eq = a.find('=');
-    out += a.substr(0, eq) + ": the checkpoint has " + a.substr(eq + 1) + ", this scenario " +
-           b.substr(b.find('=') + 1) + "\n";
+  for (const auto& [key, value] : saved) {
+    const auto it = now.find(key);
+    if (it == now.end()) out += key + ": the checkpoint has " + value + ", this scenario none\n";
+    else if (it->second != value) out += key + ": the checkpoint has " + value + ", this scenario " + it->second + "\n";
   }
-  if (out.empty() && c.shape != checkpoint_shape(s, e)) out = "the scenario's set-up differs from the checkpoint's\n";
+  for (const auto& [key, value] : now)
+    if (saved.find(key) == saved.end()) out += key + ": the checkpoint has none, this scenario " + value + "\n";
   return out;
 }
 

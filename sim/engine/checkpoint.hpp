@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/archive.hpp"
+#include "io/result_layout.hpp"
 #include "engine/engine.hpp"
 
 namespace zhili {
@@ -25,7 +26,10 @@ struct Checkpoint {
   std::string date;            // its start date, YYYY-MM-DD
   std::uint64_t seed = 0;
   std::string scenario_name;
+  std::string program;         // "zhili VERSION (COMMIT)" that wrote it: only the same program reads it
   std::string run_file;        // the result file of the run that wrote it
+  std::string run_started;     // that file's /run start_time: tells it from a later run to the same path
+  std::uint64_t run_scenario = 0;  // FNV-1a of that run's resolved scenario
   std::vector<std::uint64_t> event_rows;  // rows of each event table in run_file before the checkpoint
   std::string shape;           // "key=value" lines that a continuing scenario must match
   std::string state;           // Engine::save's bytes
@@ -42,8 +46,10 @@ std::string checkpoint_shape(const Scenario& s, const Engine& e);
 // and a rename; `run_file` is the result file of the run, `event_rows` the
 // rows of each of its event tables so far. Throws std::runtime_error naming
 // the file.
-void write_checkpoint(const std::string& path, Engine& engine, const std::string& run_file,
+void write_checkpoint(const std::string& path, Engine& engine, const RunMetadata& run, const std::string& run_file,
                       std::vector<std::uint64_t> event_rows);
+// FNV-1a 64 of a text (a resolved scenario).
+std::uint64_t text_hash(const std::string& text);
 // Reads and checks a checkpoint file; throws CheckpointError naming it.
 Checkpoint read_checkpoint(const std::string& path);
 

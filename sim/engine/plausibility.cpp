@@ -135,9 +135,9 @@ std::vector<std::string> override_warnings(const Scenario& s) {
       if (e.lever != *lever || e.from_step >= s.run.steps) continue;
       const auto k = static_cast<std::size_t>(e.order);
       const std::string name = k < s.schedule_names.size() ? s.schedule_names[k] : "";
-      out.push_back("--set " + o + " holds only until " + format_date(cal.date_of(e.from_step)) + ": schedule[" +
-                    std::to_string(e.order) + "]" + (name.empty() ? "" : " ('" + name + "')") +
-                    " changes policy." + std::string(lever_info(*lever).path) + " then" +
+      out.push_back("--set " + o + " holds only until " + format_date(cal.date_of(e.from_step)) +
+                    ": a schedule entry" + (name.empty() ? "" : " ('" + name + "')") + " changes policy." +
+                    std::string(lever_info(*lever).path) + " then" +
                     (name.empty() ? "" : "; switch it off with --without " + name + " (schedule." + name +
                                              ".enabled=false)"));
       break;

@@ -21,11 +21,11 @@ std::string layout_difference(const ResultReader& r, const ResultLayout& layout)
   for (std::size_t i = 0; i < maps.size(); ++i)
     if (maps[i].name != layout.maps[i].name) return "its map " + maps[i].name + " differs";
   const auto entities = r.entity_series();
-  if (entities.size() != layout.entity_series.size()) return "its outlet series differ";
+  if (entities.size() != layout.entity_series.size()) return "its entity series (outlets, household panel) differ";
   for (std::size_t i = 0; i < entities.size(); ++i)
     if (entities[i].name != layout.entity_series[i].name ||
         entities[i].entity_names != layout.entity_series[i].entity_names)
-      return "its outlet series differ";
+      return "its entity series " + entities[i].group + "/" + entities[i].name + " differ";
   const auto tables = r.event_table_names();
   for (const auto& t : layout.event_tables)
     if (std::find(tables.begin(), tables.end(), t.name) == tables.end()) return "it has no event table " + t.name;
@@ -34,11 +34,24 @@ std::string layout_difference(const ResultReader& r, const ResultLayout& layout)
 
 }  // namespace
 
-std::string prefix_problem(const std::string& source, std::int64_t step, const ResultLayout& layout) {
+std::string prefix_problem(const Checkpoint& c, const ResultLayout& layout) {
+  const std::string& source = c.run_file;
+  const std::int64_t step = c.step;
   try {
     const ResultReader r(source);
+    if (r.metadata().start_time != c.run_started || r.metadata().seed != c.seed ||
+        text_hash(r.metadata().resolved_scenario) != c.run_scenario)
+      return source + " is another run than the one that wrote the checkpoint (started " + r.metadata().start_time +
+             ", not " + c.run_started + ")";
     if (r.metadata().first_step != 0) return source + " is itself continued from a checkpoint";
     if (r.steps_done() < step) return source + " holds fewer steps than the checkpoint's";
+    for (std::size_t t = 0; t < layout.event_tables.size() && t < c.event_rows.size(); ++t) {
+      const auto names = r.event_table_names();
+      if (std::find(names.begin(), names.end(), layout.event_tables[t].name) == names.end()) continue;
+      const EventTable table = r.read_events(layout.event_tables[t].name);
+      if (!table.columns.empty() && table.columns.front().size() < c.event_rows[t])
+        return source + " holds fewer " + layout.event_tables[t].name + " rows than the checkpoint counted";
+    }
     for (const auto& l : layout.levers)
       if (static_cast<std::int64_t>(r.read_lever(l.name).size()) < step) return source + ": lever " + l.name + " is short";
     if (const std::string why = layout_difference(r, layout); !why.empty()) return source + ": " + why;
@@ -48,9 +61,10 @@ std::string prefix_problem(const std::string& source, std::int64_t step, const R
   return "";
 }
 
-void copy_rows_before(const std::string& source, std::int64_t step, const std::vector<std::uint64_t>& event_rows,
-                      const ResultLayout& layout, const Calendar& calendar, ResultWriter& writer) {
-  const ResultReader r(source);
+void copy_rows_before(const Checkpoint& c, const ResultLayout& layout, const Calendar& calendar, ResultWriter& writer) {
+  const ResultReader r(c.run_file);
+  const std::int64_t step = c.step;
+  const auto& event_rows = c.event_rows;
   {
     // Observables and levers, a row per step.
     std::vector<std::vector<double>> series;
@@ -87,7 +101,7 @@ void copy_rows_before(const std::string& source, std::int64_t step, const std::v
       const EventTable table = r.read_events(layout.event_tables[t].name);
       std::vector<double> event(table.columns.size());
       for (std::uint64_t i = 0; i < event_rows[t]; ++i) {
-        for (std::size_t c = 0; c < table.columns.size(); ++c) event[c] = table.columns[c].at(i);
+        for (std::size_t col = 0; col < table.columns.size(); ++col) event[col] = table.columns[col].at(i);
         writer.append_event(t, event);
       }
     }

@@ -9,21 +9,23 @@
 #include <vector>
 
 #include "core/calendar.hpp"
+#include "engine/checkpoint.hpp"
 #include "io/result_layout.hpp"
 #include "io/result_writer.hpp"
 
 namespace zhili {
 
-// Why the rows of `source` before `step` cannot start a file of `layout`
-// (the file is gone or unreadable, holds fewer steps, is itself continued,
-// or is laid out otherwise), or "" when they can.
-std::string prefix_problem(const std::string& source, std::int64_t step, const ResultLayout& layout);
+// Why the rows of the run that wrote checkpoint `c` (c.run_file) before
+// its step cannot start a file of `layout`: the file is gone or unreadable,
+// is another run than the one that wrote the checkpoint (its start time and
+// seed), holds fewer steps or event rows, is itself continued, or is laid
+// out otherwise. "" when they can.
+std::string prefix_problem(const Checkpoint& c, const ResultLayout& layout);
 
-// Appends to `writer` the rows of `source` before `step`: observables,
-// levers, entity series, map snapshots, and the first event_rows[t] rows of
-// each event table (those written before the checkpoint). Call it only when
-// prefix_problem() said nothing; throws std::runtime_error on a read error.
-void copy_rows_before(const std::string& source, std::int64_t step, const std::vector<std::uint64_t>& event_rows,
-                      const ResultLayout& layout, const Calendar& calendar, ResultWriter& writer);
+// Appends to `writer` those rows: observables, levers, entity series, map
+// snapshots, and the first c.event_rows[t] rows of each event table (those
+// written before the checkpoint). Call it only when prefix_problem() said
+// nothing; throws std::runtime_error on a read error.
+void copy_rows_before(const Checkpoint& c, const ResultLayout& layout, const Calendar& calendar, ResultWriter& writer);
 
 }  // namespace zhili

@@ -116,10 +116,14 @@ RunOutcome run_scenario(const Scenario& s, const RunRequest& req) {
   std::unique_ptr<Engine> built;
   if (req.resume != nullptr) {
     Archive state = Archive::loading(req.resume->state);
-    built = std::make_unique<Engine>(s, state, [&](const Engine& e) {
-      const std::string why = checkpoint_mismatch(*req.resume, s, e);
-      if (!why.empty()) throw CheckpointError(req.resume->path + ": this scenario cannot continue it:\n" + why);
-    });
+    try {
+      built = std::make_unique<Engine>(s, state, [&](const Engine& e) {
+        const std::string why = checkpoint_mismatch(*req.resume, s, e);
+        if (!why.empty()) throw CheckpointError("this scenario cannot continue it:\n" + why);
+      });
+    } catch (const CheckpointError& e) {
+      throw CheckpointError(req.resume->path + ": " + e.what());
+    }
   } else {
     built = std::make_unique<Engine>(s);
   }
@@ -152,7 +156,7 @@ RunOutcome run_scenario(const Scenario& s, const RunRequest& req) {
   if (req.resume != nullptr) {
     metadata.continued_from = req.resume->path;
     metadata.branch_step = req.resume->step;
-    out.note = req.resume->step == 0 ? "" : prefix_problem(req.resume->run_file, req.resume->step, layout);
+    out.note = req.resume->step == 0 ? "" : prefix_problem(*req.resume, layout);
     prefix = req.resume->step > 0 && out.note.empty();
     metadata.first_step = prefix ? 0 : req.resume->step;
   }
@@ -161,7 +165,7 @@ RunOutcome run_scenario(const Scenario& s, const RunRequest& req) {
   // Rows written to each event table, for a checkpoint to say which are before it.
   std::vector<std::uint64_t> event_rows(layout.event_tables.size(), 0);
   if (prefix) {
-    copy_rows_before(req.resume->run_file, req.resume->step, req.resume->event_rows, layout, engine.calendar(), writer);
+    copy_rows_before(*req.resume, layout, engine.calendar(), writer);
     for (std::size_t t = 0; t < event_rows.size() && t < req.resume->event_rows.size(); ++t)
       event_rows[t] = req.resume->event_rows[t];
   }
@@ -183,7 +187,7 @@ RunOutcome run_scenario(const Scenario& s, const RunRequest& req) {
   const auto checkpoint_at = [&](std::int64_t k) {
     if (std::find(req.checkpoint_steps.begin(), req.checkpoint_steps.end(), k) == req.checkpoint_steps.end()) return;
     out.checkpoints.push_back(checkpoint_path(req.output_path, cal.date_of(k)));
-    write_checkpoint(out.checkpoints.back(), engine, req.output_path, event_rows);
+    write_checkpoint(out.checkpoints.back(), engine, metadata, req.output_path, event_rows);
   };
   while (!engine.done()) {
     const std::int64_t k = engine.step_index();

@@ -27,9 +27,14 @@ std::optional<YearRows> rows_of_year(const ResultReader& r, int year) {
   if (first < 0) return std::nullopt;
   y.first = first;
   y.count = count;
-  // Whole when a later row exists, or when the year has all its steps.
   const bool monthly = r.metadata().step_unit == "month";
-  y.whole = first + count < static_cast<std::int64_t>(dates.size()) || count >= (monthly ? 12 : 52);
+  // Whole when it has all its steps, or when it begins at the year's start
+  // and a later row exists (a weekly year has 52 or 53). A year the file
+  // starts in the middle of (a run from July, a branch without the rows
+  // before it) is not whole.
+  const std::string& d0 = dates[static_cast<std::size_t>(first)];
+  const bool starts_the_year = d0.compare(5, 2, "01") == 0 && (monthly ? d0.compare(8, 2, "01") == 0 : d0.compare(8, 2, "08") < 0);
+  y.whole = count >= (monthly ? 12 : 52) || (starts_the_year && first + count < static_cast<std::int64_t>(dates.size()));
   return y;
 }
 

@@ -15,6 +15,7 @@
 
 #include "engine/runner.hpp"
 #include "io/result_reader.hpp"
+#include "io/result_years.hpp"
 #include "scenario/load.hpp"
 
 namespace zhili {
@@ -117,6 +118,14 @@ TEST(Checkpoint, AContinuedRunIsBitIdenticalForAnyThreadCounts) {
   const auto alone = run(one, d + "/cont3.h5", {}, &c);
   EXPECT_NE(alone.note, "");
   expect_continues(d + "/full.h5", d + "/cont3.h5", kAt);
+  // Its first year begins in February: not a whole year, though later rows exist.
+  EXPECT_FALSE(rows_of_year(ResultReader(d + "/cont3.h5"), 2016)->whole);
+  EXPECT_TRUE(rows_of_year(ResultReader(d + "/full.h5"), 2016)->whole);
+  // Nor with another run written to its path since: its years are not the checkpoint's.
+  run(district(2, {"policy.conflict.police=30"}), d + "/part.h5");
+  const auto other = run(one, d + "/cont4.h5", {}, &c);
+  EXPECT_NE(other.note.find("another run"), std::string::npos) << other.note;
+  expect_continues(d + "/full.h5", d + "/cont4.h5", kAt);
   fs::rename(d + "/part-moved.h5", d + "/part.h5");
   // The run that wrote the checkpoint went on unchanged.
   const ResultReader full(d + "/full.h5"), part(d + "/part.h5");

@@ -138,8 +138,6 @@ bool fits_runs(const zv::Options& opt, const std::optional<zhili::Date>& time, c
   return map_ok && observable_ok && time_ok;
 }
 
-// Opens every run; a file that cannot be read stops the program (exit 3):
-// a presenter would rather know now than find a run missing on stage.
 // A comparison's compare.h5 (zhili compare) stands for its base's and first
 // variant's first replicates: the pair the compare panel shows. True when
 // one was given.
@@ -159,6 +157,8 @@ bool expand_compare_files(std::vector<std::string>& runs) {
   return any;
 }
 
+// Opens every run; a file that cannot be read stops the program (exit 3):
+// a presenter would rather know now than find a run missing on stage.
 bool open_runs(zv::ViewerState& s, const std::vector<std::string>& paths) {
   for (const auto& p : paths) {
     try {
