@@ -99,6 +99,19 @@ void print_headline(std::FILE* out, const ResultReader& r, const YearRows& rows)
                                      " participant-months per 10k; at most " + pct(t.largest("active_share")) +
                                      " of households active");
   }
+  if (const auto* items = t.get("budget"); items != nullptr && t.get("budget_total") != nullptr) {
+    // The year's spending, per resident, and its two largest items.
+    const double total = t.scalar("budget_total"), people = t.scalar("population");
+    const auto& labels = t.specs.at("budget").labels;
+    std::vector<std::size_t> order(labels.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return (*items)[a] > (*items)[b]; });
+    std::string largest;
+    for (std::size_t k = 0; k < std::min<std::size_t>(2, order.size()); ++k)
+      largest += (k ? ", " : "") + labels[order[k]] + " " + num((*items)[order[k]] / 1e6, "%.0f") + " M";
+    line("public spending", num(total / 1e6, "%.0f") + " million yuan a year (" +
+                                num(people > 0 ? total / people : NAN) + " yuan per resident; largest: " + largest + ")");
+  }
   if (t.get("urban_share") != nullptr) {
     line("urbanization", "urban share " + pct(t.last("urban_share")) + " at the end of the year (by registration " +
                              pct(t.last("urban_share_registration")) + ")");

@@ -183,3 +183,19 @@ TEST(Cli, WithoutCheckpointAndFrom) {
 }
 
 }  // namespace zhili
+
+namespace zhili {
+
+// The headline of a run names its public spending, per resident and by its
+// largest items (the budget observable, docs/MODEL.md 7.13).
+TEST(Cli, HeadlineSaysThePublicSpending) {
+  const auto r = run_zhili({"run", kSmall, "-o", out_path("headline.h5"), "--steps", "12"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto at = r.out.find("public spending");
+  ASSERT_NE(at, std::string::npos) << r.out;
+  const std::string line = r.out.substr(at, r.out.find('\n', at) - at);
+  EXPECT_NE(line.find("million yuan a year"), std::string::npos) << line;
+  EXPECT_NE(line.find("yuan per resident; largest: settlement"), std::string::npos) << line;
+}
+
+}  // namespace zhili
