@@ -94,18 +94,6 @@ std::vector<std::string> run_overrides(const Arm& arm, std::uint64_t seed) {
   return o;
 }
 
-void check_arms(const CompareSpec& spec) {
-  Diagnostics all;
-  for (const auto& arm : spec.arms) {
-    try {
-      (void)load_scenario(arm.scenario, run_overrides(arm, replicate_seed(spec.seed, 0)));
-    } catch (const ScenarioError& e) {
-      for (const auto& d : e.diagnostics().items()) all.add(d);
-    }
-  }
-  if (!all.empty()) throw ScenarioError(std::move(all));
-}
-
 RunsDone run_arms(const CompareSpec& spec, int jobs, const std::atomic<int>* stop,
                   const std::function<void(int, int)>& progress) {
   fs::create_directories(fs::path(spec.dir) / "runs");

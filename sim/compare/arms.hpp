@@ -46,11 +46,6 @@ std::string run_path(const CompareSpec& spec, std::size_t arm, int replicate);
 // The arm's overrides with the replicate's seed and one thread per run.
 std::vector<std::string> run_overrides(const Arm& arm, std::uint64_t seed);
 
-// Loads every arm's scenario once with replicate 1's overrides, so a bad
-// file or override is reported before anything runs. Throws ScenarioError
-// (every arm's diagnostics together).
-void check_arms(const CompareSpec& spec);
-
 struct RunsDone {
   int ran = 0, reused = 0;  // reused: a complete file of the same inputs was already there
   bool interrupted = false;

@@ -17,6 +17,8 @@
 #include <type_traits>
 #include <vector>
 
+#include "core/fnv1a.hpp"
+
 namespace zhili {
 
 // A checkpoint that cannot be read: truncated, corrupt or of another run.
@@ -69,8 +71,7 @@ class Archive {
   // A mark between parts: a part that read or wrote other than it should is
   // caught at the next mark, naming the part, instead of as garbage later.
   void section(const char* name) {
-    std::uint64_t mark = 0;
-    for (const char* c = name; *c != '\0'; ++c) mark = (mark ^ static_cast<unsigned char>(*c)) * 0x100000001b3ULL;
+    const std::uint64_t mark = fnv1a(name);
     std::uint64_t read = mark;
     pod(read);
     if (read != mark) fail(std::string("the part before '") + name + "' does not match this program");

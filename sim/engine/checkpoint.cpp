@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/fnv1a.hpp"
 #include "core/read_file.hpp"
 
 namespace zhili {
@@ -15,15 +16,9 @@ namespace {
 
 constexpr char kMagic[] = "zhili-checkpoint 1\n";
 
-std::uint64_t fnv1a64(const std::string& bytes) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  for (const unsigned char c : bytes) h = (h ^ c) * 0x100000001b3ULL;
-  return h;
-}
-
 template <class T>
 std::uint64_t hash_of(const std::vector<T>& v) {
-  return fnv1a64(std::string(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T)));
+  return fnv1a(std::string_view(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T)));
 }
 
 }  // namespace
@@ -56,7 +51,7 @@ std::string checkpoint_shape(const Scenario& s, const Engine& e) {
       << "conflict.enabled=" << s.conflict.enabled << "\n"
       // The dispute clearance window's length is the length of saved state.
       << "disputes.clearance_window_months=" << s.disputes.clearance_window_months << "\n";
-  if (const PublicServices* services = const_cast<Engine&>(e).model().services()) {
+  if (const PublicServices* services = e.model().services()) {
     out << "services.outlets=";
     for (const auto& o : services->outlets()) out << o.name << ",";
     out << "\n";
@@ -66,12 +61,12 @@ std::string checkpoint_shape(const Scenario& s, const Engine& e) {
 
 std::string this_program() { return std::string("zhili ") + ZHILI_VERSION + " (" + ZHILI_GIT_COMMIT + ")"; }
 
-std::uint64_t text_hash(const std::string& text) { return fnv1a64(text); }
+std::uint64_t text_hash(const std::string& text) { return fnv1a(text); }
 
 void write_checkpoint(const std::string& path, Engine& engine, const RunMetadata& run, const std::string& run_file,
                       std::vector<std::uint64_t> event_rows) {
   std::string run_started = run.start_time;
-  std::uint64_t run_scenario = fnv1a64(run.resolved_scenario);
+  std::uint64_t run_scenario = fnv1a(run.resolved_scenario);
   Archive a = Archive::saving();
   engine.save(a);
   Archive file = Archive::saving();
@@ -82,7 +77,7 @@ void write_checkpoint(const std::string& path, Engine& engine, const RunMetadata
   std::string origin = std::filesystem::absolute(run_file).lexically_normal().string();
   std::string shape = checkpoint_shape(engine.scenario(), engine);
   std::string state = a.bytes();
-  std::uint64_t checksum = fnv1a64(state);
+  std::uint64_t checksum = fnv1a(state);
   file.pod(step);
   file.text(date);
   file.pod(seed);
@@ -133,7 +128,7 @@ Checkpoint read_checkpoint(const std::string& path) {
     a.text(c.shape);
     a.text(c.state);
     a.pod(checksum);
-    if (!a.at_end() || checksum != fnv1a64(c.state)) throw CheckpointError("the checksum does not match: the file is damaged");
+    if (!a.at_end() || checksum != fnv1a(c.state)) throw CheckpointError("the checksum does not match: the file is damaged");
     // The state is the raw layout of this build's classes: another build
     // could read it into the wrong fields without noticing.
     if (c.program != this_program())

@@ -60,6 +60,7 @@ class Engine {
   const Executor& executor() const { return exec_; }
   const Scenario& scenario() const { return scenario_; }
   Model& model() { return model_; }
+  const Model& model() const { return model_; }
   const World& world() const { return model_.world(); }
 
   // Results of the last step.

@@ -45,8 +45,8 @@ std::string prefix_problem(const Checkpoint& c, const ResultLayout& layout) {
              ", not " + c.run_started + ")";
     if (r.metadata().first_step != 0) return source + " is itself continued from a checkpoint";
     if (r.steps_done() < step) return source + " holds fewer steps than the checkpoint's";
+    const auto names = r.event_table_names();
     for (std::size_t t = 0; t < layout.event_tables.size() && t < c.event_rows.size(); ++t) {
-      const auto names = r.event_table_names();
       if (std::find(names.begin(), names.end(), layout.event_tables[t].name) == names.end()) continue;
       const EventTable table = r.read_events(layout.event_tables[t].name);
       if (!table.columns.empty() && table.columns.front().size() < c.event_rows[t])

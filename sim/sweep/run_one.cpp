@@ -1,3 +1,4 @@
+#include "core/fnv1a.hpp"
 #include "sweep/run_one.hpp"
 
 #include <cstdio>
@@ -50,14 +51,6 @@ std::string joined(const std::vector<std::string>& lines) {
 }
 
 bool stopping(const SweepContext& ctx) { return ctx.stop && ctx.stop->load() != 0; }
-
-// FNV-1a of `text`, continued from `h`: the sweep's fingerprint and the
-// runs' input lines.
-constexpr std::uint64_t kFnvBasis = 0xcbf29ce484222325ull;
-std::uint64_t fnv1a(std::string_view text, std::uint64_t h = kFnvBasis) {
-  for (const unsigned char c : text) h = (h ^ c) * 0x100000001b3ull;
-  return h;
-}
 
 // What a run was made from: the resolved scenario (base file, overrides,
 // factor values and seed, every default filled in). A stored row or file is

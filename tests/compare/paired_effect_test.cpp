@@ -49,8 +49,10 @@ TEST(PairedEffect, AConstantShiftHasAPointInterval) {
   const std::vector<double> variant{0.35, 0.45, 0.55};
   const auto e = paired_effect(base, variant);
   EXPECT_NEAR(e.effect, 0.25, 1e-15);
+  // The differences are equal up to rounding: an interval of that width.
   EXPECT_LE(e.low, e.effect);
   EXPECT_GE(e.high, e.effect);
+  EXPECT_LT(e.high - e.low, 1e-14);
 }
 
 // The 95% interval covers a known injected effect in about 95% of studies:
