@@ -46,6 +46,7 @@ enum class Stream : std::uint32_t {
   service_return = 33,      // a case that found every outlet closed: days until it tries again (counter step = day)
   earnings = 34,            // a household's fixed earnings rank (counter step 0)
   activation_threshold = 35,// a household's fixed conflict threshold rank (counter step 0), Granovetter
+  renewal = 36,             // renewal projects: agreement, displacement (destination, disputes), by household id
   test_a = 1000,            // reserved for tests
   test_b = 1001,
 };

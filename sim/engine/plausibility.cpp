@@ -120,6 +120,21 @@ std::vector<std::string> plausibility_warnings(const Scenario& s, const World& w
         "housing: %.1f %% of the city's homes are taken at the start (%.0f of %.0f): arrivals and villagers "
         "moving to the city will find almost no room; raise world.capacity or lower population.households",
         100.0 * city_taken / city_homes, city_taken, city_homes));
+
+  // A renewal project that never starts within the run, or whose area has
+  // nobody and no homes to renew.
+  for (const RenewalProject& p : s.renewal.projects) {
+    const auto k = static_cast<std::size_t>(p.order);
+    const std::string name = k < s.schedule_names.size() && !s.schedule_names[k].empty()
+                                 ? "'" + s.schedule_names[k] + "'"
+                                 : "schedule[" + std::to_string(p.order) + "]";
+    if (p.notice_step >= s.run.steps)
+      out.push_back("renewal: project " + name + " gives notice after the run ends: it changes nothing; move "
+                    "its date (at) or run.end");
+    else if (p.build.homes == 0)
+      out.push_back("renewal: project " + name + " builds no homes (build.homes: 0): its area stays empty "
+                    "after demolition");
+  }
   return out;
 }
 

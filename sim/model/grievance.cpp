@@ -373,13 +373,17 @@ void Grievance::gather_events(World& w, const StepContext& ctx) {
   const auto& h = w.households;
   const std::size_t n = h.size_alive();
   actives_.clear();
+  affected_complaints_ = 0;
   for (std::size_t blk = 0; blk < Executor::block_count(n); ++blk) {
     const std::uint64_t* in = events_.data() + blk * Executor::kBlock;
     const auto count = static_cast<std::size_t>(block_sums_[blk].events);
     for (std::size_t k = 0; k < count; ++k) {
       const PassEvent e = unpack(in[k]);
       if (e.active) actives_.push_back(e.slot);
-      if (e.complaint) channels_.file(static_cast<Channel>(e.channel), h.id[e.slot], e.zone, ctx.step);
+      if (e.complaint) {
+        channels_.file(static_cast<Channel>(e.channel), h.id[e.slot], e.zone, ctx.step);
+        affected_complaints_ += (h.social[e.slot] & social_bits::kAffected) != 0;
+      }
       if (e.dispute)
         disputes_.file(static_cast<DisputeKind>(e.kind), static_cast<DisputePath>(e.path), e.online, ctx.step);
     }

@@ -64,6 +64,10 @@ class Grievance {
   const ExpressionChannels& channels() const { return channels_; }
   const Disputes& disputes() const { return disputes_; }
   const Conflict& conflict() const { return conflict_; }
+  Disputes& disputes() { return disputes_; }
+  // Complaints filed this step by households a renewal project notified or
+  // displaced (social_bits::kAffected).
+  std::int64_t affected_complaints() const { return affected_complaints_; }
   Conflict& conflict() { return conflict_; }
   // Grievance of the household in each slot after the last step, in 1/255 (map).
   const std::vector<std::uint8_t>& grievance_byte() const { return g_byte_; }
@@ -80,6 +84,7 @@ class Grievance {
   double residents_ = 0;
   double city_rent_to_income_ = 0;  // mean rent over mean income, the step before (0: none)
   GrievanceSums sums_;
+  std::int64_t affected_complaints_ = 0;
   ExpressionChannels channels_;
   Disputes disputes_;
   Conflict conflict_;

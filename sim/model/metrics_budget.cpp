@@ -7,16 +7,25 @@ namespace zhili {
 
 namespace {
 
-enum Item : std::size_t { windows, platform, equalization, settlement, channels, mediators, courts, grid_workers, police };
+enum Item : std::size_t {
+  windows, platform, equalization, settlement, channels, mediators, courts, grid_workers, police, renewal_compensation
+};
 
 constexpr std::array<LeverId, kChannelCount> kChannelCapacity{
     LeverId::grievance_hotline_capacity, LeverId::grievance_petition_capacity, LeverId::grievance_meeting_capacity};
 
 }  // namespace
 
-void BudgetMetrics::declare(ObservableTable& table, const Scenario& s) { table.add(series_entries(), s, *this); }
+void BudgetMetrics::declare(ObservableTable& table, const Scenario& s) {
+  const bool renewal = !s.renewal.projects.empty() || s.renewal.rent_adjustment > 0;  // as Renewal::active()
+  items_reported_ = renewal ? kBudgetItems.size() : kBudgetItems.size() - 1;
+  auto entries = series_entries();
+  entries.front().spec.labels.resize(items_reported_);
+  table.add(entries, s, *this);
+}
 
-void BudgetMetrics::compute(const StepContext& ctx, const Metrics& m, const PublicServices* services) {
+void BudgetMetrics::compute(const StepContext& ctx, const Metrics& m, const PublicServices* services,
+                            double compensation) {
   const Scenario& s = ctx.scenario;
   const CostSpec& c = s.costs;
   const double years = ctx.years_per_step;
@@ -53,6 +62,7 @@ void BudgetMetrics::compute(const StepContext& ctx, const Metrics& m, const Publ
   if (s.grievance.enabled || s.conflict.enabled)
     items_[grid_workers] = ctx.lever(LeverId::conflict_grid_workers) * per_10k * c.grid_worker_year * years;
   if (s.conflict.enabled) items_[police] = ctx.lever(LeverId::conflict_police) * per_10k * c.police_officer_year * years;
+  items_[renewal_compensation] = compensation;
   total_ = 0.0;
   for (const double v : items_) total_ += v;
   years_per_step_ = years;
@@ -65,9 +75,12 @@ const std::vector<SeriesEntry<BudgetMetrics>>& BudgetMetrics::series_entries() {
       {{"budget", "yuan/step",
         "Public spending of the step by lever: windows (staffed and purchased), the online platform, "
         "services extended to migrants (equalization), settlement (市民化), complaint channels' capacity, "
-        "mediators, courts' capacity, grid workers, police (costs.*, docs/MODEL.md)",
+        "mediators, courts' capacity, grid workers, police (costs.*, docs/MODEL.md); with renewal projects, "
+        "the compensation paid to displaced owners",
         "item", std::vector<std::string>(kBudgetItems.begin(), kBudgetItems.end())},
-       [](const B& b, W& out) { out.put_each(b.items_); }},
+       [](const B& b, W& out) {
+         for (std::size_t k = 0; k < b.items_reported_; ++k) out.put(b.items_[k]);
+       }},
       {{"budget_total", "yuan/step", "Public spending of the step on every lever (the sum of budget)", "", {}},
        [](const B& b, W& out) { out.put(b.total_); }},
       {{"budget_per_year", "yuan/year", "Public spending at this step's rate, a year: what sweeps compare", "", {}},

@@ -5,7 +5,8 @@
 // mediators, grid workers and police per 10,000 residents at their yearly
 // cost, courts at their capacity, equalization as the services migrants are
 // entitled to, settlement as a one-off cost per person settled. Items of a
-// submodel that is off cost nothing.
+// submodel that is off cost nothing. Scenarios with renewal projects add
+// the compensation paid to displaced owners (renewal_compensation).
 #pragma once
 
 #include <array>
@@ -20,20 +21,22 @@ namespace zhili {
 class Metrics;
 class PublicServices;
 
-inline constexpr std::array<const char*, 9> kBudgetItems{
+inline constexpr std::array<const char*, 10> kBudgetItems{
     "windows", "platform", "equalization", "settlement", "channels", "mediators", "courts", "grid_workers",
-    "police"};
+    "police", "renewal_compensation"};
 
 class BudgetMetrics {
  public:
   void declare(ObservableTable& table, const Scenario& s);
   // After Metrics (residents, settlements) and the services have measured the step.
-  void compute(const StepContext& ctx, const Metrics& m, const PublicServices* services);
+  // `compensation`: what renewal projects paid owners in the step (yuan).
+  void compute(const StepContext& ctx, const Metrics& m, const PublicServices* services, double compensation);
 
   const std::array<double, kBudgetItems.size()>& items() const { return items_; }  // yuan in the step
 
  private:
   static const std::vector<SeriesEntry<BudgetMetrics>>& series_entries();
+  std::size_t items_reported_ = kBudgetItems.size();  // the last item only with renewal projects
   std::array<double, kBudgetItems.size()> items_{};
   double total_ = 0;
   double years_per_step_ = 1.0;

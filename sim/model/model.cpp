@@ -9,7 +9,8 @@ Model::Model(const Scenario& s) : scenario_(s), world_(build_world(s)) {
   // and the economy are off (add any new submodel that does to this test):
   // relocation then keeps the cell counts current itself, and its sequential
   // mode keeps its state between steps.
-  const bool relocation_sole_mover = !s.migration.enabled && !s.economy.enabled && !s.demography.enabled;
+  const bool relocation_sole_mover =
+      !s.migration.enabled && !s.economy.enabled && !s.demography.enabled && s.renewal.projects.empty();
   flows_.setup(world_);
   relocation_.setup(world_, s, relocation_sole_mover);
   metrics_.setup(world_);
@@ -19,6 +20,7 @@ Model::Model(const Scenario& s) : scenario_(s), world_(build_world(s)) {
     rural_.setup(world_);
   }
   if (s.demography.enabled) demography_.setup(world_);
+  renewal_.setup(world_, s, s.services.enabled ? &services_ : nullptr);
 
   // Order matters and is documented in docs/MODEL.md ("Process overview"):
   // people leave and settle, the cell counts are brought up to date, the labour
@@ -39,6 +41,10 @@ Model::Model(const Scenario& s) : scenario_(s), world_(build_world(s)) {
   if (s.demography.enabled)
     phases_.push_back({"household_formation",
                        [this](World& w, const StepContext& c) { demography_.form_households(w, c); }});
+  // Renewal projects displace households before the labour market clears,
+  // so the displaced seek work and homes from where they went.
+  if (renewal_.active())
+    phases_.push_back({"renewal", [this](World& w, const StepContext& c) { renewal_.step(w, c); }});
   if (s.economy.enabled) {
     phases_.push_back({"labour_market", [this](World& w, const StepContext& c) { labour_.step(w, c); }});
     phases_.push_back({"rural_migration",
@@ -64,6 +70,9 @@ Model::Model(const Scenario& s) : scenario_(s), world_(build_world(s)) {
         {"grievance_pass", [this](World& w, const StepContext& c) { grievance_.household_pass(w, c); }});
     phases_.push_back(
         {"grievance_events", [this](World& w, const StepContext& c) { grievance_.gather_events(w, c); }});
+    if (s.disputes.enabled && renewal_.active())
+      phases_.push_back({"renewal_disputes",
+                         [this](World&, const StepContext& c) { renewal_.file_disputes(grievance_.disputes(), c); }});
     if (s.conflict.enabled && s.conflict.activation == ConflictActivation::sequential)
       phases_.push_back({"conflict_activation",
                          [this](World& w, const StepContext& c) { grievance_.activate_sequential(w, c); }});
@@ -82,6 +91,7 @@ Model::Model(const Scenario& s) : scenario_(s), world_(build_world(s)) {
   metrics_.declare(observables_, s);
   if (s.services.enabled) service_metrics_.declare(observables_, s, services_);
   social_metrics_.declare(observables_, s, grievance_);
+  renewal_.declare(observables_, s);
   budget_metrics_.declare(observables_, s);
   // Per-entity series: the outlets', then the household panel's.
   outlet_series_ = s.services.enabled ? ServiceMetrics::entity_specs(services_).size() : 0;
@@ -126,7 +136,10 @@ void Model::measure(const StepContext& ctx, std::span<double> row) {
   metrics_.compute(world_, ctx, in);
   if (scenario_.services.enabled) service_metrics_.compute(world_, ctx, services_);
   if (SocialMetrics::active(scenario_)) social_metrics_.compute(ctx);
-  budget_metrics_.compute(ctx, metrics_, services());
+  if (renewal_.active())
+    renewal_.measure(world_, ctx, grievance_.affected_complaints(),
+                     scenario_.conflict.enabled ? &grievance_.conflict().incidents() : nullptr);
+  budget_metrics_.compute(ctx, metrics_, services(), renewal_.compensation_step());
   observables_.fill_row(row);
 }
 

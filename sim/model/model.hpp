@@ -24,6 +24,7 @@
 #include "model/metrics_social.hpp"
 #include "model/observables.hpp"
 #include "model/relocation.hpp"
+#include "model/renewal.hpp"
 #include "model/rural_migration.hpp"
 #include "model/services.hpp"
 #include "model/step_context.hpp"
@@ -53,6 +54,8 @@ class Model {
   // steps), or nullptr when the scenario has them off.
   PublicServices* services() { return scenario_.services.enabled ? &services_ : nullptr; }
   const PublicServices* services() const { return scenario_.services.enabled ? &services_ : nullptr; }
+  // Renewal projects and the rental market (inactive without them).
+  const Renewal& renewal() const { return renewal_; }
 
   // The series this scenario reports, in row order.
   const std::vector<SeriesSpec>& series_specs() const { return observables_.series(); }
@@ -98,6 +101,7 @@ class Model {
   LabourMarket labour_;
   RuralMigration rural_;
   Demography demography_;
+  Renewal renewal_;
   Metrics metrics_;
   PublicServices services_;
   ServiceMetrics service_metrics_;

@@ -136,6 +136,7 @@ void Model::serialize(Archive& a) {
   services_.serialize(a);
   service_metrics_.serialize(a);
   grievance_.serialize(a);
+  renewal_.serialize(a, world_);
   a.section("end");
 }
 

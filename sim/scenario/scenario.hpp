@@ -16,17 +16,14 @@
 #include "scenario/costs_spec.hpp"
 #include "scenario/diagnostics.hpp"
 #include "scenario/levers.hpp"
+#include "scenario/renewal_spec.hpp"
 #include "scenario/services_spec.hpp"
 #include "scenario/social_spec.hpp"
 #include "scenario/schedule.hpp"
+#include "scenario/zone.hpp"
 
 namespace zhili {
 
-// Zone types of map cells, from the generator or a raster (below).
-enum class Zone : std::uint8_t { urban_core, fringe, urban_village, suburb, rural, count };
-inline constexpr std::size_t kZoneCount = static_cast<std::size_t>(Zone::count);
-inline constexpr std::array<const char*, kZoneCount> kZoneNames{
-    "urban_core", "fringe", "urban_village", "suburb", "rural"};
 
 struct RunSpec {
   std::string name = "scenario";
@@ -41,10 +38,6 @@ struct RunSpec {
   std::int64_t spinup = 0;
 };
 
-struct CellXY {
-  int x = 0;
-  int y = 0;
-};
 
 // A centre of a polycentric city; its weight scales its zone radii.
 struct CityCentre {
@@ -237,6 +230,7 @@ struct Scenario {
   DisputeSpec disputes;
   ConflictSpec conflict;
   CostSpec costs;
+  RenewalSpec renewal;  // behaviour of renewal projects; the projects come from the schedule
   LeverValues policy = default_levers();  // values in force at step 0
   std::vector<ScheduleEntry> schedule;    // resolved to steps, sorted by start step
   // The name of each file entry of the schedule, by its position (the

@@ -64,6 +64,8 @@ std::string summary(const Scenario& s) {
   out += "  schedule:   " + std::to_string(s.schedule.size()) + " lever change(s)";
   if (!s.services.events.empty())
     out += ", " + std::to_string(s.services.events.size()) + " outlet change(s)";
+  if (!s.renewal.projects.empty())
+    out += ", " + std::to_string(s.renewal.projects.size()) + " renewal project(s)";
   std::string named;
   for (const auto& name : s.schedule_names)
     if (!name.empty()) named += (named.empty() ? "" : ", ") + name;

@@ -40,6 +40,18 @@ TEST(Plausibility, TooFewWindows) {
   EXPECT_NE(w[0].find("the 41 windows"), std::string::npos) << w[0];
 }
 
+TEST(Plausibility, ARenewalProjectAfterTheRunEnds) {
+  const std::string file = std::string(ZHILI_SOURCE_DIR) + "/scenarios/renewal/village-consultation.yaml";
+  const auto of = [&](const std::vector<std::string>& o) {
+    const Scenario s = load_scenario(file, o);
+    return plausibility_warnings(s, build_world(s));
+  };
+  EXPECT_TRUE(of({}).empty());
+  const auto w = of({"run.end=2017-06"});
+  ASSERT_EQ(w.size(), 1u);
+  EXPECT_NE(w[0].find("renewal: project 'east-village' gives notice after the run ends"), std::string::npos) << w[0];
+}
+
 TEST(Plausibility, AnEmptyingCountryside) {
   const auto w = warnings({"migration.ht_beta=0.3"});
   ASSERT_EQ(w.size(), 1u);

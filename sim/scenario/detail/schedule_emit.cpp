@@ -2,6 +2,7 @@
 #include <tuple>
 
 #include "scenario/detail/outlets_yaml.hpp"
+#include "scenario/detail/renewal_yaml.hpp"
 #include "scenario/detail/schedule_yaml.hpp"
 
 namespace zhili::scenario_detail {
@@ -58,6 +59,8 @@ std::string emit_schedule(const Scenario& s) {
   }
   std::map<int, std::string> lines;
   for (const auto& [order, events] : outlet_changes) lines[order] = outlet_change(events, calendar);
+  for (const auto& p : s.renewal.projects)
+    lines[p.order] = "{at: " + format_date(calendar.date_of(p.notice_step)) + ", renewal: " + renewal_text(p) + "}\n";
   for (const auto& [order, group] : by_order) {
     std::string& out = lines[order];
     for (const auto& g : group) {

@@ -7,6 +7,7 @@
 
 #include "scenario/messages.hpp"
 #include "scenario/detail/outlets_yaml.hpp"
+#include "scenario/detail/renewal_yaml.hpp"
 #include "scenario/suggest.hpp"
 #include "scenario/detail/yaml_walk.hpp"
 
@@ -15,7 +16,7 @@ namespace zhili::scenario_detail {
 namespace {
 
 const KeyTree& entry_tree() {
-  static const KeyTree tree({"name", "enabled", "at", "set", "from", "to", "ramp", "outlet"});
+  static const KeyTree tree({"name", "enabled", "at", "set", "from", "to", "ramp", "outlet", "renewal"});
   return tree;
 }
 
@@ -65,7 +66,7 @@ class EntryReader {
 
   void read(const YAML::Node& entry) {
     const SourceLocation entry_at = in_.at(entry);
-    static const std::string kShape = "a mapping: {at, set}, {from, to, ramp} or {at, outlet}";
+    static const std::string kShape = "a mapping: {at, set}, {from, to, ramp}, {at, outlet} or {at, renewal}";
     if (!entry.IsMap()) {
       ctx_.reject({prefix_, entry_at}, kWrongType, found_text(entry), kShape);
       return;
@@ -81,6 +82,11 @@ class EntryReader {
     if (!single_kind()) return;
     if (parts_.count("outlet")) {
       read_outlet_change(entry_at);
+    } else if (parts_.count("renewal")) {
+      const auto at = date(require("at", entry_at, "at: DATE (the project's notice)"));
+      read_renewal(in_, parts_.at("renewal"), prefix_ + ".renewal",
+                   at ? std::optional<std::int64_t>(calendar_.first_step_on_or_after(*at)) : std::nullopt, index_,
+                   ctx_, ctx_.scenario.renewal.projects);
     } else if (parts_.count("at") || parts_.count("set")) {
       read_step_change(entry_at);
     } else {
@@ -112,12 +118,15 @@ class EntryReader {
     }
   }
 
-  // An entry is a step change, a ramp or an outlet change; reports the first
-  // key of another kind. `at` dates both step changes and outlet changes.
-  enum class EntryKind { step, ramp, outlet };
+  // An entry is a step change, a ramp, an outlet change or a renewal
+  // project; reports the first key of another kind. `at` dates step
+  // changes, outlet changes and projects.
+  enum class EntryKind { step, ramp, outlet, renewal };
   EntryKind kind_of(const std::string& key) const {
     if (key == "outlet") return EntryKind::outlet;
-    if (key == "at") return parts_.count("outlet") ? EntryKind::outlet : EntryKind::step;
+    if (key == "renewal") return EntryKind::renewal;
+    if (key == "at")
+      return parts_.count("outlet") ? EntryKind::outlet : parts_.count("renewal") ? EntryKind::renewal : EntryKind::step;
     if (key == "set") return EntryKind::step;
     return EntryKind::ramp;
   }
@@ -134,13 +143,16 @@ class EntryReader {
     // Name the key that made the kind: `outlet` rather than the `at` it shares.
     std::string first_name = first->path;
     if (first_name == "at" && kind_of("at") == EntryKind::outlet) first_name = "outlet";
+    if (first_name == "at" && kind_of("at") == EntryKind::renewal) first_name = "renewal";
     ctx_.report({prefix_ + "." + clash->path, clash->key_at}, kMixedEntry,
                 "'" + first_name + "' with '" + clash->path + "'",
-                "either at + set (a step change), from + to + ramp (a ramp) or at + outlet (an "
-                "outlet change)",
+                "either at + set (a step change), from + to + ramp (a ramp), at + outlet (an "
+                "outlet change) or at + renewal (a renewal project)",
                 kind_of(first->path) == EntryKind::outlet || kind_of(clash->path) == EntryKind::outlet
                     ? "write the outlet change as an entry of its own"
-                    : "");
+                    : kind_of(first->path) == EntryKind::renewal || kind_of(clash->path) == EntryKind::renewal
+                          ? "write the renewal project as an entry of its own"
+                          : "");
     return false;
   }
 
@@ -350,6 +362,7 @@ void bind_schedule(const ValueInput& in, LoadContext& ctx) {
   std::vector<ScheduleEntry> entries;
   std::vector<OutletEvent> events;
   ctx.scenario.schedule_names.assign(in.value.size(), "");
+  ctx.scenario.renewal.projects.clear();
   ctx.schedule_enabled.assign(in.value.size(), true);
   int index = 0;
   for (const auto& entry : in.value) EntryReader(in, index++, ctx, entries, events).read(entry);
@@ -421,8 +434,10 @@ void apply_schedule_switches(LoadContext& ctx) {
   auto kept = [&](int order) { return new_order[static_cast<std::size_t>(order)] >= 0; };
   std::erase_if(s.schedule, [&](const ScheduleEntry& e) { return !kept(e.order); });
   std::erase_if(s.services.events, [&](const OutletEvent& e) { return !kept(e.order); });
+  std::erase_if(s.renewal.projects, [&](const RenewalProject& p) { return !kept(p.order); });
   for (auto& e : s.schedule) e.order = new_order[static_cast<std::size_t>(e.order)];
   for (auto& e : s.services.events) e.order = new_order[static_cast<std::size_t>(e.order)];
+  for (auto& p : s.renewal.projects) p.order = new_order[static_cast<std::size_t>(p.order)];
   s.schedule_names = std::move(names);
 }
 
@@ -430,7 +445,8 @@ KeyRule schedule_rule() {
   KeyRule r = rule_for({"schedule", "sequence", "", "[]", "",
                         "Dated changes of policy levers: step changes (at + set) and linear "
                         "ramps (from + to + ramp), see \"The schedule\" below; and changes of "
-                        "the outlet network (at + outlet), see \"Outlets\"."});
+                        "the outlet network (at + outlet), see \"Outlets\"; and renewal projects "
+                        "(at + renewal), see \"Renewal\"."});
   r.bind = bind_schedule;
   r.emit = emit_schedule;
   r.emit_block_list = true;
@@ -443,8 +459,8 @@ KeyRule schedule_rule() {
       {"schedule[].enabled", "boolean", "", "true", "true or false",
        "false switches the entry off: the run goes as if it were not written."},
       {"schedule[].at", "date", "", "required", "on or after run.start",
-       "Date of a step change or an outlet change; it takes effect at the first step starting "
-       "on or after it."},
+       "Date of a step change, an outlet change or a renewal project's notice; it takes effect "
+       "at the first step starting on or after it."},
       {"schedule[].set.<lever>", "number", "as the lever", "required", "the lever's range",
        "Value the lever takes from `at` on." + lever_note},
       {"schedule[].from", "date", "", "required", "on or after run.start",
@@ -464,6 +480,35 @@ KeyRule schedule_rule() {
        "Staffed windows from `at` on."},
       {"schedule[].outlet.add_needs", "all or [need, ...]", "", "none", "need types",
        "Need types the outlet handles from `at` on, in addition to those it had."},
+      {"schedule[].renewal.area", "mapping", "", "required",
+       "{from: [x, y], to: [x, y]}, {cells: [[x, y], ...]}, {zone: ZONE} or a rectangle with a zone",
+       "Cells of a renewal project (its notice is `at`): a rectangle with inclusive corners, a list "
+       "of cells, every cell of a zone, or the cells of a zone within a rectangle."},
+      {"schedule[].renewal.consultation_months", "number", "months", "0", "[0, 600]",
+       "Months of consultation between the notice and demolition, in which owners agree to the terms."},
+      {"schedule[].renewal.consent", "number", "", "0", "[0, 1]",
+       "Share of the area's owners who must have agreed before demolition starts (it waits at most "
+       "renewal.max_wait_months past the consultation)."},
+      {"schedule[].renewal.demolition_months", "number", "months", "1", "(0, 600]",
+       "The area's cells are cleared in equal parts over these months; their residents are displaced."},
+      {"schedule[].renewal.construction_months", "number", "months", "12", "[0, 600]",
+       "Months from the end of demolition to completion; the area has no homes meanwhile."},
+      {"schedule[].renewal.build.zone", "enum", "", "fringe", "a zone",
+       "Zone of the area's cells once complete (a requisition makes rural cells suburb or fringe)."},
+      {"schedule[].renewal.build.homes", "integer", "households", "0", "[0, 1000000]",
+       "Homes per cell once complete, in simulated households (as world.capacity)."},
+      {"schedule[].renewal.build.rent", "number", "yuan/month", "0", "[0, 10000000]",
+       "Rent of a home once complete; 0 = world.rent of the new zone."},
+      {"schedule[].renewal.build.outlet", "string", "", "none", "an outlet's name",
+       "An outlet of services.outlets (open_at_start: false) opened at completion."},
+      {"schedule[].renewal.compensation", "number", "", "1", "[0, 10]",
+       "Compensation paid to owners, as a share of their home's market value "
+       "(renewal.home_value_years of its rent)."},
+      {"schedule[].renewal.resettled", "number", "", "0", "[0, 1]",
+       "Share of owners given a home in the rebuilt area (回迁安置), housed in the district meanwhile."},
+      {"schedule[].renewal.hukou_conversion", "number", "", "0", "[0, 1]",
+       "Share of displaced rural owners (a requisition) who convert to an urban hukou (农转非); "
+       "the others move to another village."},
   };
   return r;
 }

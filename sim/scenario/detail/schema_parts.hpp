@@ -14,5 +14,6 @@ std::vector<KeyRule> demography_rules();       // schema_economy.cpp
 std::vector<KeyRule> services_rules();         // schema_services.cpp
 std::vector<KeyRule> social_rules();           // schema_social.cpp
 std::vector<KeyRule> costs_rules();            // schema_costs.cpp
+std::vector<KeyRule> renewal_rules();          // schema_renewal.cpp
 
 }  // namespace zhili::scenario_detail
