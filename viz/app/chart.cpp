@@ -160,7 +160,7 @@ void draw_plot_body(ImDrawList* dl, const PlotBody& b) {
 
 void draw_chart(const char* id, ImVec2 size, const std::vector<ChartLine>& lines,
                 const std::vector<LegendEntry>& legend_entries, const std::string& unit, double now, ChartView& view,
-                ChartCache* cache) {
+                ChartCache* cache, const std::vector<ChartMark>& marks) {
   size.x = std::max(size.x, 120.0f);
   size.y = std::max(size.y, 80.0f);
   const ImVec2 c0 = ImGui::GetCursorScreenPos();
@@ -254,6 +254,19 @@ void draw_chart(const char* id, ImVec2 size, const std::vector<ChartLine>& lines
     draw_plot_body(dl, body);
   }
   dl->PushClipRect(p0, p1, true);
+  // Marks: dashed amber lines, labels at the top in three staggered rows so
+  // that marks a few months apart stay readable.
+  constexpr ImU32 kMark = IM_COL32(255, 196, 40, 200);
+  for (std::size_t k = 0; k < marks.size(); ++k) {
+    if (!x.contains(marks[k].t)) continue;
+    const float px = x.to_pixel(marks[k].t);
+    for (float py = p0.y; py < p1.y; py += 8.0f) dl->AddLine(ImVec2(px, py), ImVec2(px, std::min(py + 4.0f, p1.y)), kMark, 1.0f);
+    const float row = static_cast<float>(k % 3) * (line_h + 2.0f);
+    const ImVec2 at(px + 3.0f, p0.y + 2.0f + row);
+    const ImVec2 sz = ImGui::CalcTextSize(marks[k].label.c_str());
+    dl->AddRectFilled(ImVec2(at.x - 1, at.y), ImVec2(at.x + sz.x + 2, at.y + sz.y), IM_COL32(20, 20, 24, 190), 2.0f);
+    dl->AddText(at, kMark, marks[k].label.c_str());
+  }
   if (x.contains(now)) {
     const float px = x.to_pixel(now);
     dl->AddLine(ImVec2(px, p0.y), ImVec2(px, p1.y), IM_COL32(255, 255, 255, 200), 1.5f);
@@ -268,6 +281,9 @@ void draw_chart(const char* id, ImVec2 size, const std::vector<ChartLine>& lines
     dl->AddLine(ImVec2(io.MousePos.x, p0.y), ImVec2(io.MousePos.x, p1.y), IM_COL32(255, 255, 255, 90));
     ImGui::BeginTooltip();
     ImGui::TextUnformatted(date_label(t).c_str());
+    for (const ChartMark& m : marks)
+      if (x.contains(m.t) && std::abs(x.to_pixel(m.t) - io.MousePos.x) <= 4.0f)
+        ImGui::TextColored(ImVec4(1.0f, 0.77f, 0.16f, 1.0f), "%s", m.label.c_str());
     for (const auto& l : lines) {
       const std::int64_t r = row_at(l.times, t);
       const auto row = static_cast<std::size_t>(r);

@@ -36,6 +36,13 @@ struct ChartLine {
   std::span<const double> readout;
 };
 
+// A dated event drawn as a dashed vertical line with its label (renewal
+// projects' stages).
+struct ChartMark {
+  double t = 0;  // decimal year
+  std::string label;
+};
+
 struct LegendEntry {
   std::string name;
   Rgba colour;
@@ -45,8 +52,9 @@ struct LegendEntry {
 // Draws the chart in a `size` canvas at the cursor. `unit` is the values'
 // unit (shares are shown in %); `now` the timeline's instant. With a
 // `cache`, the plot area is drawn from it and redrawn only when it changes.
+// `marks` are drawn over the lines and named in the hover read-out near them.
 void draw_chart(const char* id, ImVec2 size, const std::vector<ChartLine>& lines,
                 const std::vector<LegendEntry>& legend, const std::string& unit, double now, ChartView& view,
-                ChartCache* cache = nullptr);
+                ChartCache* cache = nullptr, const std::vector<ChartMark>& marks = {});
 
 }  // namespace zhili::view

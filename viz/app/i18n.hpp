@@ -129,6 +129,14 @@ inline constexpr Text peak_active{"Peak active households", "峰值参与住户�
 inline constexpr Text peak_cells{"Cells at peak", "峰值覆盖网格数"};
 inline constexpr Text incidents_in_progress_n{"%zu in progress", "%zu 起进行中"};
 inline constexpr Text incidents_ended_n{"%zu ended", "%zu 起已结束"};
+// Renewal projects: outlines on the map, marks on the time axes.
+inline constexpr Text renewal_areas{"Renewal areas", "改造片区"};
+inline constexpr Text stage_notice{"notice", "公告"};
+inline constexpr Text stage_consultation{"consultation", "征询"};
+inline constexpr Text stage_demolition{"demolition", "拆除"};
+inline constexpr Text stage_construction{"construction", "建设"};
+inline constexpr Text stage_complete{"complete", "建成"};
+inline constexpr Text stage_planned{"planned", "规划中"};
 }  // namespace txt
 
 }  // namespace zhili::view

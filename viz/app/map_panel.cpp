@@ -10,6 +10,7 @@
 #include "app/map_canvas.hpp"
 #include "app/outlet_markers.hpp"
 #include "app/panels.hpp"
+#include "app/renewal_overlay.hpp"
 #include "data/categories.hpp"
 #include "data/decimal_year.hpp"
 #include "data/format.hpp"
@@ -97,6 +98,11 @@ void draw_map_panel(ViewerState& s, Layers& layers) {
     ImGui::SameLine(0.0f, 12.0f);
     ImGui::Checkbox(label(txt::show_ended, "map_incidents_ended").c_str(), &s.show_ended_incidents);
   }
+  const bool renewal = run.find_map("renewal_area") != nullptr;
+  if (renewal) {
+    ImGui::SameLine(0.0f, 24.0f);
+    ImGui::Checkbox(label(txt::renewal_areas, "map_renewal").c_str(), &s.show_renewal);
+  }
   const bool rings = s.show_incidents && !incidents.empty();
   const std::int64_t step = incident_step_at(incidents, run, t);
   const std::vector<Incident> active = rings ? incidents_in_progress(incidents, step) : std::vector<Incident>{};
@@ -112,12 +118,14 @@ void draw_map_panel(ViewerState& s, Layers& layers) {
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const CellHover hover = map_canvas("##map_canvas", layers.map, ImVec2(avail.x, avail.y - legend_h), s.map_view,
                                      tr(txt::before_start));
+  if (renewal && s.show_renewal && layers.map.snapshot >= 0) draw_renewal_outlines(run, hover, t);
   // Rings first: the outlets are drawn over them and win the pointer.
   const int incident =
       rings && layers.map.snapshot >= 0 ? draw_incident_markers(active, ended, hover, incidents.max_peak_active) : -1;
   const int outlet = markers && layers.map.snapshot >= 0
                          ? draw_outlet_markers(outlets, hover, s.marker_size, run.entity_max("outlets", "queue"))
                          : -1;
+  if (renewal && s.show_renewal && layers.map.snapshot >= 0) draw_renewal_names(run, hover, t);
   if (outlet >= 0) outlet_tooltip(outlets[static_cast<std::size_t>(outlet)]);
   else if (incident >= 0 && static_cast<std::size_t>(incident) < active.size())
     incident_tooltip(active[static_cast<std::size_t>(incident)], incidents, run, true);

@@ -50,6 +50,7 @@ struct ViewerState {
   MapView map_view;
   bool show_outlets = true;                    // outlet markers on the map, where the run has outlets
   MarkerSize marker_size = MarkerSize::queue;  // what a marker's size shows
+  bool show_renewal = true;            // renewal areas outlined on the map, where the run has renewal_area
   bool show_incidents = true;          // incidents in progress on the map, where the run has /events/incidents
   bool show_ended_incidents = false;   // and, faded, those that already ended
   IncidentCache incidents;             // each run's incident table, read when first shown
