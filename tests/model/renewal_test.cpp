@@ -6,10 +6,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <string>
 #include <vector>
 
+#include "core/archive.hpp"
 #include "engine/engine.hpp"
 #include "scenario/load.hpp"
 
@@ -165,6 +167,32 @@ TEST(Renewal, DisplacedTenantsRaiseOccupancyAndRentsInTheOtherUrbanVillages) {
   }
   EXPECT_GT(occupancy[0], occupancy[1] + 0.02) << occupancy[0] << " against " << occupancy[1];
   EXPECT_GT(rent[0], rent[1] * 1.01) << rent[0] << " against " << rent[1];
+}
+
+// A checkpoint taken while the owners are being consulted (May 2018) and
+// one taken mid-demolition continue bit-identically: the projects' stages,
+// agreement flags, resettled owners and the rental market are saved.
+TEST(Renewal, CheckpointsContinueBitIdentically) {
+  const Scenario s = village("village-consultation.yaml", {"run.end=2021-01"});
+  for (const std::int64_t at : {40, 44}) {  // recorded steps done: 2018-05, 2018-09
+    Engine full(s);
+    while (full.step_index() < at) full.step();
+    EXPECT_EQ(full.model().renewal().stage(0), at == 40 ? Renewal::Stage::consultation : Renewal::Stage::demolition);
+    Archive saved = Archive::saving();
+    full.save(saved);
+    Archive loading = Archive::loading(saved.bytes());
+    Engine cont(s, loading);
+    ASSERT_EQ(cont.step_index(), at);
+    while (!full.done()) {
+      full.step();
+      cont.step();
+      const auto a = full.observables(), b = cont.observables();
+      ASSERT_EQ(a.size(), b.size());
+      ASSERT_EQ(std::memcmp(a.data(), b.data(), a.size() * sizeof(double)), 0)
+          << "checkpoint after step " << at << ", differs at step " << full.step_index();
+    }
+    EXPECT_EQ(cont.model().renewal().stage(0), Renewal::Stage::complete);
+  }
 }
 
 }  // namespace
