@@ -71,7 +71,9 @@ const std::vector<std::string>& default_compare_outcomes() {
   static const std::vector<std::string> names = {
       "coverage_by_group", "coverage_gap", "trips_per_case", "one_trip_share", "complaints_rate",
       "disputes_rate",     "conflict_rate", "incidents_started", "active_share", "urban_share",
-      "urban_employment_rate", "gini", "budget_total"};
+      "urban_employment_rate", "gini",
+      // Runs with renewal projects (docs/MODEL.md 7.14) also report these.
+      "renewal_disputes", "renewal_complaints", "renewal_incidents", "renewal_compensation", "budget_total"};
   return names;
 }
 
