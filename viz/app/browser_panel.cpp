@@ -3,7 +3,9 @@
 // Scanning opens every file, so it happens on request, not every frame.
 #include <imgui.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <set>
 
 #include "app/i18n.hpp"
 #include "app/panels.hpp"
@@ -49,7 +51,17 @@ void draw_browser_panel(ViewerState& s) {
 
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_SizingStretchProp;
-  if (!ImGui::BeginTable("##runs", 7, flags, ImGui::GetContentRegionAvail())) return;
+  // Entries every readable run has say nothing about one run against another.
+  std::set<std::string> shared;
+  bool first = true;
+  for (const CatalogueEntry& e : s.browser_entries) {
+    if (!e.ok()) continue;
+    std::set<std::string> mine(e.policy.entries.begin(), e.policy.entries.end());
+    if (first) shared = std::move(mine);
+    else std::erase_if(shared, [&](const std::string& x) { return !mine.count(x); });
+    first = false;
+  }
+  if (!ImGui::BeginTable("##runs", 8, flags, ImGui::GetContentRegionAvail())) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("");
   ImGui::TableSetupColumn(tr(txt::file));
@@ -58,6 +70,7 @@ void draw_browser_panel(ViewerState& s) {
   ImGui::TableSetupColumn(tr(txt::seed));
   ImGui::TableSetupColumn(tr(txt::steps));
   ImGui::TableSetupColumn(tr(txt::status));
+  ImGui::TableSetupColumn(tr(txt::policy_col), ImGuiTableColumnFlags_WidthStretch, 3.0f);
   ImGui::TableHeadersRow();
   std::string to_open;
   for (std::size_t i = 0; i < s.browser_entries.size(); ++i) {
@@ -77,6 +90,11 @@ void draw_browser_panel(ViewerState& s) {
       continue;
     }
     ImGui::TextUnformatted(e.scenario_name.c_str());
+    if (!e.policy.description.empty()) {
+      ImGui::PushTextWrapPos(0.0f);
+      ImGui::TextDisabled("%s", e.policy.description.c_str());
+      ImGui::PopTextWrapPos();
+    }
     ImGui::TableNextColumn();
     ImGui::Text("%s – %s", e.first_date.c_str(), e.last_date.c_str());
     ImGui::TableNextColumn();
@@ -85,6 +103,13 @@ void draw_browser_panel(ViewerState& s) {
     ImGui::Text("%lld / %lld", static_cast<long long>(e.steps_done), static_cast<long long>(e.steps_planned));
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(to_string(e.status).c_str());
+    ImGui::TableNextColumn();
+    const ImVec4 kDiffers(0.47f, 0.75f, 1.0f, 1.0f);
+    for (const std::string& o : e.policy.overrides) ImGui::TextColored(kDiffers, "--set %s", o.c_str());
+    for (const std::string& x : e.policy.entries) {
+      if (shared.count(x) && s.browser_entries.size() > 1) ImGui::TextDisabled("%s", x.c_str());
+      else ImGui::TextColored(kDiffers, "%s", x.c_str());
+    }
   }
   ImGui::EndTable();
   if (!to_open.empty()) {

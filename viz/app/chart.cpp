@@ -1,6 +1,7 @@
 #include "app/chart.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <cmath>
 
 #include <cstdio>
@@ -254,18 +255,26 @@ void draw_chart(const char* id, ImVec2 size, const std::vector<ChartLine>& lines
     draw_plot_body(dl, body);
   }
   dl->PushClipRect(p0, p1, true);
-  // Marks: dashed amber lines, labels at the top in three staggered rows so
-  // that marks a few months apart stay readable.
-  constexpr ImU32 kMark = IM_COL32(255, 196, 40, 200);
-  for (std::size_t k = 0; k < marks.size(); ++k) {
-    if (!x.contains(marks[k].t)) continue;
-    const float px = x.to_pixel(marks[k].t);
-    for (float py = p0.y; py < p1.y; py += 8.0f) dl->AddLine(ImVec2(px, py), ImVec2(px, std::min(py + 4.0f, p1.y)), kMark, 1.0f);
-    const float row = static_cast<float>(k % 3) * (line_h + 2.0f);
-    const ImVec2 at(px + 3.0f, p0.y + 2.0f + row);
-    const ImVec2 sz = ImGui::CalcTextSize(marks[k].label.c_str());
-    dl->AddRectFilled(ImVec2(at.x - 1, at.y), ImVec2(at.x + sz.x + 2, at.y + sz.y), IM_COL32(20, 20, 24, 190), 2.0f);
-    dl->AddText(at, kMark, marks[k].label.c_str());
+  // Marks: dashed lines, each label in the top row where it clears the
+  // labels before it (four rows; a label with no room is left to the hover
+  // read-out), so that marks a few months apart stay readable.
+  constexpr int kMarkRows = 4;
+  float row_end[kMarkRows];
+  std::fill(std::begin(row_end), std::end(row_end), -INFINITY);
+  for (const ChartMark& m : marks) {
+    if (!x.contains(m.t)) continue;
+    const ImU32 colour = pack(m.colour);
+    const float px = x.to_pixel(m.t);
+    for (float py = p0.y; py < p1.y; py += 8.0f) dl->AddLine(ImVec2(px, py), ImVec2(px, std::min(py + 4.0f, p1.y)), colour, 1.0f);
+    const ImVec2 sz = ImGui::CalcTextSize(m.label.c_str());
+    for (int r = 0; r < kMarkRows; ++r) {
+      if (px + 3.0f <= row_end[r] + 6.0f) continue;
+      const ImVec2 at(px + 3.0f, p0.y + 2.0f + static_cast<float>(r) * (line_h + 2.0f));
+      dl->AddRectFilled(ImVec2(at.x - 1, at.y), ImVec2(at.x + sz.x + 2, at.y + sz.y), IM_COL32(20, 20, 24, 190), 2.0f);
+      dl->AddText(at, colour, m.label.c_str());
+      row_end[r] = at.x + sz.x;
+      break;
+    }
   }
   if (x.contains(now)) {
     const float px = x.to_pixel(now);
@@ -283,7 +292,8 @@ void draw_chart(const char* id, ImVec2 size, const std::vector<ChartLine>& lines
     ImGui::TextUnformatted(date_label(t).c_str());
     for (const ChartMark& m : marks)
       if (x.contains(m.t) && std::abs(x.to_pixel(m.t) - io.MousePos.x) <= 4.0f)
-        ImGui::TextColored(ImVec4(1.0f, 0.77f, 0.16f, 1.0f), "%s", m.label.c_str());
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(pack(m.colour)), "%s",
+                           (m.detail.empty() ? m.label : m.label + ": " + m.detail).c_str());
     for (const auto& l : lines) {
       const std::int64_t r = row_at(l.times, t);
       const auto row = static_cast<std::size_t>(r);

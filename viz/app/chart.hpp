@@ -36,11 +36,13 @@ struct ChartLine {
   std::span<const double> readout;
 };
 
-// A dated event drawn as a dashed vertical line with its label (renewal
-// projects' stages).
+// A dated event drawn as a dashed vertical line with its label: the
+// schedule's policy changes, renewal projects' stages.
 struct ChartMark {
   double t = 0;  // decimal year
   std::string label;
+  Rgba colour{255, 196, 40, 200};
+  std::string detail;  // the hover read-out's text ("" = the label)
 };
 
 struct LegendEntry {

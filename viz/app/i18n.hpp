@@ -131,6 +131,7 @@ inline constexpr Text incidents_in_progress_n{"%zu in progress", "%zu 起进行�
 inline constexpr Text incidents_ended_n{"%zu ended", "%zu 起已结束"};
 // Renewal projects: outlines on the map, marks on the time axes.
 inline constexpr Text renewal_areas{"Renewal areas", "改造片区"};
+inline constexpr Text policy_col{"Policy (entries that differ between runs in colour)", "政策（各运行间不同的条目以颜色标出）"};
 inline constexpr Text stage_notice{"notice", "公告"};
 inline constexpr Text stage_consultation{"consultation", "征询"};
 inline constexpr Text stage_demolition{"demolition", "拆除"};

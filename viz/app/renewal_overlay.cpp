@@ -3,7 +3,6 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <tuple>
 
 #include "app/i18n.hpp"
 
@@ -33,17 +32,6 @@ std::string mark_text(const TimeMark& m) {
     if (s > m.from + 1) out += ", ";
     out += s == 1 ? tr(txt::stage_notice) : stage_text(s);
   }
-  return out;
-}
-
-std::vector<ChartMark> renewal_chart_marks(ViewerState& s) {
-  std::vector<ChartMark> out;
-  for (auto& run : s.runs)
-    for (const TimeMark& m : renewal_marks(*run)) out.push_back({m.t, mark_text(m)});
-  std::stable_sort(out.begin(), out.end(), [](const ChartMark& a, const ChartMark& b) { return a.t < b.t; });
-  out.erase(std::unique(out.begin(), out.end(),
-                        [](const ChartMark& a, const ChartMark& b) { return std::tie(a.t, a.label) == std::tie(b.t, b.label); }),
-            out.end());
   return out;
 }
 

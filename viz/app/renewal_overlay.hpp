@@ -15,8 +15,6 @@ namespace zhili::view {
 
 // "east-village: demolition", in the interface's language.
 std::string mark_text(const TimeMark& m);
-// The marks of every open run, each date and text once, in time order.
-std::vector<ChartMark> renewal_chart_marks(ViewerState& s);
 // Outlines of `run`'s renewal areas over a drawn map, and their names with
 // the stage at t (drawn last, over the markers); nothing when the run has no
 // renewal_area map.

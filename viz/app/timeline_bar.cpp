@@ -8,7 +8,7 @@
 
 #include "app/i18n.hpp"
 #include "app/panels.hpp"
-#include "app/renewal_overlay.hpp"
+#include "app/time_marks.hpp"
 #include "data/decimal_year.hpp"
 
 namespace zhili::view {
@@ -54,20 +54,21 @@ void draw_timeline_bar(ViewerState& s) {
   ImGui::SetNextItemWidth(track_w);
   // The slider's text is the date, not the index (no '%' in a date, so it is a safe format).
   ImGui::SliderInt(label(txt::time, "time").c_str(), &index, 0, last, date.c_str(), ImGuiSliderFlags_AlwaysClamp);
-  // Renewal projects' dates as ticks along the slider's track (the grab's
-  // centre runs from half a grab in from each end).
+  // The runs' policy events and renewal stages as ticks along the slider's
+  // track (the grab's centre runs from half a grab in from each end).
   const ImVec2 r0 = ImGui::GetItemRectMin();
   const float grab = ImGui::GetStyle().GrabMinSize;
   const float h = ImGui::GetItemRectSize().y;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const double t0 = s.timeline.time(0), t1 = s.timeline.time(static_cast<std::size_t>(last));
   if (t1 > t0)
-    for (const ChartMark& m : renewal_chart_marks(s)) {
+    for (const ChartMark& m : time_marks(s)) {
       const float f = static_cast<float>((m.t - t0) / (t1 - t0));
       if (f < 0.0f || f > 1.0f) continue;
       const float px = r0.x + grab / 2 + 2.0f + f * (track_w - grab - 4.0f);
-      dl->AddTriangleFilled(ImVec2(px - 4, r0.y), ImVec2(px + 4, r0.y), ImVec2(px, r0.y + 6), IM_COL32(255, 196, 40, 230));
-      dl->AddLine(ImVec2(px, r0.y), ImVec2(px, r0.y + h), IM_COL32(255, 196, 40, 120), 1.0f);
+      const Rgba c = m.colour;
+      dl->AddTriangleFilled(ImVec2(px - 4, r0.y), ImVec2(px + 4, r0.y), ImVec2(px, r0.y + 6), pack(Rgba{c.r, c.g, c.b, 230}));
+      dl->AddLine(ImVec2(px, r0.y), ImVec2(px, r0.y + h), pack(Rgba{c.r, c.g, c.b, 120}), 1.0f);
     }
   s.time_index = static_cast<std::size_t>(std::clamp(index, 0, last));
 }

@@ -20,6 +20,7 @@ CatalogueEntry describe_run(const std::string& path) {
     e.steps_planned = m.steps_planned;
     e.steps_done = r.steps_done();
     e.status = r.status();
+    e.policy = run_policy(m);
     // The dates dataset is 10 bytes a step: small even for long runs.
     const auto dates = r.dates();
     if (!dates.empty()) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "data/policy_events.hpp"
 #include "io/result_layout.hpp"
 
 namespace zhili::view {
@@ -20,6 +21,7 @@ struct CatalogueEntry {
   std::int64_t steps_done = 0;
   std::int64_t steps_planned = 0;
   RunStatus status = RunStatus::running;
+  RunPolicy policy;   // description, overrides and schedule entries
   std::string error;  // why the file could not be read; empty when it could
   bool ok() const { return error.empty(); }
 };

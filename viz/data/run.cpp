@@ -37,6 +37,11 @@ const MapSpec* RunData::find_map(const std::string& name) const {
   return nullptr;
 }
 
+const std::vector<PolicyEvent>& RunData::policy_events() {
+  if (!policy_events_) policy_events_ = view::policy_events(reader_.metadata());
+  return *policy_events_;
+}
+
 const std::vector<double>& RunData::series(const std::string& name) {
   auto it = series_.find(name);
   if (it == series_.end()) {

@@ -9,10 +9,12 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "data/colour.hpp"
+#include "data/policy_events.hpp"
 #include "io/result_reader.hpp"
 
 namespace zhili::view {
@@ -67,6 +69,9 @@ class RunData {
   // a marker scale fixed for the run, like map_range().
   double entity_max(const std::string& group, const std::string& name);
 
+  // The schedule's events (data/policy_events.hpp), read once.
+  const std::vector<PolicyEvent>& policy_events();
+
   // Picks up rows appended since opening (a run still being written) and
   // drops the caches that may have grown.
   void refresh();
@@ -95,6 +100,7 @@ class RunData {
   std::map<std::string, std::vector<double>> entity_series_;  // by "group/name"
   std::map<std::string, double> entity_max_;
   std::vector<Snapshot> snapshots_;
+  std::optional<std::vector<PolicyEvent>> policy_events_;
   std::uint64_t use_clock_ = 0;
 };
 

@@ -1,0 +1,25 @@
+#include "app/time_marks.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+#include "app/renewal_overlay.hpp"
+
+namespace zhili::view {
+
+std::vector<ChartMark> time_marks(ViewerState& s) {
+  constexpr Rgba kPolicy{120, 190, 255, 210};
+  constexpr Rgba kRenewal{255, 196, 40, 210};
+  std::vector<ChartMark> out;
+  for (auto& run : s.runs) {
+    for (const PolicyEvent& e : run->policy_events()) out.push_back({e.t, e.label(), kPolicy, e.name.empty() ? "" : e.what});
+    for (const TimeMark& m : renewal_marks(*run)) out.push_back({m.t, mark_text(m), kRenewal, ""});
+  }
+  std::stable_sort(out.begin(), out.end(), [](const ChartMark& a, const ChartMark& b) { return a.t < b.t; });
+  out.erase(std::unique(out.begin(), out.end(),
+                        [](const ChartMark& a, const ChartMark& b) { return std::tie(a.t, a.label) == std::tie(b.t, b.label); }),
+            out.end());
+  return out;
+}
+
+}  // namespace zhili::view
