@@ -124,7 +124,8 @@ Catalog read_catalog(hid_t file) {
     Handle g = open_group(file, "observables/" + name);
     ObservableEntry e;
     e.spec = SeriesSpec{name, unit_of(g.get()), description_of(g.get()),
-                        read_attr_string_or(g.get(), "breakdown", ""), labels_of(g.get())};
+                        read_attr_string_or(g.get(), "breakdown", ""), labels_of(g.get()),
+                        better_from(read_attr_string_or(g.get(), "better", ""))};
     e.value = open_live(g.get(), "value");
     c.observables.push_back(std::move(e));
   }
@@ -139,7 +140,8 @@ Catalog read_catalog(hid_t file) {
     c.map_height = static_cast<int>(read_attr_int64(maps.get(), "height"));
     for (const auto& name : child_names(maps.get())) {
       Handle g = open_group(maps.get(), name);
-      c.maps.push_back(MapEntry{MapSpec{name, unit_of(g.get()), description_of(g.get())},
+      c.maps.push_back(MapEntry{MapSpec{name, unit_of(g.get()), description_of(g.get()),
+                                        better_from(read_attr_string_or(g.get(), "better", ""))},
                                 open_live(g.get(), "value"), open_live(g.get(), "step"),
                                 open_live(g.get(), "time")});
     }

@@ -12,6 +12,18 @@
 
 namespace zhili {
 
+// Which way an observable or map is better, for colouring differences
+// (the viewer's compare panel): more coverage is better, more incidents
+// worse, more population neither. Written as the attribute `better`
+// ("higher" or "lower"; absent = neither).
+enum class Better : std::uint8_t { neither, higher, lower };
+inline const char* better_text(Better b) {
+  return b == Better::higher ? "higher" : b == Better::lower ? "lower" : "neither";
+}
+inline Better better_from(const std::string& text) {
+  return text == "higher" ? Better::higher : text == "lower" ? Better::lower : Better::neither;
+}
+
 // A city-wide series: one value per step, or one row of `labels.size()`
 // values per step for a breakdown (by group, zone, need type, ...).
 struct SeriesSpec {
@@ -20,6 +32,7 @@ struct SeriesSpec {
   std::string description;
   std::string breakdown;            // "" for a scalar, else "group", "zone", ...
   std::vector<std::string> labels;  // column labels of a breakdown (empty for a scalar)
+  Better better = Better::neither;  // which way is good, for every label
   std::size_t width() const { return labels.empty() ? 1 : labels.size(); }
 };
 
@@ -28,6 +41,7 @@ struct MapSpec {
   std::string name;  // "/maps/<name>"
   std::string unit;
   std::string description;
+  Better better = Better::neither;
 };
 
 // A series with one value per entity per step (per outlet, per court, ...).

@@ -157,6 +157,7 @@ void write_observables(hid_t file, const ResultLayout& layout, int compression, 
     Element e = series_element(g.get(), s.name, s.unit, s.description, row, compression);
     write_attr(e.group.get(), "breakdown", s.breakdown);
     if (!s.labels.empty()) write_attr(e.group.get(), "labels", s.labels);
+    if (s.better != Better::neither) write_attr(e.group.get(), "better", better_text(s.better));
     t.observables.push_back(std::move(e.value));
   }
 }
@@ -178,6 +179,7 @@ void write_maps(hid_t file, const ResultLayout& layout, int compression, WriterT
   for (const auto& s : layout.maps) {
     Handle m = create_group(g.get(), s.name);
     write_unit_description(m.get(), s.unit, s.description);
+    if (s.better != Better::neither) write_attr(m.get(), "better", better_text(s.better));
     MapDatasets d;
     // One snapshot per chunk: a snapshot is written, compressed and read whole.
     d.value = create_growable(m.get(), "value", H5T_IEEE_F32LE, shape, 1, compression, s.unit,

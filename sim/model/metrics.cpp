@@ -181,7 +181,7 @@ const std::vector<SeriesEntry<Metrics>>& Metrics::series_entries() {
          out.put(share(m.at_.moves.content, static_cast<double>(m.at_.households)));
        }},
       {{"dissimilarity", "1",
-        "Dissimilarity index of migrant vs registered households over cells (Duncan & Duncan 1955)", "", {}},
+        "Dissimilarity index of migrant vs registered households over cells (Duncan & Duncan 1955)", "", {}, Better::lower},
        [](const Metrics& m, W& out) { out.put(m.at_.dissimilarity); }},
       {{"same_group_neighbour_share", "1",
         "Share of same-group households among the households within relocation.radius of each "

@@ -165,26 +165,26 @@ const std::vector<SeriesEntry<EconomyMetrics>>& EconomyMetrics::series_entries()
       {{"urban_share_registration", "1",
         "Urbanization by registration: share of people holding an urban registration (incl. settled)", "", {}},
        [](const E& e, W& out) { out.put(ratio(e.at_.urban_registered, e.at_.persons)); }},
-      {{"urban_employment_rate", "1", "p: employed urban workers over the urban labour force", "", {}},
+      {{"urban_employment_rate", "1", "p: employed urban workers over the urban labour force", "", {}, Better::higher},
        [](const E& e, W& out) { out.put(e.at_.labour->employment_rate); }},
       {{"unemployment_by_group", "1",
         "Unemployed share of the urban labour force by registration (villagers, who farm or work off the farm "
-        "nearby, are not in it: n/a)", "registration", registration_labels()},
+        "nearby, are not in it: n/a)", "registration", registration_labels(), Better::lower},
        [](const E& e, W& out) {
          for (std::size_t r = 0; r < kRegistrationCount; ++r)
            out.put(unemployment(e.at_.unemployed_r[r], e.at_.force_r[r]));
        }},
       {{"income_per_capita_by_group", "yuan/month", "Mean income per person by registration", "registration",
-        registration_labels()},
+        registration_labels(), Better::higher},
        [](const E& e, W& out) {
          for (std::size_t r = 0; r < kRegistrationCount; ++r) out.put(ratio(e.at_.income_r[r], e.at_.persons_r[r]));
        }},
       {{"urban_rural_income_ratio", "ratio", "Per-capita income of city residents over that of rural residents",
-        "", {}},
+        "", {}, Better::lower},
        [](const E& e, W& out) {
          out.put(ratio(ratio(e.at_.city_income, e.at_.city_persons), ratio(e.at_.rural_income, e.at_.rural_persons)));
        }},
-      {{"gini", "1", "Gini coefficient of per-capita income over all persons (binned Lorenz curve)", "", {}},
+      {{"gini", "1", "Gini coefficient of per-capita income over all persons (binned Lorenz curve)", "", {}, Better::lower},
        [](const E& e, W& out) { out.put(e.at_.gini); }},
       {{"employment_share", "1", "Employed workers by sector (villagers in primary)", "sector",
         {"primary", "secondary", "tertiary"}},
@@ -204,16 +204,16 @@ const std::vector<SeriesEntry<EconomyMetrics>>& EconomyMetrics::series_entries()
       {{"returns", "households/step", "Migrants returning to the countryside during the step", "", {}},
        [](const E& e, W& out) { out.put(e.at_.rural.returns * e.at_.scale); }},
       {{"unemployment_by_zone", "1",
-        "Unemployed share of the urban labour force by zone (the rural zone has none: n/a)", "zone", zones},
+        "Unemployed share of the urban labour force by zone (the rural zone has none: n/a)", "zone", zones, Better::lower},
        [](const E& e, W& out) {
          for (std::size_t z = 0; z < kZoneCount; ++z) out.put(unemployment(e.at_.zone_unemployed[z], e.at_.zone_force[z]));
        }},
-      {{"income_per_capita_by_zone", "yuan/month", "Mean income per person by zone", "zone", zones},
+      {{"income_per_capita_by_zone", "yuan/month", "Mean income per person by zone", "zone", zones, Better::higher},
        [](const E& e, W& out) {
          for (std::size_t z = 0; z < kZoneCount; ++z) out.put(ratio(e.at_.zone_income[z], e.at_.zone_persons[z]));
        }},
       {{"housing_cost_burden", "1",
-        "Rent of the city's households' homes over their income (housing cost = the home cell's rent)", "", {}},
+        "Rent of the city's households' homes over their income (housing cost = the home cell's rent)", "", {}, Better::lower},
        [](const E& e, W& out) { out.put(ratio(e.at_.city_rent, e.at_.city_income)); }},
       {{"jobs_by_zone", "jobs", "Urban jobs located in each zone, real workers (rural: 0)", "zone", zones},
        [](const E& e, W& out) {

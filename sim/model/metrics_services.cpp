@@ -140,51 +140,51 @@ const std::vector<SeriesEntry<ServiceMetrics>>& ServiceMetrics::series_entries()
        }},
       {{"coverage", "1",
         "Cases completed within their deadline over cases closed during the step (completed, expired or "
-        "refused as ineligible); NaN when none closed", "", {}},
+        "refused as ineligible); NaN when none closed", "", {}, Better::higher},
        [](const S& s, W& out) { out.put(share(s.at_.completed, s.at_.closed)); }},
-      {{"coverage_by_group", "1", "Coverage of registered residents and of migrants", "group", groups},
+      {{"coverage_by_group", "1", "Coverage of registered residents and of migrants", "group", groups, Better::higher},
        [](const S& s, W& out) {
          const ServiceTally& t = s.services_->tally();
          for (std::size_t g = 0; g < kServiceGroups; ++g) out.put(share(t.completed_group[g], closed_of(t, g)));
        }},
-      {{"coverage_gap", "1", "Coverage of registered residents minus that of migrants", "", {}},
+      {{"coverage_gap", "1", "Coverage of registered residents minus that of migrants", "", {}, Better::lower},
        [](const S& s, W& out) {
          const ServiceTally& t = s.services_->tally();
          out.put(share(t.completed_group[0], closed_of(t, 0)) - share(t.completed_group[1], closed_of(t, 1)));
        }},
-      {{"coverage_by_zone", "1", "Coverage by the zone of the home where the need arose", "zone", zones},
+      {{"coverage_by_zone", "1", "Coverage by the zone of the home where the need arose", "zone", zones, Better::higher},
        [](const S& s, W& out) {
          const ServiceTally& t = s.services_->tally();
          for (std::size_t z = 0; z < kZoneCount; ++z) out.put(share(t.completed_zone[z], t.closed_zone[z]));
        }},
-      {{"coverage_by_need", "1", "Coverage by need type", "need", need_labels()},
+      {{"coverage_by_need", "1", "Coverage by need type", "need", need_labels(), Better::higher},
        [](const S& s, W& out) {
          const ServiceTally& t = s.services_->tally();
          for (std::size_t n = 0; n < kNeedCount; ++n) out.put(share(t.completed_need[n], t.closed_need[n]));
        }},
       {{"cases_completed", "cases/step", "Cases completed within their deadline during the step, real cases", "",
-        {}},
+        {}, Better::higher},
        [](const S& s, W& out) { out.put(s.at_.completed * s.at_.scale); }},
-      {{"cases_expired", "cases/step", "Cases whose deadline passed unmet during the step, real cases", "", {}},
+      {{"cases_expired", "cases/step", "Cases whose deadline passed unmet during the step, real cases", "", {}, Better::lower},
        [](const S& s, W& out) { out.put(s.at_.expired * s.at_.scale); }},
       {{"cases_ineligible", "cases/step",
-        "Migrants' needs refused during the step (equalization and residence permit), real cases", "", {}},
+        "Migrants' needs refused during the step (equalization and residence permit), real cases", "", {}, Better::lower},
        [](const S& s, W& out) { out.put(s.at_.ineligible * s.at_.scale); }},
-      {{"unmet_needs", "cases", "Open cases at the end of the step (the stock of unmet needs), real cases", "", {}},
+      {{"unmet_needs", "cases", "Open cases at the end of the step (the stock of unmet needs), real cases", "", {}, Better::lower},
        [](const S& s, W& out) { out.put(s.services_->tally().open_cases * s.at_.scale); }},
-      {{"trips_per_case", "trips", "In-person trips per case completed during the step", "", {}},
+      {{"trips_per_case", "trips", "In-person trips per case completed during the step", "", {}, Better::lower},
        [](const S& s, W& out) { out.put(share(s.services_->tally().trips_of_completed, s.at_.completed)); }},
-      {{"one_trip_share", "1", "Share of the cases completed during the step that took at most one trip", "", {}},
+      {{"one_trip_share", "1", "Share of the cases completed during the step that took at most one trip", "", {}, Better::higher},
        [](const S& s, W& out) { out.put(share(s.services_->tally().one_trip_completed, s.at_.completed)); }},
       {{"online_share", "1", "Share of the cases completed during the step that took no trip (online)", "", {}},
        [](const S& s, W& out) { out.put(share(s.services_->tally().online_completed, s.at_.completed)); }},
-      {{"days_to_complete", "days", "Mean days from a need arising to its case's completion", "", {}},
+      {{"days_to_complete", "days", "Mean days from a need arising to its case's completion", "", {}, Better::lower},
        [](const S& s, W& out) { out.put(share(s.services_->tally().days_to_complete, s.at_.completed)); }},
-      {{"days_to_complete_p90", "days", "90th percentile of the days to completion", "", {}},
+      {{"days_to_complete_p90", "days", "90th percentile of the days to completion", "", {}, Better::lower},
        [](const S& s, W& out) { out.put(s.at_.p90_days); }},
       {{"online_filed", "cases/step", "Cases filed on the online platform during the step, real cases", "", {}},
        [](const S& s, W& out) { out.put(s.services_->tally().online_filed * s.at_.scale); }},
-      {{"outlet_wait", "minutes", "Mean wait at outlets of the visits during the step", "", {}},
+      {{"outlet_wait", "minutes", "Mean wait at outlets of the visits during the step", "", {}, Better::lower},
        [](const S& s, W& out) { out.put(share(s.at_.wait, s.at_.visits)); }},
       {{"outlet_utilisation", "1", "Busy window-minutes over staffed window-minutes, all outlets", "", {}},
        [](const S& s, W& out) { out.put(share(s.at_.busy, s.at_.open)); }},
@@ -198,11 +198,11 @@ const std::vector<SeriesEntry<ServiceMetrics>>& ServiceMetrics::series_entries()
        [](const S& s, W& out) { out.put(s.services_->tally().purchased_windows); }},
       {{"share_within_radius", "1",
         "Share of residents within services.service_radius_km of an open outlet handling the need (maximal "
-        "covering; updated when the network changes and yearly)", "need", need_labels()},
+        "covering; updated when the network changes and yearly)", "need", need_labels(), Better::higher},
        [](const S& s, W& out) { out.put_each(s.within_radius_); }},
       {{"travel_minutes", "minutes",
         "Mean travel time of residents to the nearest open outlet handling the need, one way", "need",
-        need_labels()},
+        need_labels(), Better::lower},
        [](const S& s, W& out) { out.put_each(s.mean_minutes_); }},
       {{"visits_by_weekday", "visits/step",
         "Visits to outlets during the step by day of the week (day number mod 7; an outlet works days 0 to "
@@ -219,7 +219,7 @@ const std::vector<MapEntry<ServiceMetrics>>& ServiceMetrics::map_entries() {
   static const std::vector<MapEntry<ServiceMetrics>> entries{
       {{"service_access_minutes", "minutes",
         "Travel time, one way, to the nearest open outlet for the worst-served need type (all needs "
-        "are within it)"},
+        "are within it)", Better::lower},
        [](const S& s, const MapInputs& in, std::span<float> cells) {
          const auto minutes_per_km =
              static_cast<float>(60.0 / std::max(in.scenario.services.travel_speed_kmh, 1e-9));
@@ -230,7 +230,7 @@ const std::vector<MapEntry<ServiceMetrics>>& ServiceMetrics::map_entries() {
            cells[c] = std::isinf(worst) ? NAN : worst * minutes_per_km;
          }
        }},
-      {{"unmet_needs", "cases", "Open service cases of the cell's households, real cases"},
+      {{"unmet_needs", "cases", "Open service cases of the cell's households, real cases", Better::lower},
        [](const S& s, const MapInputs& in, std::span<float> cells) {
          std::fill(cells.begin(), cells.end(), 0.0f);
          const auto scale = static_cast<float>(in.scenario.population.scale);

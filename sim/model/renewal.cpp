@@ -518,7 +518,7 @@ const std::vector<SeriesEntry<Renewal>>& Renewal::series_entries() {
         "group", {"owners", "tenants"}},
        [](const R& r, W& out) { out.put_each(r.notified_); }},
       {{"renewal_returned", "households",
-        "Resettled owners who moved into their project's rebuilt area, since the start", "", {}},
+        "Resettled owners who moved into their project's rebuilt area, since the start", "", {}, Better::higher},
        [](const R& r, W& out) { out.put(r.returned_); }},
       {{"renewal_agreed", "share",
         "Share of owners who agreed to the terms, mean over the projects in consultation (NaN: none)", "", {}},
@@ -544,15 +544,15 @@ const std::vector<SeriesEntry<Renewal>>& Renewal::series_entries() {
        [](const R& r, W& out) { out.put_each(r.occupancy_); }},
       {{"renewal_disputes", "disputes/step",
         "Disputes raised by displacement in the step: compensation (administrative) disputes of owners who "
-        "had not agreed, tenancy disputes of tenants", "kind", {"compensation", "tenancy"}},
+        "had not agreed, tenancy disputes of tenants", "kind", {"compensation", "tenancy"}, Better::lower},
        [](const R& r, W& out) { out.put_each(r.disputes_step_); }},
       {{"renewal_complaints", "complaints/step",
         "Complaints filed in the step by households a project notified or displaced, until "
-        "renewal.affected_months after its demolition", "", {}},
+        "renewal.affected_months after its demolition", "", {}, Better::lower},
        [](const R& r, W& out) { out.put(r.complaints_step_); }},
       {{"renewal_incidents", "incidents/step",
         "Collective incidents that started in the step in or near an area, from its notice until "
-        "renewal.affected_months after its demolition", "", {}},
+        "renewal.affected_months after its demolition", "", {}, Better::lower},
        [](const R& r, W& out) { out.put(r.incidents_step_); },
        [](const Scenario& s) { return s.conflict.enabled; }},
       {{"renewal_stage", "stage",

@@ -130,6 +130,7 @@ TEST(IoRoundTrip, SpecsComeBackInDeclarationOrder) {
     EXPECT_EQ(info.spec.description, want.description);
     EXPECT_EQ(info.spec.breakdown, want.breakdown);
     EXPECT_EQ(info.spec.labels, want.labels);
+    EXPECT_EQ(info.spec.better, want.better) << want.name;  // absent attribute: neither
     EXPECT_EQ(info.rows, 2);
   }
   EXPECT_EQ(r.lever_names(), (std::vector<std::string>{"hukou.openness", "housing.subsidy"}));
@@ -137,6 +138,8 @@ TEST(IoRoundTrip, SpecsComeBackInDeclarationOrder) {
   EXPECT_EQ(r.maps()[1].name, "rent");
   EXPECT_EQ(r.maps()[0].unit, "persons/km2");
   EXPECT_EQ(r.maps()[0].description, "population density");
+  EXPECT_EQ(r.maps()[0].better, Better::neither);
+  EXPECT_EQ(r.maps()[1].better, Better::lower);
   EXPECT_EQ(r.map_width(), 4);
   EXPECT_EQ(r.map_height(), 3);
   const auto entities = r.entity_series();

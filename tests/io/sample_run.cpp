@@ -10,12 +10,12 @@ ResultLayout sample_layout() {
   l.observables = {
       {"population", "persons", "resident population", "", {}},
       {"employment_share", "1", "share of adults employed", "group",
-       {"hukou_local", "hukou_migrant", "no_hukou"}},
-      {"mean_rent", "yuan/month", "mean monthly rent", "", {}},
+       {"hukou_local", "hukou_migrant", "no_hukou"}, Better::higher},
+      {"mean_rent", "yuan/month", "mean monthly rent", "", {}, Better::lower},
   };
   l.levers = {{"hukou.openness", "1", "openness of hukou registration"},
               {"housing.subsidy", "yuan/month", "monthly housing subsidy"}};
-  l.maps = {{"density", "persons/km2", "population density"}, {"rent", "yuan/month", "rent"}};
+  l.maps = {{"density", "persons/km2", "population density"}, {"rent", "yuan/month", "rent", Better::lower}};
   l.map_width = 4;
   l.map_height = 3;
   l.entity_series = {{"outlets", "queue_length", "persons", "queue at each outlet", {"north", "south"}},

@@ -48,6 +48,28 @@ TEST(Compare, HeadlineOutcomesComeFirst) {
   EXPECT_EQ(headline_rank("population"), headline_rank("moves"));
 }
 
+TEST(Compare, DifferencesMeanWhatTheOutcomeIsFor) {
+  OutcomeRow coverage{"coverage_by_group", "migrant", "1", 0.60, 0.75, Better::higher};
+  EXPECT_EQ(meaning_of(coverage), Meaning::better);  // +15 pp of migrants' coverage is good news
+  coverage.b = 0.55;
+  EXPECT_EQ(meaning_of(coverage), Meaning::worse);
+  OutcomeRow incidents{"incidents_started", "", "incidents/step", 3.0, 5.0, Better::lower};
+  EXPECT_EQ(meaning_of(incidents), Meaning::worse);
+  incidents.b = 1.0;
+  EXPECT_EQ(meaning_of(incidents), Meaning::better);
+  incidents.b = 3.0;
+  EXPECT_EQ(meaning_of(incidents), Meaning::no_change);
+  const OutcomeRow population{"population", "", "persons", 1000.0, 1200.0, Better::neither};
+  EXPECT_EQ(meaning_of(population), Meaning::neither);
+  const OutcomeRow unknown{"trips_per_case", "", "trips", 1.2, std::nan(""), Better::lower};
+  EXPECT_EQ(meaning_of(unknown), Meaning::neither);
+  // Difference maps: the better side blue, the worse red, neither purple-orange.
+  const Rgba blue_high = difference_colours(Better::higher).at(1.0), red_high = difference_colours(Better::lower).at(1.0);
+  EXPECT_GT(blue_high.b, blue_high.r);
+  EXPECT_GT(red_high.r, red_high.b);
+  EXPECT_EQ(&difference_colours(Better::neither), &diverging_neutral());
+}
+
 TEST(Compare, DifferenceMap) {
   const float nan = std::nanf("");
   const std::vector<float> a{1.0f, 2.0f, nan}, b{1.5f, 0.0f, 3.0f};

@@ -33,6 +33,8 @@ bool run_combo(const char* id, const Text& text, const ViewerState& s, int& inde
 void outcome_table(ViewerState& s, RunData& a, RunData& b) {
   const auto rows = compare_outcomes(a, b, s.now());
   ImGui::TextUnformatted(tr(txt::outcomes));
+  ImGui::SameLine(0.0f, 24.0f);
+  ImGui::TextDisabled("%s", tr(txt::meaning_legend));
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_SizingStretchProp;
   if (!ImGui::BeginTable("##outcomes", 5, flags, ImGui::GetContentRegionAvail())) return;
@@ -59,8 +61,11 @@ void outcome_table(ViewerState& s, RunData& a, RunData& b) {
       ImGui::TextUnformatted(format_value(r.b, r.unit).c_str());
       ImGui::TableNextColumn();
       const double d = r.difference();
-      const ImVec4 colour = d > 0 ? ImVec4(0.95f, 0.55f, 0.45f, 1) : d < 0 ? ImVec4(0.55f, 0.75f, 1.0f, 1)
-                                                                      : ImVec4(0.8f, 0.8f, 0.8f, 1);
+      // Coloured by what the outcome is for: +15 pp of migrants' coverage is good news.
+      const Meaning m = meaning_of(r);
+      const ImVec4 colour = m == Meaning::better  ? ImVec4(0.45f, 0.85f, 0.55f, 1)
+                            : m == Meaning::worse ? ImVec4(0.98f, 0.45f, 0.40f, 1)
+                                                  : ImVec4(0.72f, 0.72f, 0.72f, 1);
       ImGui::TextColored(colour, "%s", format_difference(d, r.unit).c_str());
     }
   }
@@ -117,7 +122,7 @@ void draw_compare_panel(ViewerState& s, Layers& layers) {
       // Centred on 0 (white = no difference), as wide as the largest difference now.
       const Range r = symmetric_range(diff);
       ColourScale ds;
-      ds.map = &diverging();
+      ds.map = &difference_colours(spec.better);
       ds.lo = r.lo;
       ds.hi = r.hi;
       show_values(layers.compare_diff, diff_key, std::move(diff), a.map_width(), a.map_height(), ds);
@@ -153,6 +158,8 @@ void draw_compare_panel(ViewerState& s, Layers& layers) {
       else if (hover.valid())
         cell_tooltip(*owners[i == 1 ? 1 : 0], hover.x, hover.y, t, spec.name);
       if (layer.snapshot >= 0) map_legend(layer, spec.unit, w);
+      if (i == 2 && have_diff)
+        ImGui::TextDisabled("%s", tr(spec.better == Better::neither ? txt::map_neither : txt::map_better_high));
       ImGui::EndGroup();
     }
   } else {

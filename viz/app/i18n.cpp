@@ -25,7 +25,8 @@ std::vector<const char*> all_chinese_strings() {
                        &incidents, &show_ended, &incident_n, &incident_in_progress, &incident_ended,
                        &incident_start, &incident_duration, &incident_steps_to, &incident_ongoing, &peak_active,
                        &peak_cells, &incidents_in_progress_n, &incidents_ended_n, &renewal_areas, &stage_notice,
-                       &stage_consultation, &stage_demolition, &stage_construction, &stage_complete, &stage_planned, &policy_col};
+                       &stage_consultation, &stage_demolition, &stage_construction, &stage_complete, &stage_planned, &policy_col, &meaning_legend,
+                       &map_better_high, &map_neither};
   std::vector<const char*> out;
   for (const Text* t : all) out.push_back(t->zh);
   return out;

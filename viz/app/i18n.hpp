@@ -131,6 +131,10 @@ inline constexpr Text incidents_in_progress_n{"%zu in progress", "%zu 起进行�
 inline constexpr Text incidents_ended_n{"%zu ended", "%zu 起已结束"};
 // Renewal projects: outlines on the map, marks on the time axes.
 inline constexpr Text renewal_areas{"Renewal areas", "改造片区"};
+inline constexpr Text meaning_legend{"Differences B − A: green better, red worse, grey neither way or unchanged (by what each outcome is for)",
+                                      "差值 B − A：绿色为改善，红色为恶化，灰色为无好坏之分或无变化（按各指标的含义）"};
+inline constexpr Text map_better_high{"blue: B better · red: B worse", "蓝色：B 更好 · 红色：B 更差"};
+inline constexpr Text map_neither{"purple lower · orange higher: neither better nor worse", "紫色较低 · 橙色较高：无好坏之分"};
 inline constexpr Text policy_col{"Policy (entries that differ between runs in colour)", "政策（各运行间不同的条目以颜色标出）"};
 inline constexpr Text stage_notice{"notice", "公告"};
 inline constexpr Text stage_consultation{"consultation", "征询"};

@@ -36,6 +36,12 @@ class ColourMap {
 
 const ColourMap& viridis();
 const ColourMap& diverging();  // blue (low) - white (middle) - red (high)
+// Differences of something that is better higher: red (lower: worse) -
+// white - blue (higher: better); diverging() serves those better lower.
+const ColourMap& diverging_better_high();
+// Differences with no better way (population, rents): purple - white -
+// orange (ColorBrewer PuOr), which says neither good nor bad.
+const ColourMap& diverging_neutral();
 
 // Qualitative palette (Tableau 10): colour i of a set of categories, cycling.
 Rgba category_colour(std::size_t i);

@@ -1,6 +1,7 @@
 #include "data/compare.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 namespace zhili::view {
@@ -19,11 +20,29 @@ std::vector<OutcomeRow> compare_outcomes(RunData& a, RunData& b, double t) {
       r.unit = oa.spec.unit;
       r.a = a.value_at(oa.spec.name, c, t);
       r.b = b.value_at(oa.spec.name, c, t);
+      r.better = oa.spec.better;
       rows.push_back(std::move(r));
     }
   }
   order_headline_first(rows);
   return rows;
+}
+
+Meaning meaning_of(const OutcomeRow& r) {
+  const double d = r.difference();
+  if (!std::isfinite(d)) return Meaning::neither;
+  if (d == 0) return Meaning::no_change;
+  if (r.better == Better::neither) return Meaning::neither;
+  return (d > 0) == (r.better == Better::higher) ? Meaning::better : Meaning::worse;
+}
+
+const ColourMap& difference_colours(Better better) {
+  switch (better) {
+    case Better::higher: return diverging_better_high();
+    case Better::lower: return diverging();
+    case Better::neither: break;
+  }
+  return diverging_neutral();
 }
 
 namespace {

@@ -16,8 +16,17 @@ struct OutcomeRow {
   std::string unit;
   double a = 0.0;     // value of run A at the instant
   double b = 0.0;
+  Better better = Better::neither;  // which way is good (the file's `better` attribute)
   double difference() const { return b - a; }
 };
+
+// What B's difference from A means for an outcome: better or worse by the
+// way it is good, no change, or neither (no way is better, or no value).
+enum class Meaning { better, worse, no_change, neither };
+Meaning meaning_of(const OutcomeRow& r);
+// The diverging colour map for a difference map of something better
+// `better`: the better side blue, the worse red; purple-orange for neither.
+const ColourMap& difference_colours(Better better);
 
 // Every observable present in both runs with the same unit and labels (in A's
 // order; a breakdown gives one row per label), valued at instant t.
