@@ -8,6 +8,7 @@
 #include <set>
 
 #include "cli/xvfb_run.hpp"
+#include "data/apng.hpp"
 #include "data/colour.hpp"
 #include "data/png.hpp"
 #include "fixture.hpp"
@@ -71,6 +72,33 @@ TEST(ViewerCli, HelpNeedsNoDisplay) {
   EXPECT_EQ(r.exit_code, 0);
   for (const char* word : {"--screenshot", "--time", "--panel", "--size", "Exit codes"})
     EXPECT_NE(r.out.find(word), std::string::npos) << word;
+}
+
+// --animate: an animated PNG of the map over a range of dates, one frame an
+// instant with the date burnt in, read back whole ("played once").
+TEST(Screenshot, AnimationOfTheMapOverARangeOfDates) {
+  REQUIRE_XVFB();
+  const std::string run = make_run("animated", "0.5");
+  const std::string out = tmp("animated.png");
+  std::filesystem::remove(out);
+  const auto r = view({"--animate", "2015-03:2015-08", "--panel-only", "--size", "800x600", "--fps", "2",
+                       "--screenshot", out, run});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("6 frames"), std::string::npos) << r.out;
+  const Apng a = read_apng(out);
+  EXPECT_EQ(a.frames, 6);
+  ASSERT_EQ(a.images.size(), 6u);
+  EXPECT_EQ(a.dates, (std::vector<std::string>{"2015-03-01", "2015-04-01", "2015-05-01", "2015-06-01", "2015-07-01",
+                                               "2015-08-01"}));
+  EXPECT_DOUBLE_EQ(a.delays.front(), 0.5);
+  EXPECT_LT(a.width, 800);  // the panel alone
+  EXPECT_GT(a.width, 400);
+  // Each frame differs from the last: at least the date written over it.
+  for (std::size_t k = 1; k < a.images.size(); ++k) EXPECT_NE(a.images[k].rgba, a.images[k - 1].rgba) << k;
+  // Errors: dates out of order, outside the run, or without --screenshot.
+  EXPECT_EQ(view({"--animate", "2015-08:2015-03", "--screenshot", out, run}).exit_code, 2);
+  EXPECT_EQ(view({"--animate", "2030-01:2031-01", "--screenshot", out, run}).exit_code, 2);
+  EXPECT_EQ(test::run_program({ZHILI_VIEW_EXE, "--animate", "2015-03:2015-08", run}).exit_code, 2);
 }
 
 TEST(ViewerCli, UsageErrorsExitWith2) {

@@ -26,7 +26,7 @@ std::vector<const char*> all_chinese_strings() {
                        &incident_start, &incident_duration, &incident_steps_to, &incident_ongoing, &peak_active,
                        &peak_cells, &incidents_in_progress_n, &incidents_ended_n, &renewal_areas, &stage_notice,
                        &stage_consultation, &stage_demolition, &stage_construction, &stage_complete, &stage_planned, &policy_col, &meaning_legend,
-                       &map_better_high, &map_neither};
+                       &map_better_high, &map_neither, &save_animation, &recording};
   std::vector<const char*> out;
   for (const Text* t : all) out.push_back(t->zh);
   return out;

@@ -69,6 +69,8 @@ inline constexpr Text no_value{"no value", "无数值"};
 inline constexpr Text export_csv{"Export CSV", "导出 CSV"};
 inline constexpr Text save_png{"Save PNG", "保存 PNG"};
 inline constexpr Text save_panel{"Save panel", "保存面板"};
+inline constexpr Text save_animation{"Save animation", "保存动画"};
+inline constexpr Text recording{"Recording %s: frame %d of %d", "正在录制 %s：第 %d 帧，共 %d 帧"};
 inline constexpr Text saved{"Saved", "已保存"};
 inline constexpr Text runs_tab{"Runs", "运行列表"};
 inline constexpr Text sweep_tab{"Sweep", "参数扫描"};

@@ -12,6 +12,7 @@
 #include <optional>
 #include <utility>
 
+#include "app/animation.hpp"
 #include "app/fonts.hpp"
 #include "app/headless.hpp"
 #include "app/i18n.hpp"
@@ -230,6 +231,7 @@ int settle_live(zv::ViewerState& s) {
 }
 
 int run_interactive(zv::Platform& platform, zv::Viewer& viewer) {
+  std::unique_ptr<zv::Recording> recording;  // Save animation: one frame per pass until the end
   auto last = std::chrono::steady_clock::now();
   auto last_follow = last;
   while (!platform.should_close()) {
@@ -237,7 +239,7 @@ int run_interactive(zv::Platform& platform, zv::Viewer& viewer) {
     // playing: poll and draw continuously. The timeout also paces following.
     // A live run that is going is looked at ten times a second.
     const bool live_going = viewer.state().live && !viewer.state().live->ended();
-    platform.wait_events(viewer.state().playing ? 0.0 : live_going ? 0.1 : 0.25);
+    platform.wait_events(viewer.state().playing || recording ? 0.0 : live_going ? 0.1 : 0.25);
     open_dropped(viewer.state(), platform.take_dropped_paths());
     const auto now = std::chrono::steady_clock::now();
     // Runs still being written are re-read once a second (the writer flushes
@@ -252,6 +254,11 @@ int run_interactive(zv::Platform& platform, zv::Viewer& viewer) {
     viewer.frame(dt);
     platform.render();
     if (viewer.state().save_png_requested || viewer.state().save_panel_requested) save_window(platform, viewer.state());
+    if (recording && !recording->take(platform, viewer.state())) recording.reset();
+    if (viewer.state().animation_requested) {
+      viewer.state().animation_requested = false;
+      if (!recording) recording = std::make_unique<zv::Recording>(viewer.state());
+    }
     platform.present();
   }
   return zv::kExitOk;
@@ -298,6 +305,10 @@ int main(int argc, char** argv) {
   app.add_option("--outcome", opt.outcome, "--sweep: outcome to draw (e.g. coverage or coverage:final)");
   app.add_option("--factor", opt.factor, "--sweep --plot effect: factor on the x axis (default: the first)");
   app.add_option("--font", opt.font, std::string("Font file (default ") + zv::kCjkFontPath + ")");
+  app.add_option("--animate", opt.animate,
+                 "With --screenshot: an animated PNG of the panel shown over FROM:TO (dates YYYY-MM[-DD]), "
+                 "one frame an instant, the date burnt in");
+  app.add_option("--fps", opt.fps, "--animate: frames a second (default 4)")->check(CLI::Range(1, 60));
   try {
     app.parse(argc, argv);
     if (!parse_size(size, opt.width, opt.height))
@@ -320,6 +331,23 @@ int main(int argc, char** argv) {
       return zv::kExitUsage;
     }
     start_time = zv::decimal_year(*start_date);
+  }
+  std::optional<zhili::Date> animate_from, animate_to;
+  if (!opt.animate.empty()) {
+    const auto colon = opt.animate.find(':');
+    if (colon != std::string::npos) {
+      animate_from = zhili::parse_date(opt.animate.substr(0, colon));
+      animate_to = zhili::parse_date(opt.animate.substr(colon + 1));
+    }
+    if (!animate_from || !animate_to || *animate_to < *animate_from) {
+      std::fprintf(stderr, "zhili-view: --animate: expected FROM:TO, two dates YYYY-MM or YYYY-MM-DD in order, got '%s'\n",
+                   opt.animate.c_str());
+      return zv::kExitUsage;
+    }
+    if (opt.screenshot.empty()) {
+      std::fprintf(stderr, "zhili-view: --animate goes with --screenshot OUT.png (the animated PNG to write)\n");
+      return zv::kExitUsage;
+    }
   }
   if (!opt.csv.empty() && (opt.runs.empty() || opt.observable.empty())) {
     std::fprintf(stderr, "zhili-view: --csv needs --observable NAME and at least one RUN.h5\n");
@@ -405,6 +433,27 @@ int main(int argc, char** argv) {
       std::printf("frames: %d at %dx%d, frame time mean %.2f ms, median %.2f ms, p95 %.2f ms: %.1f frames/s\n",
                   st.frames, opt.width, opt.height, st.mean_ms, st.median_ms, st.p95_ms, st.fps());
       if (opt.screenshot.empty()) return zv::kExitOk;
+    }
+    if (animate_from) {
+      const auto& timeline = s.timeline;
+      const double from = zv::decimal_year(*animate_from), to = zv::decimal_year(*animate_to);
+      const std::size_t first = timeline.index_at(from);
+      const std::size_t last = timeline.index_at(to);
+      if (timeline.empty() || timeline.time(last) < from || to < timeline.time(0)) {
+        std::fprintf(stderr, "zhili-view: --animate: %s is outside the runs' dates\n", opt.animate.c_str());
+        return zv::kExitUsage;
+      }
+      try {
+        const int frames = zv::write_animation(*platform, viewer, opt.screenshot, timeline.time(first) < from ? first + 1 : first,
+                                               last, opt.fps, opt.panel_only);
+        std::printf("Animation: %s (%d frames, %s to %s, %d frames/s)\n", opt.screenshot.c_str(), frames,
+                    zv::date_label(timeline.time(timeline.time(first) < from ? first + 1 : first)).c_str(),
+                    zv::date_label(timeline.time(last)).c_str(), opt.fps);
+      } catch (const std::exception& e) {
+        std::fprintf(stderr, "zhili-view: %s\n", e.what());
+        return zv::kExitFile;
+      }
+      return zv::kExitOk;
     }
     try {
       zv::take_screenshot(*platform, viewer, opt.screenshot, opt.panel_only);

@@ -24,6 +24,8 @@ struct Options {
   std::string csv;             // non-empty: write the --observable chart's data here
   float hover_x = -1.0f, hover_y = -1.0f;  // screenshots: pointer position (tooltips), -1 = none
   int bench_frames = 0;        // > 0: frame-time benchmark of that many frames, then exit
+  std::string animate;         // "FROM:TO" dates: --screenshot writes an animated PNG over them
+  int fps = 4;                 // --animate: frames a second
   // Sweep panel (app/sweep_panel.hpp): a sweep folder `zhili analyze` has analysed.
   std::string sweep, plot = "ranking", outcome, factor;
   // Live mode: run this scenario on a background thread and show it as it goes.

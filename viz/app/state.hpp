@@ -73,6 +73,8 @@ struct ViewerState {
   std::string message;  // status line: a dropped file that failed, where an export went, ...
   bool save_png_requested = false;  // the main loop saves the next frame (it owns the framebuffer)
   bool save_panel_requested = false;  // likewise, cropped to the panel
+  bool animation_requested = false;   // the main loop records the panel from here to the end (app/animation.hpp)
+  bool burn_date = false;             // the date written large over the panel (animation frames)
   float panel_rect[4] = {0, 0, 0, 0};  // x, y, width, height of the panel in the last frame (pixels)
   bool cjk_font = true;
 

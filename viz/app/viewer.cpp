@@ -2,8 +2,12 @@
 
 #include <imgui.h>
 
+#include <cfloat>
+#include <string>
+
 #include "app/i18n.hpp"
 #include "app/sweep_panel.hpp"
+#include "data/decimal_year.hpp"
 
 namespace zhili::view {
 
@@ -37,6 +41,21 @@ void Viewer::handle_keys() {
   if (ImGui::IsKeyPressed(kKeyL, false)) set_language(language() == Lang::en ? Lang::zh : Lang::en);
 }
 
+namespace {
+// The instant's date, large, in the panel's top-left corner: an animation
+// frame says when it is without the timeline bar.
+void burn_date(const ViewerState& s) {
+  const std::string date = date_label(s.now());
+  ImFont* font = ImGui::GetFont();
+  const float size = 40.0f;
+  const ImVec2 at(s.panel_rect[0] + 16.0f, s.panel_rect[1] + 40.0f);
+  const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, 0.0f, date.c_str());
+  ImDrawList* dl = ImGui::GetForegroundDrawList();
+  dl->AddRectFilled(ImVec2(at.x - 8, at.y - 4), ImVec2(at.x + extent.x + 8, at.y + extent.y + 4), IM_COL32(15, 15, 20, 215), 6.0f);
+  dl->AddText(font, size, at, IM_COL32(255, 255, 255, 255), date.c_str());
+}
+}  // namespace
+
 void Viewer::header() {
   ViewerState& s = state_;
   ImGui::TextUnformatted("zhili-view");
@@ -55,8 +74,12 @@ void Viewer::header() {
   const char* lang = tr(txt::switch_language);
   const char* png = tr(txt::save_png);
   const char* panel_png = tr(txt::save_panel);
-  ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(lang).x -
-                  ImGui::CalcTextSize(png).x - ImGui::CalcTextSize(panel_png).x - 56.0f);
+  const char* animation = tr(txt::save_animation);
+  ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(lang).x - ImGui::CalcTextSize(png).x -
+                  ImGui::CalcTextSize(panel_png).x - ImGui::CalcTextSize(animation).x - 74.0f);
+  // The panel from the instant shown to the end, one frame an instant (app/animation.hpp).
+  if (ImGui::SmallButton(label(txt::save_animation, "animation").c_str())) s.animation_requested = true;
+  ImGui::SameLine();
   if (ImGui::SmallButton(label(txt::save_panel, "panel_png").c_str())) s.save_panel_requested = true;
   ImGui::SameLine();
   if (ImGui::SmallButton(label(txt::save_png, "png").c_str())) s.save_png_requested = true;
@@ -111,6 +134,7 @@ void Viewer::frame(double dt) {
         else if (panels[i] == Panel::compare) draw_compare_panel(s, layers_);
         else if (panels[i] == Panel::runs) draw_browser_panel(s);
         else draw_sweep_tab(s);
+        if (s.burn_date && !s.timeline.empty()) burn_date(s);
         ImGui::EndChild();
         ImGui::EndTabItem();
       }
