@@ -39,6 +39,17 @@ TEST(Ticks, RoundLabelsInsideTheRange) {
   for (const auto& t : nice_ticks(-0.7, 0.7, 7)) EXPECT_NE(t.label, "-0.0");
 }
 
+TEST(Ticks, ScaleBarIsARoundLengthThatFits) {
+  EXPECT_DOUBLE_EQ(scale_bar_km(10.0, 200.0), 20.0);   // 20 km fit exactly
+  EXPECT_DOUBLE_EQ(scale_bar_km(10.0, 199.0), 10.0);
+  EXPECT_DOUBLE_EQ(scale_bar_km(100.0, 160.0), 1.0);
+  EXPECT_DOUBLE_EQ(scale_bar_km(800.0, 160.0), 0.2);   // 200 m
+  EXPECT_DOUBLE_EQ(scale_bar_km(3.0, 160.0), 50.0);
+  EXPECT_EQ(scale_bar_km(0.0, 160.0), 0.0);            // no cell size in the file
+  EXPECT_EQ(scale_bar_label(0.5), "500 m");
+  EXPECT_EQ(scale_bar_label(20.0), "20 km");
+}
+
 TEST(Ticks, NiceBounds) {
   double lo = 0.13, hi = 0.87;
   nice_bounds(lo, hi, 5);

@@ -9,6 +9,7 @@
 #include "app/incident_markers.hpp"
 #include "app/legend.hpp"
 #include "app/map_canvas.hpp"
+#include "app/map_furniture.hpp"
 #include "app/panels.hpp"
 #include "data/compare.hpp"
 #include "data/format.hpp"
@@ -150,6 +151,7 @@ void draw_compare_panel(ViewerState& s, Layers& layers) {
       const MapLayer& layer = (i == 2 && !have_diff) ? none : *shown[i];
       const CellHover hover = map_canvas(i == 0 ? "##cmp0" : i == 1 ? "##cmp1" : "##cmp2", layer, ImVec2(w, h),
                                          s.compare_view, empty);
+      if (layer.snapshot >= 0) draw_map_furniture(hover, owners[i]->metadata().cell_km);
       const int ring = i < 2 && !active[i].empty() && layer.snapshot >= 0
                            ? draw_incident_markers(active[i], {}, hover, max_peak)
                            : -1;

@@ -8,6 +8,7 @@
 #include "app/incident_markers.hpp"
 #include "app/legend.hpp"
 #include "app/map_canvas.hpp"
+#include "app/map_furniture.hpp"
 #include "app/outlet_markers.hpp"
 #include "app/panels.hpp"
 #include "app/renewal_overlay.hpp"
@@ -118,6 +119,7 @@ void draw_map_panel(ViewerState& s, Layers& layers) {
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const CellHover hover = map_canvas("##map_canvas", layers.map, ImVec2(avail.x, avail.y - legend_h), s.map_view,
                                      tr(txt::before_start));
+  if (layers.map.snapshot >= 0) draw_map_furniture(hover, run.metadata().cell_km);
   if (renewal && s.show_renewal && layers.map.snapshot >= 0) draw_renewal_outlines(run, hover, t);
   // Rings first: the outlets are drawn over them and win the pointer.
   const int incident =

@@ -67,3 +67,23 @@ void nice_bounds(double& lo, double& hi, int max_ticks) {
 }
 
 }  // namespace zhili::view
+
+namespace zhili::view {
+
+double scale_bar_km(double px_per_km, double max_px) {
+  if (!(px_per_km > 0) || !(max_px > 0)) return 0.0;
+  const double most = max_px / px_per_km;  // km that fit
+  const double power = std::pow(10.0, std::floor(std::log10(most)));
+  for (const double m : {5.0, 2.0, 1.0})
+    if (m * power <= most * (1 + 1e-12)) return m * power;
+  return 0.0;
+}
+
+std::string scale_bar_label(double km) {
+  char buf[32];
+  if (km < 1.0) std::snprintf(buf, sizeof buf, "%g m", km * 1000.0);
+  else std::snprintf(buf, sizeof buf, "%g km", km);
+  return buf;
+}
+
+}  // namespace zhili::view

@@ -24,4 +24,11 @@ std::string tick_label(double value, double step);
 // starts and ends on a labelled value; a zero-width range is widened first.
 void nice_bounds(double& lo, double& hi, int max_ticks);
 
+// A map's scale bar: the longest round length (1, 2 or 5 times a power of
+// ten, in km) drawn in at most `max_px` pixels at `px_per_km`; 0 when even
+// the shortest round length is too long, or the scale is unknown.
+double scale_bar_km(double px_per_km, double max_px);
+// Its label: "500 m", "2 km".
+std::string scale_bar_label(double km);
+
 }  // namespace zhili::view
