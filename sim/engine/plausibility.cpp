@@ -124,10 +124,7 @@ std::vector<std::string> plausibility_warnings(const Scenario& s, const World& w
   // A renewal project that never starts within the run, or whose area has
   // nobody and no homes to renew.
   for (const RenewalProject& p : s.renewal.projects) {
-    const auto k = static_cast<std::size_t>(p.order);
-    const std::string name = k < s.schedule_names.size() && !s.schedule_names[k].empty()
-                                 ? "'" + s.schedule_names[k] + "'"
-                                 : "schedule[" + std::to_string(p.order) + "]";
+    const std::string name = "'" + renewal_project_name(s, p) + "'";
     if (p.notice_step >= s.run.steps)
       out.push_back("renewal: project " + name + " gives notice after the run ends: it changes nothing; move "
                     "its date (at) or run.end");

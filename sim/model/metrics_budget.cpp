@@ -1,6 +1,7 @@
 #include "model/metrics_budget.hpp"
 
 #include "model/metrics.hpp"
+#include "model/renewal.hpp"
 #include "model/services.hpp"
 
 namespace zhili {
@@ -17,8 +18,7 @@ constexpr std::array<LeverId, kChannelCount> kChannelCapacity{
 }  // namespace
 
 void BudgetMetrics::declare(ObservableTable& table, const Scenario& s) {
-  const bool renewal = !s.renewal.projects.empty() || s.renewal.rent_adjustment > 0;  // as Renewal::active()
-  items_reported_ = renewal ? kBudgetItems.size() : kBudgetItems.size() - 1;
+  items_reported_ = Renewal::active(s) ? kBudgetItems.size() : kBudgetItems.size() - 1;
   auto entries = series_entries();
   entries.front().spec.labels.resize(items_reported_);
   table.add(entries, s, *this);

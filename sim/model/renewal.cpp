@@ -26,7 +26,7 @@ double nan() { return std::numeric_limits<double>::quiet_NaN(); }
 
 [[noreturn]] void area_error(const Scenario& s, const RenewalProject& p, const std::string& problem,
                              const std::string& found, const std::string& expected) {
-  const std::string path = "schedule[" + std::to_string(p.order) + "].renewal.area";
+  const std::string path = "schedule[" + std::to_string(p.file_order) + "].renewal.area";
   Diagnostics d;
   d.add(Diagnostic{key_location(s, path), path, problem, found, expected, ""});
   throw ScenarioError(std::move(d));
@@ -54,10 +54,7 @@ void Renewal::setup(const World& w, const Scenario& s, PublicServices* services)
     if (projects_.size() + 1 > 127) area_error(s, spec, "too many renewal projects", "over 127", "at most 127");
     Project p;
     p.spec = &spec;
-    const auto k = static_cast<std::size_t>(spec.order);
-    p.name = k < s.schedule_names.size() && !s.schedule_names[k].empty()
-                 ? s.schedule_names[k]
-                 : "project-" + std::to_string(projects_.size() + 1);
+    p.name = renewal_project_name(s, spec);
     const RenewalArea& a = spec.area;
     const auto on_map = [&](int x, int y) { return x >= 0 && y >= 0 && x < g.width && y < g.height; };
     const std::string map_size = "cells [0, " + std::to_string(g.width - 1) + "] x [0, " + std::to_string(g.height - 1) + "]";
@@ -105,7 +102,7 @@ void Renewal::setup(const World& w, const Scenario& s, PublicServices* services)
       const bool listed = s.services.enabled && std::any_of(outlets.begin(), outlets.end(),
                                                             [&](const OutletSpec& o) { return o.name == spec.build.outlet; });
       if (!listed) {
-        const std::string path = "schedule[" + std::to_string(spec.order) + "].renewal.build.outlet";
+        const std::string path = "schedule[" + std::to_string(spec.file_order) + "].renewal.build.outlet";
         Diagnostics d;
         d.add(Diagnostic{key_location(s, path), path, "an outlet that is not listed", spec.build.outlet,
                          s.services.enabled ? "the name of an outlet of services.outlets" : "no outlet: services.enabled is false",
@@ -117,6 +114,7 @@ void Renewal::setup(const World& w, const Scenario& s, PublicServices* services)
     p.demolition_steps = std::max<std::int64_t>(1, steps(spec.demolition_months));
     p.construction_steps = steps(spec.construction_months);
     p.max_wait_steps = steps(rs.max_wait_months);
+    p.affected_steps = steps(rs.affected_months);
     projects_.push_back(std::move(p));
   }
   market_ = rs.rent_adjustment > 0;
@@ -146,6 +144,7 @@ void Renewal::step(World& w, const StepContext& ctx) {
       }
     }
     if (p.stage == Stage::demolition) {
+      close_to_newcomers(p, p.cleared, w.grid);  // homes left by departures stay empty
       const auto k = static_cast<std::size_t>(t - p.demolition_start);
       const auto parts = static_cast<std::size_t>(p.demolition_steps);
       const std::size_t n = p.cells.size();
@@ -156,11 +155,11 @@ void Renewal::step(World& w, const StepContext& ctx) {
         p.stage = Stage::construction;
         p.demolition_end = t;
         p.completion = t + p.construction_steps;
-        p.affected_until = t + static_cast<std::int64_t>(std::llround(rs.affected_months / (ctx.years_per_step * 12.0)));
+        p.affected_until = t + p.affected_steps;
       }
     }
     if (p.stage == Stage::construction && t >= p.completion) complete(p, w, ctx);
-    if (p.affected_until == t) end_affected(p, w);
+    if (p.affected_until == t) end_affected(p, w, t);
   }
   if (market_on_) update_rents(w, ctx);
 }
@@ -179,6 +178,13 @@ void Renewal::start_market(const CellGrid& g) {
   for (std::size_t z = 0; z < kZoneCount; ++z) reference_occupancy_[z] = homes[z] > 0 ? occupied[z] / homes[z] : 0.0;
 }
 
+void Renewal::close_to_newcomers(const Project& p, std::size_t from, CellGrid& g) const {
+  for (std::size_t k = from; k < p.cells.size(); ++k) {
+    const auto c = static_cast<std::size_t>(p.cells[k]);
+    g.capacity[c] = std::min(g.capacity[c], g.occupancy(p.cells[k]));
+  }
+}
+
 void Renewal::give_notice(Project& p, World& w, const StepContext& ctx) {
   auto& g = w.grid;
   auto& h = w.households;
@@ -191,14 +197,13 @@ void Renewal::give_notice(Project& p, World& w, const StepContext& ctx) {
   for (const std::int32_t c : p.cells) {
     p.notice_rent.push_back(g.rent[static_cast<std::size_t>(c)]);
     p.notice_capacity.push_back(g.capacity[static_cast<std::size_t>(c)]);
-    // Closed to newcomers: the homes of those who stay, no more.
-    g.capacity[static_cast<std::size_t>(c)] = std::min(g.capacity[static_cast<std::size_t>(c)], g.occupancy(c));
   }
+  close_to_newcomers(p, 0, g);
   for (const std::int32_t c : p.cells) ++watched_[static_cast<std::size_t>(c)];
   for (const std::int32_t c : p.near) ++watched_[static_cast<std::size_t>(c)];
-  const double relief = rs.consultation_relief * std::min(1.0, spec.consultation_months / rs.consultation_full_months);
-  const double shortfall = std::max(0.0, 1.0 - spec.compensation);
-  const auto index = static_cast<std::uint8_t>(&p - projects_.data() + 1);
+  const double relief = rs.relief(spec);
+  const double shortfall = spec.shortfall();
+  const std::uint8_t index = number_of(p);
   for (std::size_t i = 0; i < h.size_alive(); ++i) {
     if (area_of_[static_cast<std::size_t>(h.cell[i])] != index) continue;
     const bool tenant = is_migrant(h.registration[i]);
@@ -208,6 +213,7 @@ void Renewal::give_notice(Project& p, World& w, const StepContext& ctx) {
     p.affected.push_back(h.id[i]);
     notified_[tenant ? kTenants : kOwners] += scale;
   }
+  std::sort(p.affected.begin(), p.affected.end());  // searched when cells are cleared
 }
 
 void Renewal::consult(Project& p, World& w, const StepContext& ctx) {
@@ -215,13 +221,12 @@ void Renewal::consult(Project& p, World& w, const StepContext& ctx) {
   auto& h = w.households;
   const RenewalSpec& rs = ctx.scenario.renewal;
   const std::int64_t t = ctx.recorded_step();
-  for (const std::int32_t c : p.cells)
-    g.capacity[static_cast<std::size_t>(c)] = std::min(g.capacity[static_cast<std::size_t>(c)], g.occupancy(c));
+  close_to_newcomers(p, 0, g);
   // Owners agree through the months after the notice, the more readily the
   // fuller the compensation.
   const double monthly = std::min(1.0, rs.agree_rate * std::min(1.0, p.spec->compensation));
   const double p_agree = t > p.spec->notice_step ? -std::expm1(std::log1p(-monthly) * ctx.years_per_step * 12.0) : 0.0;
-  const auto index = static_cast<std::uint8_t>(&p - projects_.data() + 1);
+  const std::uint8_t index = number_of(p);
   double owners = 0, agreed = 0;
   for (std::size_t i = 0; i < h.size_alive(); ++i) {
     if (area_of_[static_cast<std::size_t>(h.cell[i])] != index || is_migrant(h.registration[i])) continue;
@@ -273,8 +278,8 @@ void Renewal::clear_cells(Project& p, std::size_t from, std::size_t to, World& w
   const RenewalSpec& rs = ctx.scenario.renewal;
   const RenewalProject& spec = *p.spec;
   const double scale = ctx.scenario.population.scale;
-  const double relief = rs.consultation_relief * std::min(1.0, spec.consultation_months / rs.consultation_full_months);
-  const double shortfall = std::max(0.0, 1.0 - spec.compensation);
+  const double relief = rs.relief(spec);
+  const double shortfall = spec.shortfall();
   const double p_owner_dispute = std::min(1.0, rs.compensation_dispute + rs.shortfall_dispute * shortfall);
   const double p_tenant_dispute = rs.tenancy_dispute * (1.0 - relief);
   const bool disputes_on = ctx.scenario.disputes.enabled;
@@ -288,12 +293,13 @@ void Renewal::clear_cells(Project& p, std::size_t from, std::size_t to, World& w
     g.capacity[c] = 0;
     area_of_[c] |= 0x80;  // marks "clearing now" until the pass below is done
   }
-  const auto index = static_cast<std::uint8_t>((&p - projects_.data() + 1) | 0x80);
+  const auto index = static_cast<std::uint8_t>(number_of(p) | 0x80);
   const auto rent_of = [&](std::int32_t cell) {
     const auto it = std::lower_bound(p.cells.begin(), p.cells.end(), cell);
     return rent_at[static_cast<std::size_t>(it - p.cells.begin())];
   };
   leavers_.clear();
+  const std::size_t listed = p.affected.size();  // sorted; this pass appends (each household once)
   for (std::size_t i = 0; i < h.size_alive(); ++i) {
     const std::int32_t cell = h.cell[i];
     if (area_of_[static_cast<std::size_t>(cell)] != index) continue;
@@ -302,7 +308,10 @@ void Renewal::clear_cells(Project& p, std::size_t from, std::size_t to, World& w
     const bool tenant = is_migrant(h.registration[i]);
     const bool agreed = (h.social[i] & social_bits::kAgreed) != 0;
     const float old_rent = rent_of(cell);
-    if (!(h.social[i] & social_bits::kAffected)) p.affected.push_back(id);  // came after the notice
+    // Listed once per project, whether it came after the notice or another
+    // project affected it too (end_affected keeps the flag for the other).
+    if (!std::binary_search(p.affected.begin(), p.affected.begin() + static_cast<std::ptrdiff_t>(listed), id))
+      p.affected.push_back(id);
     h.social[i] = static_cast<std::uint8_t>((h.social[i] | social_bits::kAffected) & ~social_bits::kAgreed);
     if (tenant) {
       h.unmet_load[i] += static_cast<float>(rs.eviction_load * (1.0 - relief));
@@ -351,6 +360,7 @@ void Renewal::clear_cells(Project& p, std::size_t from, std::size_t to, World& w
     if (where == Displaced::resettled) p.returning.push_back(id);
   }
   for (std::size_t k = from; k < to; ++k) area_of_[static_cast<std::size_t>(p.cells[k])] &= 0x7f;
+  std::sort(p.affected.begin(), p.affected.end());
   // Leavers from the back, so the household swapped into a freed slot has been seen.
   for (auto it = leavers_.rbegin(); it != leavers_.rend(); ++it) {
     const auto slot = static_cast<std::size_t>(*it);
@@ -399,11 +409,18 @@ void Renewal::complete(Project& p, World& w, const StepContext& ctx) {
   p.stage = Stage::complete;
 }
 
-void Renewal::end_affected(Project& p, World& w) {
+void Renewal::end_affected(Project& p, World& w, std::int64_t t) {
   auto& h = w.households;
+  // A household another project still counts keeps its flag.
+  std::vector<HouseholdId> others;
+  for (const Project& q : projects_)
+    if (&q != &p && q.stage != Stage::planned && (q.affected_until < 0 || q.affected_until > t))
+      others.insert(others.end(), q.affected.begin(), q.affected.end());
+  std::sort(others.begin(), others.end());
   for (const HouseholdId id : p.affected) {
     const std::int32_t slot = h.slot_of(id);
-    if (slot >= 0) h.social[static_cast<std::size_t>(slot)] &= static_cast<std::uint8_t>(~social_bits::kAffected);
+    if (slot >= 0 && !std::binary_search(others.begin(), others.end(), id))
+      h.social[static_cast<std::size_t>(slot)] &= static_cast<std::uint8_t>(~social_bits::kAffected);
   }
   p.affected.clear();
   p.affected.shrink_to_fit();

@@ -55,7 +55,9 @@ class Renewal {
   // (at the entry's key) for an area off the map or without cells, or an
   // outlet that is not listed.
   void setup(const World& w, const Scenario& s, PublicServices* services);
-  // Projects, or a moving rental market (renewal.rent_adjustment > 0).
+  // Projects, or a moving rental market (renewal.rent_adjustment > 0): the
+  // renewal phase runs and the renewal_* series are reported.
+  static bool active(const Scenario& s) { return !s.renewal.projects.empty() || s.renewal.rent_adjustment > 0; }
   bool active() const { return !projects_.empty() || market_; }
 
   void step(World& w, const StepContext& ctx);
@@ -95,7 +97,7 @@ class Renewal {
     Stage stage = Stage::planned;
     std::int64_t consultation_end = 0;  // steps from run.start
     std::int64_t demolition_start = -1, demolition_end = -1, completion = -1;
-    std::int64_t demolition_steps = 1, construction_steps = 0, max_wait_steps = 0;
+    std::int64_t demolition_steps = 1, construction_steps = 0, max_wait_steps = 0, affected_steps = 0;
     std::int64_t affected_until = -1;
     std::size_t cleared = 0;                 // cells cleared so far
     std::vector<HouseholdId> returning;      // resettled owners awaiting the rebuilt area
@@ -104,11 +106,15 @@ class Renewal {
   };
 
   void start_market(const CellGrid& g);
+  // The area's cells from `from` on hold no more homes than are occupied:
+  // closed to newcomers from the notice until each is cleared.
+  void close_to_newcomers(const Project& p, std::size_t from, CellGrid& g) const;
+  std::uint8_t number_of(const Project& p) const { return static_cast<std::uint8_t>(&p - projects_.data() + 1); }
   void give_notice(Project& p, World& w, const StepContext& ctx);
   void consult(Project& p, World& w, const StepContext& ctx);
   void clear_cells(Project& p, std::size_t from, std::size_t to, World& w, const StepContext& ctx);
   void complete(Project& p, World& w, const StepContext& ctx);
-  void end_affected(Project& p, World& w);
+  void end_affected(Project& p, World& w, std::int64_t t);
   void update_rents(World& w, const StepContext& ctx);
   // A home for a displaced household: a vacant home drawn like arrivals' (two
   // random vacancies, the cheaper), in `zones`, at a rent at most max_rent;
@@ -123,8 +129,8 @@ class Renewal {
   std::vector<std::uint8_t> area_of_;   // per cell: 1 + project index, 0 none (the renewal_area map)
   std::vector<std::uint8_t> watched_;   // per cell: in or near an area in progress (incidents)
   std::vector<float> destinations_;     // per cell: displaced households that moved in (real, cumulative)
-  // Rental market (started by the first notice): each zone's rent factor and
-  // its occupancy rate at the start, and each cell's rent before any factor.
+  // Rental market (started at run.start): each zone's rent factor and its
+  // occupancy rate at the start, and each cell's rent before any factor.
   bool market_ = false;     // the scenario has a moving market
   bool market_on_ = false;  // it has started (at run.start)
   std::array<double, kZoneCount> rent_factor_{}, reference_occupancy_{};

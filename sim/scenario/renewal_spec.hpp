@@ -9,6 +9,7 @@
 // area takes its new zone, homes and rent; resettled owners move in).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -38,6 +39,8 @@ struct RenewalBuild {
 
 struct RenewalProject {
   int order = 0;                   // position of its schedule entry (Scenario::schedule_names)
+  int file_order = 0;              // its position in the file, for messages (order is renumbered
+                                   //   when entries before it are switched off)
   RenewalArea area;
   std::int64_t notice_step = 0;    // step of its notice date (from run.start)
   double consultation_months = 0;  // months between notice and demolition
@@ -48,6 +51,9 @@ struct RenewalProject {
   double compensation = 1.0;       // paid to owners, as a share of their home's market value
   double resettled = 0.0;          // share of owners given a home in the rebuilt area (回迁)
   double hukou_conversion = 0.0;   // share of displaced rural owners converting to urban hukou (农转非)
+
+  // Compensation below market value, in units of it (0 at or above market value).
+  double shortfall() const { return compensation < 1.0 ? 1.0 - compensation : 0.0; }
 };
 
 // Behaviour of every project (renewal.* in a scenario). Loads are units of
@@ -57,7 +63,8 @@ struct RenewalSpec {
   double notice_load = 0.5;           // every household of the area, at the notice
   double shortfall_load = 3.0;        // owners, per unit of compensation below market value, at the notice
   double eviction_load = 2.0;         // at displacement, households that did not agree to go
-  double consultation_relief = 0.6;   // share of the notice and eviction loads removed by full consultation
+  double consultation_relief = 0.6;   // share of the notice load, tenants' eviction load and tenancy disputes
+                                      //   removed by full consultation
   double consultation_full_months = 6.0;  // months of consultation that count as full
   double agree_rate = 0.3;            // monthly chance an owner agrees, at compensation 1 (scaled by it)
   double max_wait_months = 24.0;      // demolition starts by then even without consent
@@ -65,11 +72,17 @@ struct RenewalSpec {
   double shortfall_dispute = 0.3;     // ... plus this per unit of shortfall
   double tenancy_dispute = 0.15;      // chance of a tenancy dispute per displaced tenant (before consultation)
   double tenant_rent_tolerance = 1.5; // a displaced tenant takes no home dearer than this times its rent
-  double rent_elasticity = 0.5;       // rent change when a zone's vacant homes at the first notice have all filled
+  double rent_elasticity = 0.5;       // rent change when a zone's vacant homes at run.start have all filled
   double rent_adjustment = 0.0;       // yearly speed at which rents move to that level; 0 = fixed rents
   double near_km = 1.5;               // "near the area": within this distance of its cells
   double affected_months = 24.0;      // complaints count as the project's this long after its demolition
   std::vector<RenewalProject> projects;  // from the schedule, in file order
+
+  // Share of the notice load (and tenants' eviction load and disputes) that
+  // a project's consultation removes.
+  double relief(const RenewalProject& p) const {
+    return consultation_relief * std::min(1.0, p.consultation_months / consultation_full_months);
+  }
 };
 
 }  // namespace zhili

@@ -251,4 +251,14 @@ struct Scenario {
   std::map<std::string, SourceLocation> key_locations;
 };
 
+// A renewal project's name: its schedule entry's, else "project-N" (N its
+// place among the projects, from 1).
+inline std::string renewal_project_name(const Scenario& s, const RenewalProject& p) {
+  const auto k = static_cast<std::size_t>(p.order);
+  if (k < s.schedule_names.size() && !s.schedule_names[k].empty()) return s.schedule_names[k];
+  std::size_t n = 1;
+  while (n <= s.renewal.projects.size() && &s.renewal.projects[n - 1] != &p) ++n;
+  return "project-" + std::to_string(n);
+}
+
 }  // namespace zhili

@@ -53,10 +53,14 @@ TEST(Apng, FramesComeBackPixelForPixel) {
 
 TEST(Apng, WrongSizesAndMissingFramesAreErrors) {
   const std::string path = test::fixture_dir() + "/bad.png";
-  ApngWriter w(path, 8, 8, 2, 4, 1, {});
-  EXPECT_THROW(w.add(pattern(9, 8, 0)), std::runtime_error);
-  w.add(pattern(8, 8, 0));
-  EXPECT_THROW(w.finish(), std::runtime_error);  // 1 frame of 2
+  {
+    ApngWriter w(path, 8, 8, 2, 4, 1, {});
+    EXPECT_THROW(w.add(pattern(9, 8, 0)), std::runtime_error);
+    w.add(pattern(8, 8, 0));
+    EXPECT_THROW(w.finish(), std::runtime_error);  // 1 frame of 2
+  }
+  // An animation left unfinished leaves no file claiming frames it lacks.
+  EXPECT_FALSE(std::filesystem::exists(path));
   EXPECT_THROW(ApngWriter(path, 0, 8, 1, 4, 0, {}), std::runtime_error);
 }
 

@@ -85,6 +85,7 @@ bool Recording::take(Platform& platform, ViewerState& s) {
     s.message = buf;
     return true;
   } catch (const std::exception& e) {
+    writer_.reset();  // an unfinished writer removes its file
     s.message = e.what();
     s.burn_date = false;
     return false;

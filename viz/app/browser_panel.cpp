@@ -54,9 +54,12 @@ void draw_browser_panel(ViewerState& s) {
   // Entries every readable run has say nothing about one run against another.
   std::set<std::string> shared;
   bool first = true;
+  int readable = 0;
   for (const CatalogueEntry& e : s.browser_entries) {
     if (!e.ok()) continue;
+    ++readable;
     std::set<std::string> mine(e.policy.entries.begin(), e.policy.entries.end());
+    for (const std::string& o : e.policy.overrides) mine.insert("--set " + o);
     if (first) shared = std::move(mine);
     else std::erase_if(shared, [&](const std::string& x) { return !mine.count(x); });
     first = false;
@@ -105,11 +108,12 @@ void draw_browser_panel(ViewerState& s) {
     ImGui::TextUnformatted(to_string(e.status).c_str());
     ImGui::TableNextColumn();
     const ImVec4 kDiffers(0.47f, 0.75f, 1.0f, 1.0f);
-    for (const std::string& o : e.policy.overrides) ImGui::TextColored(kDiffers, "--set %s", o.c_str());
-    for (const std::string& x : e.policy.entries) {
-      if (shared.count(x) && s.browser_entries.size() > 1) ImGui::TextDisabled("%s", x.c_str());
+    const auto show = [&](const std::string& x) {
+      if (shared.count(x) && readable > 1) ImGui::TextDisabled("%s", x.c_str());
       else ImGui::TextColored(kDiffers, "%s", x.c_str());
-    }
+    };
+    for (const std::string& o : e.policy.overrides) show("--set " + o);
+    for (const std::string& x : e.policy.entries) show(x);
   }
   ImGui::EndTable();
   if (!to_open.empty()) {

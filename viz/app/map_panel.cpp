@@ -119,7 +119,6 @@ void draw_map_panel(ViewerState& s, Layers& layers) {
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const CellHover hover = map_canvas("##map_canvas", layers.map, ImVec2(avail.x, avail.y - legend_h), s.map_view,
                                      tr(txt::before_start));
-  if (layers.map.snapshot >= 0) draw_map_furniture(hover, run.metadata().cell_km);
   if (renewal && s.show_renewal && layers.map.snapshot >= 0) draw_renewal_outlines(run, hover, t);
   // Rings first: the outlets are drawn over them and win the pointer.
   const int incident =
@@ -128,6 +127,7 @@ void draw_map_panel(ViewerState& s, Layers& layers) {
                          ? draw_outlet_markers(outlets, hover, s.marker_size, run.entity_max("outlets", "queue"))
                          : -1;
   if (renewal && s.show_renewal && layers.map.snapshot >= 0) draw_renewal_names(run, hover, t);
+  if (layers.map.snapshot >= 0) draw_map_furniture(hover, run.metadata().cell_km);  // last: nothing covers it
   if (outlet >= 0) outlet_tooltip(outlets[static_cast<std::size_t>(outlet)]);
   else if (incident >= 0 && static_cast<std::size_t>(incident) < active.size())
     incident_tooltip(active[static_cast<std::size_t>(incident)], incidents, run, true);

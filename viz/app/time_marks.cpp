@@ -15,7 +15,9 @@ std::vector<ChartMark> time_marks(ViewerState& s) {
     for (const PolicyEvent& e : run->policy_events()) out.push_back({e.t, e.label(), kPolicy, e.name.empty() ? "" : e.what});
     for (const TimeMark& m : renewal_marks(*run)) out.push_back({m.t, mark_text(m), kRenewal, ""});
   }
-  std::stable_sort(out.begin(), out.end(), [](const ChartMark& a, const ChartMark& b) { return a.t < b.t; });
+  // By date, then text, so the copies of one event from several runs are neighbours.
+  std::stable_sort(out.begin(), out.end(),
+                   [](const ChartMark& a, const ChartMark& b) { return std::tie(a.t, a.label) < std::tie(b.t, b.label); });
   out.erase(std::unique(out.begin(), out.end(),
                         [](const ChartMark& a, const ChartMark& b) { return std::tie(a.t, a.label) == std::tie(b.t, b.label); }),
             out.end());

@@ -55,16 +55,17 @@ void draw_timeline_bar(ViewerState& s) {
   // The slider's text is the date, not the index (no '%' in a date, so it is a safe format).
   ImGui::SliderInt(label(txt::time, "time").c_str(), &index, 0, last, date.c_str(), ImGuiSliderFlags_AlwaysClamp);
   // The runs' policy events and renewal stages as ticks along the slider's
-  // track (the grab's centre runs from half a grab in from each end).
+  // track, at the instant each falls in (the slider is linear in instants,
+  // not in time). The grab's centre runs from half a grab in from each end;
+  // ImGui sizes an integer slider's grab to one instant, at least GrabMinSize.
   const ImVec2 r0 = ImGui::GetItemRectMin();
-  const float grab = ImGui::GetStyle().GrabMinSize;
+  const float grab = std::max((track_w - 4.0f) / static_cast<float>(last + 1), ImGui::GetStyle().GrabMinSize);
   const float h = ImGui::GetItemRectSize().y;
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const double t0 = s.timeline.time(0), t1 = s.timeline.time(static_cast<std::size_t>(last));
-  if (t1 > t0)
+  if (last > 0)
     for (const ChartMark& m : time_marks(s)) {
-      const float f = static_cast<float>((m.t - t0) / (t1 - t0));
-      if (f < 0.0f || f > 1.0f) continue;
+      if (m.t < s.timeline.time(0)) continue;
+      const float f = static_cast<float>(s.timeline.index_at(m.t)) / static_cast<float>(last);
       const float px = r0.x + grab / 2 + 2.0f + f * (track_w - grab - 4.0f);
       const Rgba c = m.colour;
       dl->AddTriangleFilled(ImVec2(px - 4, r0.y), ImVec2(px + 4, r0.y), ImVec2(px, r0.y + 6), pack(Rgba{c.r, c.g, c.b, 230}));

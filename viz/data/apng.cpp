@@ -81,7 +81,18 @@ ApngWriter::ApngWriter(const std::string& path, int width, int height, int frame
     throw std::runtime_error(path + ": an animation needs a size, frames and a frame rate");
   file_ = std::fopen(path.c_str(), "wb");
   if (!file_) throw std::runtime_error("cannot write " + path + ": " + std::strerror(errno));
-  std::fwrite(kSignature, 1, 8, file_);
+  try {
+    write_header(width, height, frames, plays, dates);
+  } catch (...) {
+    std::fclose(file_);
+    file_ = nullptr;
+    std::remove(path.c_str());
+    throw;
+  }
+}
+
+void ApngWriter::write_header(int width, int height, int frames, int plays, const std::vector<std::string>& dates) {
+  if (std::fwrite(kSignature, 1, 8, file_) != 8) throw std::runtime_error("cannot write " + path_ + ": " + std::strerror(errno));
   std::vector<std::uint8_t> ihdr;
   put32(ihdr, static_cast<std::uint32_t>(width));
   put32(ihdr, static_cast<std::uint32_t>(height));
@@ -100,7 +111,9 @@ ApngWriter::ApngWriter(const std::string& path, int width, int height, int frame
 }
 
 ApngWriter::~ApngWriter() {
-  if (file_) std::fclose(file_);
+  if (!file_) return;
+  std::fclose(file_);
+  std::remove(path_.c_str());
 }
 
 void ApngWriter::chunk(const char type[4], const std::vector<std::uint8_t>& data) {

@@ -28,14 +28,17 @@ class ApngWriter {
 
   // The next frame (its size must be the animation's).
   void add(const Image& frame);
-  // Ends the file; throws if fewer frames came than announced.
+  // Ends the file; throws if fewer frames came than announced. A writer
+  // destroyed before finishing removes its file: half an animation is
+  // none, and a file that says N frames and holds fewer misleads.
   void finish();
   int frames_written() const { return written_; }
 
  private:
+  void write_header(int width, int height, int frames, int plays, const std::vector<std::string>& dates);
   void chunk(const char type[4], const std::vector<std::uint8_t>& data);
   std::string path_;
-  std::FILE* file_ = nullptr;
+  std::FILE* file_ = nullptr;  // open until finished
   int width_, height_, frames_, fps_;
   int written_ = 0;
   std::uint32_t sequence_ = 0;

@@ -42,6 +42,7 @@ void read_renewal(const ValueInput& in, const FoundKey& part, const std::string&
   const std::size_t errors_before = ctx.diagnostics.size();
   RenewalProject p;
   p.order = order;
+  p.file_order = order;
   bool has_from = false, has_to = false, has_cells = false, zone_given = false;
   const auto zones = zone_choices();
   for (const auto& k : walk_mapping(part.value, {renewal_tree(), path + ".", kUnknownKey}, in.source, ctx)) {

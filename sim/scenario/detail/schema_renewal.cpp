@@ -26,8 +26,9 @@ std::vector<KeyRule> renewal_rules() {
                  "who had not agreed when their cell was cleared."),
       number_key("renewal.consultation_relief", "1", kShare,
                  [](auto& s) -> auto& { return s.renewal.consultation_relief; },
-                 "Share of the notice and eviction loads, and of tenancy disputes, that full consultation "
-                 "removes (procedural fairness); in proportion below full."),
+                 "Share of the notice load, of tenants' eviction load and of tenancy disputes that full "
+                 "consultation removes (procedural fairness); in proportion below full. Owners who had not "
+                 "agreed when their cell was cleared take the whole eviction load."),
       number_key("renewal.consultation_full_months", "months", {0.0, 600.0, true},
                  [](auto& s) -> auto& { return s.renewal.consultation_full_months; },
                  "Months of consultation that count as full."),
@@ -54,8 +55,8 @@ std::vector<KeyRule> renewal_rules() {
                  "none, it leaves the district."),
       number_key("renewal.rent_elasticity", "1", {0.0, 100.0},
                  [](auto& s) -> auto& { return s.renewal.rent_elasticity; },
-                 "Rents of a zone head for (1 + this x the share of its vacant homes at the first notice "
-                 "since taken up) times their level then (vacancy against its natural rate, Rosen & Smith "
+                 "Rents of a zone head for (1 + this x the share of its vacant homes at run.start since "
+                 "taken up) times their level then (vacancy against its natural rate, Rosen & Smith "
                  "1983)."),
       number_key("renewal.rent_adjustment", "1/year", {0.0, 100.0},
                  [](auto& s) -> auto& { return s.renewal.rent_adjustment; },
