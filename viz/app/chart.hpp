@@ -12,6 +12,7 @@
 
 #include "app/chart_cache.hpp"
 #include "app/state.hpp"
+#include "data/chart_mark.hpp"
 #include "data/colour.hpp"
 
 namespace zhili::view {
@@ -34,15 +35,6 @@ struct ChartLine {
   bool stacked = false;
   bool fill = false;
   std::span<const double> readout;
-};
-
-// A dated event drawn as a dashed vertical line with its label: the
-// schedule's policy changes, renewal projects' stages.
-struct ChartMark {
-  double t = 0;  // decimal year
-  std::string label;
-  Rgba colour{255, 196, 40, 200};
-  std::string detail;  // the hover read-out's text ("" = the label)
 };
 
 struct LegendEntry {

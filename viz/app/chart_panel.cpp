@@ -8,7 +8,6 @@
 #include "app/chart.hpp"
 #include "app/i18n.hpp"
 #include "app/panels.hpp"
-#include "app/time_marks.hpp"
 #include "data/export.hpp"
 #include "data/format.hpp"
 #include "plot/stack.hpp"
@@ -124,7 +123,7 @@ void draw_chart_panel(ViewerState& s, Layers& layers) {
   else if (!several)
     legend.push_back({chosen->spec.name, category_colour(0), 0});
   draw_chart("##chart", ImGui::GetContentRegionAvail(), lines, legend, chosen->spec.unit, s.now(), s.chart_view,
-             &layers.chart, time_marks(s));
+             &layers.chart, s.marks);
   ImGui::EndGroup();
 }
 

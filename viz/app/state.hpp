@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "data/catalogue.hpp"
+#include "data/chart_mark.hpp"
 #include "data/incidents.hpp"
 #include "data/outlets.hpp"
 #include "data/run.hpp"
@@ -74,6 +75,7 @@ struct ViewerState {
   bool save_png_requested = false;  // the main loop saves the next frame (it owns the framebuffer)
   bool save_panel_requested = false;  // likewise, cropped to the panel
   bool animation_requested = false;   // the main loop records the panel from here to the end (app/animation.hpp)
+  std::vector<ChartMark> marks;       // the open runs' dated events, gathered once a frame (app/time_marks.hpp)
   bool burn_date = false;             // the date written large over the panel (animation frames)
   float panel_rect[4] = {0, 0, 0, 0};  // x, y, width, height of the panel in the last frame (pixels)
   bool cjk_font = true;

@@ -8,7 +8,6 @@
 
 #include "app/i18n.hpp"
 #include "app/panels.hpp"
-#include "app/time_marks.hpp"
 #include "data/decimal_year.hpp"
 
 namespace zhili::view {
@@ -63,7 +62,7 @@ void draw_timeline_bar(ViewerState& s) {
   const float h = ImGui::GetItemRectSize().y;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   if (last > 0)
-    for (const ChartMark& m : time_marks(s)) {
+    for (const ChartMark& m : s.marks) {
       if (m.t < s.timeline.time(0)) continue;
       const float f = static_cast<float>(s.timeline.index_at(m.t)) / static_cast<float>(last);
       const float px = r0.x + grab / 2 + 2.0f + f * (track_w - grab - 4.0f);

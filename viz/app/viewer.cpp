@@ -7,6 +7,7 @@
 
 #include "app/i18n.hpp"
 #include "app/sweep_panel.hpp"
+#include "app/time_marks.hpp"
 #include "data/decimal_year.hpp"
 
 namespace zhili::view {
@@ -93,6 +94,7 @@ void Viewer::frame(double dt) {
   update_live(s);
   handle_keys();
   advance_playback(s, dt);
+  s.marks = time_marks(s);  // for every chart and the timeline, once
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);

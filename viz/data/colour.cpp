@@ -40,11 +40,7 @@ const ColourMap& diverging() {
 }
 
 const ColourMap& diverging_better_high() {
-  // RdBu in its own order: low red, high blue.
-  static const ColourMap map({{0x67, 0x00, 0x1f, 255}, {0xb2, 0x18, 0x2b, 255}, {0xd6, 0x60, 0x4d, 255},
-                              {0xf4, 0xa5, 0x82, 255}, {0xfd, 0xdb, 0xc7, 255}, {0xf7, 0xf7, 0xf7, 255},
-                              {0xd1, 0xe5, 0xf0, 255}, {0x92, 0xc5, 0xde, 255}, {0x43, 0x93, 0xc3, 255},
-                              {0x21, 0x66, 0xac, 255}, {0x05, 0x30, 0x61, 255}});
+  static const ColourMap map = diverging().reversed();  // RdBu in its own order: low red, high blue
   return map;
 }
 

@@ -30,6 +30,7 @@ class ColourMap {
  public:
   explicit ColourMap(std::vector<Rgba> stops) : stops_(std::move(stops)) {}
   Rgba at(double u) const;  // u in [0, 1], clamped; NaN gives the first stop
+  ColourMap reversed() const { return ColourMap(std::vector<Rgba>(stops_.rbegin(), stops_.rend())); }
  private:
   std::vector<Rgba> stops_;
 };
