@@ -537,7 +537,7 @@ const std::vector<SeriesEntry<Renewal>>& Renewal::series_entries() {
       {{"renewal_returned", "households",
         "Resettled owners who moved into their project's rebuilt area, since the start", "", {}, Better::higher},
        [](const R& r, W& out) { out.put(r.returned_); }},
-      {{"renewal_agreed", "share",
+      {{"renewal_agreed", "1",
         "Share of owners who agreed to the terms, mean over the projects in consultation (NaN: none)", "", {}},
        [](const R& r, W& out) { out.put(r.agreed_); }},
       {{"renewal_homes", "homes", "Homes demolished and built by renewal projects since the start", "change",
@@ -556,7 +556,7 @@ const std::vector<SeriesEntry<Renewal>>& Renewal::series_entries() {
         "homes), near them (within renewal.near_km), and in the urban villages outside every area",
         "where", {"inside", "near", "urban_village"}},
        [](const R& r, W& out) { out.put_each(r.rent_); }},
-      {{"renewal_occupancy", "share", "Occupied share of the homes near the areas past their notice, and of the "
+      {{"renewal_occupancy", "1", "Occupied share of the homes near the areas past their notice, and of the "
         "urban villages outside every area", "where", {"near", "urban_village"}},
        [](const R& r, W& out) { out.put_each(r.occupancy_); }},
       {{"renewal_disputes", "disputes/step",
