@@ -5,6 +5,7 @@
 // have none.
 #include <gtest/gtest.h>
 
+#include "data/names.hpp"
 #include "data/policy_events.hpp"
 
 namespace zhili::view {
@@ -31,24 +32,37 @@ TEST(PolicyEvents, OneEventPerEntryInTimeOrder) {
   ASSERT_EQ(e.size(), 3u);
   EXPECT_EQ(e[0].step, 5);  // 2016-06
   EXPECT_EQ(e[0].name, "hukou-reform");
-  EXPECT_EQ(e[0].what, "hukou.openness 0.2 → 0.6 by 2018-01");
+  EXPECT_EQ(e[0].what.en, "hukou.openness 0.2 → 0.6 by 2018-01");
   EXPECT_EQ(e[0].label(), "hukou-reform");
   EXPECT_EQ(e[0].date, "2016-06");
   EXPECT_NEAR(e[0].t, 2016.0 + 152.0 / 366.0, 1e-9);  // 1 June of a leap year
   EXPECT_EQ(e[1].step, 14);  // 2017-03, unnamed: labelled by what it does
   EXPECT_EQ(e[1].label(), "hukou.permit_coverage → 0.7, conflict.grid_workers → 15");
   EXPECT_EQ(e[2].step, 20);
-  EXPECT_EQ(e[2].what, "outlet east opens");
+  EXPECT_EQ(e[2].what.en, "outlet east opens");
   EXPECT_EQ(e[2].label(), "station");
+}
+
+TEST(PolicyEvents, ChineseTextNamesTheLeversFromTheCatalogue) {
+  const std::vector<PolicyEvent> e = policy_events(with_schedule());
+  ASSERT_EQ(e.size(), 3u);
+  const auto zh = [](const char* lever) { return std::string(find_name(NameKind::lever, lever)->name.zh); };
+  EXPECT_EQ(e[0].what.zh, zh("hukou.openness") + " 0.2 → 0.6（至 2018-01）");
+  EXPECT_EQ(e[1].label(true), zh("hukou.permit_coverage") + " → 0.7，" + zh("conflict.grid_workers") + " → 15");
+  EXPECT_EQ(e[2].what.zh, "网点 east 开放");
+  EXPECT_EQ(e[2].label(true), "station");  // a name the scenario gives stays as written
 }
 
 TEST(PolicyEvents, TheRunsPanelListsEntriesOverridesAndDescription) {
   const RunPolicy p = run_policy(with_schedule());
   EXPECT_EQ(p.description, "A test district");
   EXPECT_EQ(p.overrides, (std::vector<std::string>{"policy.hukou.openness=0.3", "run.seed=7"}));
-  EXPECT_EQ(p.entries, (std::vector<std::string>{"hukou-reform 2016-06",
-                                                 "hukou.permit_coverage → 0.7, conflict.grid_workers → 15 2017-03",
-                                                 "station 2017-09", "east-village 2018-01"}));
+  std::vector<std::string> en;
+  for (const Wording& w : p.entries) en.push_back(w.en);
+  EXPECT_EQ(en, (std::vector<std::string>{"hukou-reform 2016-06",
+                                          "hukou.permit_coverage → 0.7, conflict.grid_workers → 15 2017-03",
+                                          "station 2017-09", "east-village 2018-01"}));
+  EXPECT_EQ(p.entries[3].zh, "east-village 2018-01");
 }
 
 TEST(PolicyEvents, FilesWithoutAResolvedScenarioHaveNone) {

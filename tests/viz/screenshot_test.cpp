@@ -427,4 +427,29 @@ TEST(Screenshot, LiveModeRunsStepsThenRenders) {
   EXPECT_GT(count_colour(img, Rgba{255, 150, 40, 255}) + count_colour(img, Rgba{235, 60, 60, 255}), 30);
 }
 
+// --present: the title and the row of headline cards above the panels. The
+// cards' background is a colour of their own: many of its pixels with
+// --present, hardly any without. Seven cards, from the default district's
+// first 13 months (every submodel on); the Chinese title given on the
+// command line renders.
+TEST(Screenshot, PresentationLayoutShowsHeadlineCards) {
+  REQUIRE_XVFB();
+  const auto district = [](const std::string& name, const std::string& openness) {
+    const std::string path = tmp(name + ".h5");
+    const auto r = test::run_program({ZHILI_EXE, "run", std::string(ZHILI_SOURCE_DIR) + "/scenarios/default.yaml", "-o",
+                                      path, "--steps", "13", "--quiet", "--set", "policy.hukou.openness=" + openness});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return path;
+  };
+  const std::string a = district("present_a", "0.2"), b = district("present_b", "0.8");
+  const std::string on = tmp("present_on.png"), off = tmp("present_off.png");
+  const auto r = view({"--screenshot", on, "--present", "--lang", "zh", "--title", "户籍开放度对比", a, b});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  ASSERT_EQ(view({"--screenshot", off, a, b}).exit_code, 0);
+  const Rgba card{34, 36, 44, 255};
+  const int with = count_colour(read_png(on), card), without = count_colour(read_png(off), card);
+  EXPECT_GT(with, 7 * 150 * 60) << "seven cards of at least 150 x 60 pixels each";
+  EXPECT_LT(without, 2000);
+}
+
 }  // namespace zhili::view

@@ -8,11 +8,22 @@
 #include <set>
 
 #include "app/i18n.hpp"
+#include "app/names_shown.hpp"
 #include "app/panels.hpp"
 
 namespace zhili::view {
 
 namespace {
+
+const Text& status_text(RunStatus s) {
+  switch (s) {
+    case RunStatus::running: return txt::status_running;
+    case RunStatus::finished: return txt::status_finished;
+    case RunStatus::interrupted: return txt::status_interrupted;
+    case RunStatus::failed: return txt::status_failed;
+  }
+  return txt::status_failed;
+}
 bool is_open(const ViewerState& s, const std::string& path) {
   std::error_code ec;
   for (const auto& r : s.runs)
@@ -58,7 +69,8 @@ void draw_browser_panel(ViewerState& s) {
   for (const CatalogueEntry& e : s.browser_entries) {
     if (!e.ok()) continue;
     ++readable;
-    std::set<std::string> mine(e.policy.entries.begin(), e.policy.entries.end());
+    std::set<std::string> mine;
+    for (const Wording& w : e.policy.entries) mine.insert(w.en);  // one language decides what differs
     for (const std::string& o : e.policy.overrides) mine.insert("--set " + o);
     if (first) shared = std::move(mine);
     else std::erase_if(shared, [&](const std::string& x) { return !mine.count(x); });
@@ -105,15 +117,15 @@ void draw_browser_panel(ViewerState& s) {
     ImGui::TableNextColumn();
     ImGui::Text("%lld / %lld", static_cast<long long>(e.steps_done), static_cast<long long>(e.steps_planned));
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(to_string(e.status).c_str());
+    ImGui::TextUnformatted(tr(status_text(e.status)));
     ImGui::TableNextColumn();
     const ImVec4 kDiffers(0.47f, 0.75f, 1.0f, 1.0f);
-    const auto show = [&](const std::string& x) {
-      if (shared.count(x) && readable > 1) ImGui::TextDisabled("%s", x.c_str());
+    const auto show = [&](const std::string& key, const std::string& x) {
+      if (shared.count(key) && readable > 1) ImGui::TextDisabled("%s", x.c_str());
       else ImGui::TextColored(kDiffers, "%s", x.c_str());
     };
-    for (const std::string& o : e.policy.overrides) show("--set " + o);
-    for (const std::string& x : e.policy.entries) show(x);
+    for (const std::string& o : e.policy.overrides) show("--set " + o, "--set " + o);
+    for (const Wording& x : e.policy.entries) show(x.en, x.in(language() == Lang::zh));
   }
   ImGui::EndTable();
   if (!to_open.empty()) {

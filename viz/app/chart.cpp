@@ -6,6 +6,7 @@
 
 #include <cstdio>
 
+#include "app/names_shown.hpp"
 #include "data/decimal_year.hpp"
 #include "data/format.hpp"
 #include "data/timeline.hpp"
@@ -231,7 +232,7 @@ void draw_chart(const char* id, ImVec2 size, const std::vector<ChartLine>& lines
     const float tw = ImGui::CalcTextSize(t.label.c_str()).x;
     dl->AddText(ImVec2(x.to_pixel(t.value) - tw / 2, p1.y + 4.0f), kText, t.label.c_str());
   }
-  const std::string shown_unit = display_unit(unit);
+  const std::string shown_unit = unit_shown(unit);
   dl->AddText(ImVec2(c0.x + 2.0f, c0.y), kText, shown_unit.c_str());
 
   const PlotBody body{p0, p1, x, y, y_tick_list, x_tick_list, lines, unit};
@@ -300,7 +301,7 @@ void draw_chart(const char* id, ImVec2 size, const std::vector<ChartLine>& lines
       const double v = r < 0 ? NAN : l.readout.empty() ? value_of(l, row) : l.readout[row * l.stride + l.column];
       ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(pack(l.colour)), "%s", l.name.c_str());
       ImGui::SameLine();
-      ImGui::TextUnformatted(format_value(v, unit).c_str());
+      ImGui::TextUnformatted(value_shown(v, unit).c_str());
     }
     ImGui::EndTooltip();
   }

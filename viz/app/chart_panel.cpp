@@ -7,6 +7,7 @@
 
 #include "app/chart.hpp"
 #include "app/i18n.hpp"
+#include "app/names_shown.hpp"
 #include "app/panels.hpp"
 #include "data/export.hpp"
 #include "data/format.hpp"
@@ -47,8 +48,12 @@ void draw_chart_panel(ViewerState& s, Layers& layers) {
   ImGui::BeginChild("##observable_list", ImVec2(std::min(300.0f, avail.x * 0.25f), avail.y), true);
   ImGui::TextDisabled("%s", tr(txt::observable));
   for (const SeriesInfo* o : observables) {
-    if (ImGui::Selectable(o->spec.name.c_str(), o == chosen)) s.observable = o->spec.name;
-    if (ImGui::IsItemHovered() && !o->spec.description.empty()) ImGui::SetTooltip("%s", o->spec.description.c_str());
+    // Readable names, the key in the tooltip (what --observable and the CSV take).
+    const std::string shown = name_of(NameKind::observable, o->spec.name) + "##" + o->spec.name;
+    if (ImGui::Selectable(shown.c_str(), o == chosen)) s.observable = o->spec.name;
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("%s\n%s", o->spec.name.c_str(),
+                        description_of(NameKind::observable, o->spec.name, o->spec.description).c_str());
   }
   ImGui::EndChild();
   ImGui::SameLine();
@@ -72,10 +77,11 @@ void draw_chart_panel(ViewerState& s, Layers& layers) {
     ImGui::Checkbox(label(txt::stacked, "stacked").c_str(), &s.stacked);
   }
   ImGui::SameLine();
-  ImGui::Text("%s", chosen->spec.name.c_str());
+  ImGui::Text("%s", name_of(NameKind::observable, chosen->spec.name).c_str());
   ImGui::SameLine();
-  ImGui::TextDisabled("%s (%s). %s", chosen->spec.description.c_str(), display_unit(chosen->spec.unit).c_str(),
-                      tr(txt::hint_chart));
+  ImGui::TextDisabled("%s (%s). %s",
+                      description_of(NameKind::observable, chosen->spec.name, chosen->spec.description).c_str(),
+                      unit_shown(chosen->spec.unit).c_str(), tr(txt::hint_chart));
   // Lines: per run, per label. Colour tells labels apart and line style
   // tells runs apart, so "migrant" has one colour in every run. A scalar
   // over several runs uses the run colours of the header instead.
@@ -98,7 +104,7 @@ void draw_chart_panel(ViewerState& s, Layers& layers) {
     if (stack) sums[r] = stack_columns(std::span<const double>(values.data(), rows * width), width);
     for (std::size_t c = 0; c < width; ++c) {
       ChartLine l;
-      const std::string what = breakdown ? info->spec.labels[c] : info->spec.name;
+      const std::string what = column_name(info->spec, c);
       l.name = several ? s.labels[r] + (breakdown ? " · " + what : "") : what;
       l.colour = breakdown || !several ? category_colour(c) : category_colour(r);
       l.style = breakdown ? static_cast<int>(r) : 0;
@@ -119,9 +125,9 @@ void draw_chart_panel(ViewerState& s, Layers& layers) {
   }
   if (breakdown)
     for (std::size_t c = 0; c < chosen->spec.labels.size(); ++c)
-      legend.push_back({chosen->spec.labels[c], category_colour(c), 0});
+      legend.push_back({column_name(chosen->spec, c), category_colour(c), 0});
   else if (!several)
-    legend.push_back({chosen->spec.name, category_colour(0), 0});
+    legend.push_back({column_name(chosen->spec, 0), category_colour(0), 0});
   draw_chart("##chart", ImGui::GetContentRegionAvail(), lines, legend, chosen->spec.unit, s.now(), s.chart_view,
              &layers.chart, s.marks);
   ImGui::EndGroup();

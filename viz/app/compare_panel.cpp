@@ -10,7 +10,9 @@
 #include "app/legend.hpp"
 #include "app/map_canvas.hpp"
 #include "app/map_furniture.hpp"
+#include "app/names_shown.hpp"
 #include "app/panels.hpp"
+#include "app/presentation.hpp"
 #include "data/compare.hpp"
 #include "data/format.hpp"
 
@@ -53,13 +55,14 @@ void outcome_table(ViewerState& s, RunData& a, RunData& b) {
       const OutcomeRow& r = rows[static_cast<std::size_t>(i)];
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(r.name.c_str());
+      ImGui::TextUnformatted(name_of(NameKind::observable, r.name).c_str());
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", r.name.c_str());
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(r.label.c_str());
+      if (!r.label.empty()) ImGui::TextUnformatted(name_of(NameKind::label, r.label).c_str());
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(format_value(r.a, r.unit).c_str());
+      ImGui::TextUnformatted(value_shown(r.a, r.unit).c_str());
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(format_value(r.b, r.unit).c_str());
+      ImGui::TextUnformatted(value_shown(r.b, r.unit).c_str());
       ImGui::TableNextColumn();
       const double d = r.difference();
       // Coloured by what the outcome is for: +15 pp of migrants' coverage is good news.
@@ -67,7 +70,7 @@ void outcome_table(ViewerState& s, RunData& a, RunData& b) {
       const ImVec4 colour = m == Meaning::better  ? ImVec4(0.45f, 0.85f, 0.55f, 1)
                             : m == Meaning::worse ? ImVec4(0.98f, 0.45f, 0.40f, 1)
                                                   : ImVec4(0.72f, 0.72f, 0.72f, 1);
-      ImGui::TextColored(colour, "%s", format_difference(d, r.unit).c_str());
+      ImGui::TextColored(colour, "%s", difference_shown(d, r.unit).c_str());
     }
   }
   ImGui::EndTable();
@@ -101,9 +104,10 @@ void draw_compare_panel(ViewerState& s, Layers& layers) {
     if (!found) s.compare_map = common.front()->name;
     ImGui::SameLine(0.0f, 24.0f);
     ImGui::SetNextItemWidth(220.0f);
-    if (ImGui::BeginCombo(label(txt::field, "cmp_field").c_str(), s.compare_map.c_str())) {
+    if (ImGui::BeginCombo(label(txt::field, "cmp_field").c_str(), name_of(NameKind::map, s.compare_map).c_str())) {
       for (const MapSpec* m : common)
-        if (ImGui::Selectable(m->name.c_str(), m->name == s.compare_map)) s.compare_map = m->name;
+        if (ImGui::Selectable((name_of(NameKind::map, m->name) + "##" + m->name).c_str(), m->name == s.compare_map))
+          s.compare_map = m->name;
       ImGui::EndCombo();
     }
     const MapSpec& spec = *a.find_map(s.compare_map);
@@ -151,6 +155,7 @@ void draw_compare_panel(ViewerState& s, Layers& layers) {
       const MapLayer& layer = (i == 2 && !have_diff) ? none : *shown[i];
       const CellHover hover = map_canvas(i == 0 ? "##cmp0" : i == 1 ? "##cmp1" : "##cmp2", layer, ImVec2(w, h),
                                          s.compare_view, empty);
+      if (s.show_zones && layer.snapshot >= 0) draw_zone_outlines(*owners[i], hover);
       if (layer.snapshot >= 0) draw_map_furniture(hover, owners[i]->metadata().cell_km);
       const int ring = i < 2 && !active[i].empty() && layer.snapshot >= 0
                            ? draw_incident_markers(active[i], {}, hover, max_peak)

@@ -1,5 +1,7 @@
 #include "app/i18n.hpp"
 
+#include "data/names.hpp"
+
 namespace zhili::view {
 
 namespace {
@@ -26,9 +28,21 @@ std::vector<const char*> all_chinese_strings() {
                        &incident_start, &incident_duration, &incident_steps_to, &incident_ongoing, &peak_active,
                        &peak_cells, &incidents_in_progress_n, &incidents_ended_n, &renewal_areas, &stage_notice,
                        &stage_consultation, &stage_demolition, &stage_construction, &stage_complete, &stage_planned, &policy_col, &meaning_legend,
-                       &map_better_high, &map_neither, &save_animation, &recording};
+                       &map_better_high, &map_neither, &save_animation, &recording,
+                       &status_running, &status_finished, &status_interrupted, &status_failed, &not_available, &pp_format, &pp_format_2, &unchanged, &project,
+                       &present, &present_off, &zone_outlines, &since_start, &against_run, &year_mean,
+                       &urban_unemployment, &migrants_coverage, &registered_coverage, &trips_headline,
+                       &complaints_headline, &incidents_headline, &urban_share_headline,
+                       &plot_ranking, &plot_effect, &plot_sobol, &plot_pareto, &against, &click_to_open,
+                       &click_open_hint, &no_values_of, &mean_interval, &points_highest_first, &no_sobol, &sobol_of,
+                       &sobol_first, &sobol_total, &no_pareto, &no_factors, &point_n, &on_front, &not_joined, &n_more,
+                       &cannot_open_point, &point_runs_open, &stat_final, &stat_mean};
   std::vector<const char*> out;
   for (const Text* t : all) out.push_back(t->zh);
+  for (const NameEntry& e : name_table()) {  // the catalogue of the files' names (data/names.hpp)
+    out.push_back(e.name.zh);
+    if (e.zh_description) out.push_back(e.zh_description);
+  }
   return out;
 }
 

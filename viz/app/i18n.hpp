@@ -1,29 +1,28 @@
 // User interface text in English and Chinese, switchable at run time.
 //
-// Every visible string is a Text pair defined here, so a translator edits one
-// file and the font loader can collect exactly the Chinese characters the UI
-// needs. Widgets that show translated labels give ImGui a fixed id after
+// Every visible word of the interface itself is a Text pair defined here, and
+// every name of a file's keys (observables, labels, units, levers, ...) is in
+// the names catalogue (data/names_table.cpp): a translator edits those two
+// files, and the font loader collects exactly the Chinese characters they use. Widgets that show translated labels give ImGui a fixed id after
 // "###" (see label()), so switching language keeps their state.
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "data/text.hpp"
+
 namespace zhili::view {
 
 enum class Lang { en, zh };
-
-struct Text {
-  const char* en;
-  const char* zh;
-};
 
 void set_language(Lang lang);
 Lang language();
 const char* tr(const Text& t);
 // "<translated text>###<id>": stable ImGui id whatever the language.
 std::string label(const Text& t, const char* id);
-// Every Chinese string of the table (for building the font's glyph ranges).
+// Every Chinese string of the table and of the names catalogue (data/names.hpp),
+// for building the font's glyph ranges.
 std::vector<const char*> all_chinese_strings();
 
 namespace txt {
@@ -144,6 +143,57 @@ inline constexpr Text stage_demolition{"demolition", "拆除"};
 inline constexpr Text stage_construction{"construction", "建设"};
 inline constexpr Text stage_complete{"complete", "建成"};
 inline constexpr Text stage_planned{"planned", "规划中"};
+// Run status (browser panel).
+inline constexpr Text status_running{"running", "运行中"};
+inline constexpr Text status_finished{"finished", "已完成"};
+inline constexpr Text status_interrupted{"interrupted", "已中断"};
+inline constexpr Text status_failed{"failed", "失败"};
+inline constexpr Text not_available{"n/a", "无"};
+inline constexpr Text pp_format{"%+.1f pp", "%+.1f 个百分点"};  // a change of a share, in percentage points
+inline constexpr Text pp_format_2{"%+.2f pp", "%+.2f 个百分点"};
+inline constexpr Text unchanged{"unchanged", "持平"};
+inline constexpr Text project{"project", "项目"};
+// Presentation layout (app/presentation.cpp).
+inline constexpr Text present{"Present", "演示"};
+inline constexpr Text present_off{"Explore", "分析"};
+inline constexpr Text zone_outlines{"Zone outlines", "区域边界"};
+inline constexpr Text since_start{"since %s", "较 %s"};
+inline constexpr Text against_run{"vs %s", "较 %s"};
+inline constexpr Text year_mean{"mean of the 12 months to the date shown", "截至所示日期的 12 个月均值"};
+inline constexpr Text urban_unemployment{"Urban unemployment", "城镇失业率"};
+inline constexpr Text migrants_coverage{"Service coverage, migrants", "流动人口服务覆盖率"};
+inline constexpr Text registered_coverage{"Service coverage, registered", "户籍居民服务覆盖率"};
+inline constexpr Text trips_headline{"Trips per case", "每件事项跑动次数"};
+inline constexpr Text complaints_headline{"Complaints per 10,000 a year", "每万人年投诉量"};
+inline constexpr Text incidents_headline{"Incidents per 10,000 a year", "每万人年群体性事件"};
+inline constexpr Text urban_share_headline{"Urban share of residents", "城镇常住人口比重"};
+// Sweep panel (app/sweep_panel.cpp).
+inline constexpr Text plot_ranking{"Ranking", "排序"};
+inline constexpr Text plot_effect{"Effect of a factor", "因素效应"};
+inline constexpr Text plot_sobol{"Sobol' indices", "Sobol' 敏感性指数"};
+inline constexpr Text plot_pareto{"Pareto front", "帕累托前沿"};
+inline constexpr Text against{"against", "对应"};
+inline constexpr Text click_to_open{"(click a point to open its runs)", "（点击一点打开其运行结果）"};
+inline constexpr Text click_open_hint{"\nclick: open its runs", "\n点击：打开其运行结果"};
+inline constexpr Text no_values_of{"No values of %s to draw.", "%s 没有可绘制的数值。"};
+inline constexpr Text mean_interval{"%s  (mean, 95 %% interval over replicates)", "%s（均值，重复运行的 95%% 区间）"};
+inline constexpr Text points_highest_first{"design points, highest first (%zu)", "设计点，从高到低（%zu 个）"};
+inline constexpr Text no_sobol{"No Sobol' indices for this outcome (a Saltelli design is needed).",
+                               "该结果没有 Sobol' 指数（需要 Saltelli 设计）。"};
+inline constexpr Text sobol_of{"Sobol' indices of %s  (95 %% bootstrap intervals)", "%s 的 Sobol' 指数（95%% 自助法区间）"};
+inline constexpr Text sobol_first{"S1 first order", "S1 一阶"};
+inline constexpr Text sobol_total{"ST total", "ST 总效应"};
+inline constexpr Text no_pareto{"No Pareto front (pareto.csv): it needs two of cost, coverage and conflict.",
+                                "没有帕累托前沿（pareto.csv）：需要成本、覆盖率、冲突中的两项。"};
+inline constexpr Text no_factors{"No factors in points.csv.", "points.csv 中没有因素。"};
+inline constexpr Text point_n{"point %d", "设计点 %d"};
+inline constexpr Text on_front{" (on the front)", "（位于前沿）"};
+inline constexpr Text not_joined{"  (sampled design: points not joined)", "（抽样设计：各点不连线）"};
+inline constexpr Text n_more{"+ %zu more", "另有 %zu 项"};
+inline constexpr Text cannot_open_point{"Cannot open the runs of point %d: %s", "无法打开设计点 %d 的运行结果：%s"};
+inline constexpr Text point_runs_open{"Point %d (%s): %zu run(s) open.", "设计点 %d（%s）：已打开 %zu 个运行结果。"};
+inline constexpr Text stat_final{"at the end", "期末值"};
+inline constexpr Text stat_mean{"mean over the run", "全程均值"};
 }  // namespace txt
 
 }  // namespace zhili::view

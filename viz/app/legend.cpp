@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "app/i18n.hpp"
+#include "app/names_shown.hpp"
 #include "data/format.hpp"
 #include "plot/ticks.hpp"
 #include "plot/transform.hpp"
@@ -23,15 +24,18 @@ void category_legend(const MapLayer& layer) {
     dl->AddRectFilled(p, ImVec2(p.x + h, p.y + h), col(category_colour(i)));
     ImGui::Dummy(ImVec2(h, h));
     ImGui::SameLine(0.0f, 4.0f);
-    ImGui::TextUnformatted(layer.categories[i].name.c_str());
+    ImGui::TextUnformatted(name_of(NameKind::label, layer.categories[i].name).c_str());
   }
 }
 
 void colour_bar(const MapLayer& layer, const std::string& unit, float width) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const std::string shown_unit = display_unit(unit);
+  const std::string shown_unit = unit_shown(unit);
+  // The last tick's label is centred on the bar's end: the unit starts after its half.
+  const float tick_half = 0.5f * ImGui::CalcTextSize("1000").x;
   const float unit_w = std::max(ImGui::CalcTextSize(shown_unit.c_str()).x,
-                                layer.has_nan ? ImGui::CalcTextSize(tr(txt::no_value)).x + 24.0f : 0.0f) + 12.0f;
+                                layer.has_nan ? ImGui::CalcTextSize(tr(txt::no_value)).x + 24.0f : 0.0f) + 12.0f +
+                       tick_half;
   const float bar_w = std::max(60.0f, width - unit_w - 16.0f);
   const float bar_h = 12.0f;
   const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -53,10 +57,10 @@ void colour_bar(const MapLayer& layer, const std::string& unit, float width) {
     const float tw = ImGui::CalcTextSize(t.label.c_str()).x;
     dl->AddText(ImVec2(x - tw / 2, p0.y + bar_h + 4.0f), IM_COL32(220, 220, 220, 255), t.label.c_str());
   }
-  dl->AddText(ImVec2(p0.x + bar_w + 10.0f, p0.y - 2.0f), IM_COL32(220, 220, 220, 255), shown_unit.c_str());
+  dl->AddText(ImVec2(p0.x + bar_w + 10.0f + tick_half, p0.y - 2.0f), IM_COL32(220, 220, 220, 255), shown_unit.c_str());
   if (layer.has_nan) {
     // Below the unit: the colour of cells without a value.
-    const ImVec2 q(p0.x + bar_w + 10.0f, p0.y + bar_h + 4.0f);
+    const ImVec2 q(p0.x + bar_w + 10.0f + tick_half, p0.y + bar_h + 4.0f);
     const float h = ImGui::GetTextLineHeight();
     dl->AddRectFilled(q, ImVec2(q.x + h, q.y + h), col(layer.scale.nan_colour));
     dl->AddRect(q, ImVec2(q.x + h, q.y + h), IM_COL32(160, 160, 160, 255));

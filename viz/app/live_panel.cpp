@@ -12,12 +12,29 @@
 #include <string_view>
 
 #include "app/i18n.hpp"
+#include "app/names_shown.hpp"
 #include "app/panels.hpp"
 #include "data/decimal_year.hpp"
 
 namespace zhili::view {
 
 namespace {
+
+// The heading of a group of levers (the part of the key before the dot).
+const Text& lever_group(std::string_view group) {
+  static constexpr Text kHukou{"Household registration (hukou.*)", "户籍制度"};
+  static constexpr Text kServices{"Public services (services.*)", "公共服务"};
+  static constexpr Text kGrievance{"Complaint channels (grievance.*)", "诉求表达渠道"};
+  static constexpr Text kDisputes{"Dispute resolution (disputes.*)", "矛盾纠纷化解"};
+  static constexpr Text kConflict{"Social stability (conflict.*)", "社会稳定"};
+  static constexpr Text kOther{"Other levers", "其他政策杠杆"};
+  return group == "hukou"       ? kHukou
+         : group == "services"  ? kServices
+         : group == "grievance" ? kGrievance
+         : group == "disputes"  ? kDisputes
+         : group == "conflict"  ? kConflict
+                                : kOther;
+}
 
 double seconds_now() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
@@ -37,10 +54,8 @@ double shown_value(float v, const char* format) {
 void lever_slider(ViewerState& s, LiveRun& live, const LeverValues& next, std::size_t i) {
   const LeverInfo& l = kLeverTable[i];
   if (s.live_active_lever != static_cast<int>(i)) s.live_lever_edit[i] = static_cast<float>(next[i]);
-  // Without the group ("hukou.", "services.", ...), which heads the list.
-  std::string_view name = l.path;
-  name.remove_prefix(std::min(name.size(), name.find('.') + 1));
-  const std::string id = std::string(name) + "##lever" + std::to_string(i);
+  // The readable name (the group heads the list); the key in the tooltip.
+  const std::string id = name_of(NameKind::lever, l.path) + "##lever" + std::to_string(i);
   ImGui::SetNextItemWidth(130.0f);
   // The purchase budget spans ten orders of magnitude.
   const ImGuiSliderFlags flags = ImGuiSliderFlags_AlwaysClamp | (l.max > 1e6 ? ImGuiSliderFlags_Logarithmic : 0);
@@ -52,7 +67,8 @@ void lever_slider(ViewerState& s, LiveRun& live, const LeverValues& next, std::s
     live.set_lever(l.id, shown_value(s.live_lever_edit[i], lever_format(l)));
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("%s\n%s [%g, %g] %s\n\n%s", std::string(l.path).c_str(), tr(txt::range), l.min, l.max,
-                      std::string(l.unit).c_str(), std::string(l.description).c_str());
+                      unit_shown(l.unit).c_str(),
+                      description_of(NameKind::lever, l.path, std::string(l.description)).c_str());
 }
 
 // One row per outlet: open or closed, listed windows, name. A tick or a
@@ -172,7 +188,7 @@ void draw_live_controls(ViewerState& s) {
     const std::string_view g = path.substr(0, path.find('.'));
     if (g != group) {
       group = g;
-      ImGui::TextDisabled("%.*s.*", static_cast<int>(g.size()), g.data());
+      ImGui::TextDisabled("%s", tr(lever_group(g)));
     }
     lever_slider(s, live, next, i);
   }

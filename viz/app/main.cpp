@@ -18,6 +18,7 @@
 #include "app/i18n.hpp"
 #include "app/options.hpp"
 #include "app/platform.hpp"
+#include "app/presentation.hpp"
 #include "app/sweep_panel.hpp"
 #include "app/viewer.hpp"
 #include "data/decimal_year.hpp"
@@ -284,6 +285,11 @@ int main(int argc, char** argv) {
   app.add_option("--observable", opt.observable, "Observable to chart first (e.g. population_by_registration)");
   app.add_flag("--panel-only", opt.panel_only, "Screenshots: only the panel, without header and timeline");
   app.add_flag("--stacked", opt.stacked, "Charts: draw breakdowns as stacked areas");
+  app.add_flag("--present", opt.present,
+               "Presentation layout: the run's description as title, headline figures with their change "
+               "(since the first year, or run B against run A), large type, zone outlines (F5 in the window)");
+  app.add_option("--title", opt.title,
+                 "Presentation layout: its title, instead of the run's description (say, in the audience's language)");
   app.add_option("--lang", opt.lang, "Interface language: en or zh")->check(CLI::IsMember({"en", "zh"}));
   app.add_option("--bench-frames", opt.bench_frames,
                  "Frame-time benchmark: play N frames offscreen, print frame times and fps, exit")
@@ -353,6 +359,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "zhili-view: --csv needs --observable NAME and at least one RUN.h5\n");
     return zv::kExitUsage;
   }
+  zv::set_language(opt.lang == "zh" ? zv::Lang::zh : zv::Lang::en);  // before any panel, the sweep's alone too
   // A sweep's analysis (app/sweep_panel.hpp): with --screenshot its panel
   // alone (zhili analyze's figures), else the viewer's Sweep tab.
   std::shared_ptr<zv::SweepView> sweep;
@@ -393,8 +400,9 @@ int main(int argc, char** argv) {
     s.compare_map = opt.map;
     s.observable = opt.observable;
     s.stacked = opt.stacked;
+    s.present_title = opt.title;
+    if (opt.present) zv::toggle_presentation(s);
     s.browser_folder = opt.browse;
-    zv::set_language(opt.lang == "zh" ? zv::Lang::zh : zv::Lang::en);
     if (!opt.csv.empty()) {
       std::vector<zv::RunData*> runs;
       for (auto& r : s.runs) runs.push_back(r.get());
@@ -418,7 +426,10 @@ int main(int argc, char** argv) {
       return zv::kExitDisplay;
     }
     if (opt.hover_x >= 0.0f) platform->set_pointer(opt.hover_x, opt.hover_y);
-    const zv::FontResult font = zv::load_fonts(17.0f, opt.font.empty() ? zv::kCjkFontPath : opt.font);
+    // The presentation sizes carry the characters of the runs' titles too.
+    std::string run_text = opt.title;
+    for (std::size_t i = 0; i < s.runs.size(); ++i) run_text += s.runs[i]->policy().description + s.labels[i];
+    const zv::FontResult font = zv::load_fonts(17.0f, opt.font.empty() ? zv::kCjkFontPath : opt.font, run_text);
     s.cjk_font = font.cjk;
     if (!font.cjk) std::fprintf(stderr, "%s\n", font.message.c_str());
 

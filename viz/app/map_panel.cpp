@@ -9,8 +9,10 @@
 #include "app/legend.hpp"
 #include "app/map_canvas.hpp"
 #include "app/map_furniture.hpp"
+#include "app/names_shown.hpp"
 #include "app/outlet_markers.hpp"
 #include "app/panels.hpp"
+#include "app/presentation.hpp"
 #include "app/renewal_overlay.hpp"
 #include "data/categories.hpp"
 #include "data/decimal_year.hpp"
@@ -34,12 +36,12 @@ void cell_tooltip(RunData& run, int x, int y, double t, const std::string& hover
     std::string text;
     if (m->unit == "code") {
       text = category_name(parse_categories(m->description), v);
-      if (text.empty()) text = format_value(v, "");
+      text = text.empty() ? value_shown(v, "") : name_of(NameKind::label, text);
     } else {
-      text = format_value(v, m->unit);
+      text = value_shown(v, m->unit);
     }
     if (m->name == hovered_map) ImGui::Separator();
-    ImGui::Text("%s: %s", m->name.c_str(), text.c_str());
+    ImGui::Text("%s: %s", name_of(NameKind::map, m->name).c_str(), text.c_str());
     if (m->name == hovered_map) ImGui::Separator();
   }
   ImGui::EndTooltip();
@@ -66,9 +68,10 @@ void draw_map_panel(ViewerState& s, Layers& layers) {
   }
   ImGui::SameLine(0.0f, 24.0f);
   ImGui::SetNextItemWidth(220.0f);
-  if (ImGui::BeginCombo(label(txt::field, "map_field").c_str(), s.map_name.c_str())) {
+  if (ImGui::BeginCombo(label(txt::field, "map_field").c_str(), name_of(NameKind::map, s.map_name).c_str())) {
     for (const auto& m : run.maps())
-      if (ImGui::Selectable(m.name.c_str(), m.name == s.map_name)) s.map_name = m.name;
+      if (ImGui::Selectable((name_of(NameKind::map, m.name) + "##" + m.name).c_str(), m.name == s.map_name))
+        s.map_name = m.name;
     ImGui::EndCombo();
   }
   ImGui::SameLine(0.0f, 24.0f);
@@ -99,6 +102,11 @@ void draw_map_panel(ViewerState& s, Layers& layers) {
     ImGui::SameLine(0.0f, 12.0f);
     ImGui::Checkbox(label(txt::show_ended, "map_incidents_ended").c_str(), &s.show_ended_incidents);
   }
+  const bool zones = run.find_map("zone") != nullptr;
+  if (zones) {
+    ImGui::SameLine(0.0f, 24.0f);
+    ImGui::Checkbox(label(txt::zone_outlines, "map_zones").c_str(), &s.show_zones);
+  }
   const bool renewal = run.find_map("renewal_area") != nullptr;
   if (renewal) {
     ImGui::SameLine(0.0f, 24.0f);
@@ -110,7 +118,8 @@ void draw_map_panel(ViewerState& s, Layers& layers) {
   const std::vector<Incident> ended =
       rings && s.show_ended_incidents ? incidents_ended_by(incidents, step) : std::vector<Incident>{};
   const MapSpec& spec = *run.find_map(s.map_name);
-  ImGui::TextDisabled("%s (%s). %s", spec.description.c_str(), display_unit(spec.unit).c_str(), tr(txt::hint_map));
+  ImGui::TextDisabled("%s (%s). %s", description_of(NameKind::map, spec.name, spec.description).c_str(),
+                      unit_shown(spec.unit).c_str(), tr(txt::hint_map));
 
   show_map(layers.map, run, s.map_name, t, sequential_scale(run.map_range(s.map_name)));
 
@@ -119,6 +128,7 @@ void draw_map_panel(ViewerState& s, Layers& layers) {
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const CellHover hover = map_canvas("##map_canvas", layers.map, ImVec2(avail.x, avail.y - legend_h), s.map_view,
                                      tr(txt::before_start));
+  if (zones && s.show_zones && layers.map.snapshot >= 0) draw_zone_outlines(run, hover);
   if (renewal && s.show_renewal && layers.map.snapshot >= 0) draw_renewal_outlines(run, hover, t);
   // Rings first: the outlets are drawn over them and win the pointer.
   const int incident =

@@ -18,7 +18,9 @@ struct Options {
   std::string browse;          // folder of the run browser
   std::string observable;      // observable shown first on the charts panel
   bool stacked = false;
-  bool panel_only = false;     // screenshots: crop to the panel        // breakdowns as stacked areas
+  bool panel_only = false;     // screenshots: crop to the panel
+  bool present = false;        // the presentation layout: title, headline figures, large type
+  std::string title;           // its title instead of the run's description
   std::string lang = "en";
   std::string font;            // font file overriding the CJK default
   std::string csv;             // non-empty: write the --observable chart's data here

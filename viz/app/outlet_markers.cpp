@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "app/i18n.hpp"
+#include "app/names_shown.hpp"
 #include "data/format.hpp"
 
 namespace zhili::view {
@@ -73,13 +74,13 @@ void outlet_tooltip(const OutletMarker& m) {
   ImGui::BeginTooltip();
   ImGui::TextUnformatted(m.name.c_str());
   ImGui::Separator();
-  ImGui::Text("%s: %s", tr(txt::kind), m.kind.c_str());
+  ImGui::Text("%s: %s", tr(txt::kind), name_of(NameKind::outlet_kind, m.kind).c_str());
   ImGui::Text("%s (%d, %d)", tr(txt::cell), m.x, m.y);
-  ImGui::Text("%s: %s", tr(txt::arrivals), format_value(m.arrivals, "visits/step").c_str());
-  ImGui::Text("%s: %s", tr(txt::served), format_value(m.served, "visits/step").c_str());
-  ImGui::Text("%s: %s", tr(txt::balked), format_value(m.balked, "visits/step").c_str());
-  ImGui::Text("%s: %s", tr(txt::queue), format_value(m.queue, "visitors").c_str());
-  ImGui::Text("%s: %s", tr(txt::utilisation), format_value(m.utilisation, "1").c_str());
+  ImGui::Text("%s: %s", tr(txt::arrivals), value_shown(m.arrivals, "visits/step").c_str());
+  ImGui::Text("%s: %s", tr(txt::served), value_shown(m.served, "visits/step").c_str());
+  ImGui::Text("%s: %s", tr(txt::balked), value_shown(m.balked, "visits/step").c_str());
+  ImGui::Text("%s: %s", tr(txt::queue), value_shown(m.queue, "visitors").c_str());
+  ImGui::Text("%s: %s", tr(txt::utilisation), value_shown(m.utilisation, "1").c_str());
   ImGui::EndTooltip();
 }
 
@@ -96,7 +97,7 @@ void outlet_legend(const std::vector<OutletMarker>& markers, MarkerSize size) {
     dl->AddCircleFilled(ImVec2(p.x + h / 2, p.y + h / 2), h / 2 - 1.0f, kind_colour(kind));
     ImGui::Dummy(ImVec2(h, h));
     ImGui::SameLine(0.0f, 4.0f);
-    ImGui::TextUnformatted(kind.data(), kind.data() + kind.size());
+    ImGui::TextUnformatted(name_of(NameKind::outlet_kind, kind).c_str());
   }
   ImGui::SameLine(0.0f, 16.0f);
   ImGui::TextDisabled("%s: %s", tr(txt::size_by), tr(size == MarkerSize::queue ? txt::queue : txt::utilisation));

@@ -27,7 +27,7 @@ constexpr ImU32 kShadow = IM_COL32(0, 0, 0, 200);
 }  // namespace
 
 std::string mark_text(const TimeMark& m) {
-  std::string out = m.project + ": ";
+  std::string out = (m.project.empty() ? std::string(tr(txt::project)) : m.project) + ": ";
   for (int s = m.from + 1; s <= m.to; ++s) {
     if (s > m.from + 1) out += ", ";
     out += s == 1 ? tr(txt::stage_notice) : stage_text(s);
@@ -70,7 +70,7 @@ void draw_renewal_names(RunData& run, const CellHover& where, double t) {
   const std::vector<int> now = renewal_stages_at(run, t);
   for (const AreaLabel& l : area_labels(*area, run.map_width(), run.map_height())) {
     const auto p = static_cast<std::size_t>(l.project - 1);
-    std::string text = stages && p < stages->spec.labels.size() ? stages->spec.labels[p] : "project";
+    std::string text = stages && p < stages->spec.labels.size() ? stages->spec.labels[p] : tr(txt::project);
     if (p < now.size() && now[p] >= 0) text += std::string(" · ") + stage_text(now[p]);
     const ImVec2 size = ImGui::CalcTextSize(text.c_str());
     const ImVec2 at = screen(where, l.x, l.y);

@@ -1,5 +1,7 @@
 #include "app/state.hpp"
 
+#include "app/names_shown.hpp"
+
 #include <filesystem>
 #include <map>
 
@@ -54,6 +56,7 @@ void ViewerState::add_run(std::unique_ptr<RunData> run) {
     const std::string stem = std::filesystem::path(r->path()).stem().string();
     labels.push_back(name.empty() ? stem : count[name] > 1 ? name + " (" + stem + ")" : name);
   }
+  set_step_unit(runs.front()->metadata().step_unit);  // units per step read in the first run's step
   if (!first) set_time(t);
   else time_index = timeline.empty() ? 0 : timeline.size() - 1;  // a finished run: show its end first
 }

@@ -52,6 +52,7 @@ struct ViewerState {
   bool show_outlets = true;                    // outlet markers on the map, where the run has outlets
   MarkerSize marker_size = MarkerSize::queue;  // what a marker's size shows
   bool show_renewal = true;            // renewal areas outlined on the map, where the run has renewal_area
+  bool show_zones = false;             // borders between zones on the map (on in the presentation layout)
   bool show_incidents = true;          // incidents in progress on the map, where the run has /events/incidents
   bool show_ended_incidents = false;   // and, faded, those that already ended
   IncidentCache incidents;             // each run's incident table, read when first shown
@@ -76,6 +77,8 @@ struct ViewerState {
   bool save_panel_requested = false;  // likewise, cropped to the panel
   bool animation_requested = false;   // the main loop records the panel from here to the end (app/animation.hpp)
   std::vector<ChartMark> marks;       // the open runs' dated events, gathered once a frame (app/time_marks.hpp)
+  bool present = false;               // the presentation layout (app/presentation.hpp)
+  std::string present_title;          // its title ("" = the presented run's description)
   bool burn_date = false;             // the date written large over the panel (animation frames)
   float panel_rect[4] = {0, 0, 0, 0};  // x, y, width, height of the panel in the last frame (pixels)
   bool cjk_font = true;

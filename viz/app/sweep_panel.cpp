@@ -9,6 +9,8 @@
 #include <functional>
 
 #include "app/fonts.hpp"
+#include "app/i18n.hpp"
+#include "app/names_shown.hpp"
 #include "app/platform.hpp"
 #include "data/colour.hpp"
 #include "data/png.hpp"
@@ -41,7 +43,17 @@ struct Pointer {
   bool can_open = false;  // a click opens the point's runs (the viewer's Sweep tab)
 };
 
-const char* open_hint(const Pointer& m) { return m.can_open ? "\nclick: open its runs" : ""; }
+const char* open_hint(const Pointer& m) { return m.can_open ? tr(txt::click_open_hint) : ""; }
+
+// printf into a string: the interface's format strings take their arguments in C style.
+template <typename... A>
+std::string formatted(const Text& format, A... args) {
+  char buf[512];
+  std::snprintf(buf, sizeof buf, tr(format), args...);
+  return buf;
+}
+
+std::string point_text(int point) { return formatted(txt::point_n, point); }
 
 // The design point nearest the pointer within `radius` pixels: tooltip, and a
 // click picks it.
@@ -123,17 +135,18 @@ void draw_ranking(SweepView& v, ImDrawList* dl, ImVec2 p0, ImVec2 p1, const Poin
         lo = std::min(lo, x);
         hi = std::max(hi, x);
       }
-  if (!finite(lo)) return note(dl, p0, ("No values of " + v.outcome + " to draw.").c_str());
-  const Frame f = draw_frame(dl, p0, p1, lo, hi, v.outcome + "  (mean, 95 % interval over replicates)",
-                             "design points, highest first (" + std::to_string(e.mean.size()) + ")");
+  const std::string outcome = sweep_outcome_name(v.outcome);
+  if (!finite(lo)) return note(dl, p0, formatted(txt::no_values_of, outcome.c_str()).c_str());
+  const Frame f = draw_frame(dl, p0, p1, lo, hi, formatted(txt::mean_interval, outcome.c_str()),
+                             formatted(txt::points_highest_first, e.mean.size()));
   const float w = (f.b.x - f.a.x) / static_cast<float>(std::max<std::size_t>(1, e.mean.size()));
   for (std::size_t i = 0; i < e.mean.size(); ++i) {
     const float x = f.a.x + (static_cast<float>(i) + 0.5f) * w;
     if (finite(e.lo[i]) && finite(e.hi[i])) whisker(dl, x, f.y(e.lo[i]), f.y(e.hi[i]), kMuted, std::min(4.0f, w * 0.3f));
     if (finite(e.mean[i])) dl->AddCircleFilled(ImVec2(x, f.y(e.mean[i])), std::clamp(w * 0.3f, 2.0f, 5.0f), colour(0));
     if (m.hovered && std::fabs(m.pos.x - x) <= 0.5f * w && m.pos.y >= f.a.y && m.pos.y <= f.b.y) {
-      ImGui::SetTooltip("point %d: %.4g [%.4g, %.4g]\n%s%s", e.point[i], e.mean[i], e.lo[i], e.hi[i], e.label[i].c_str(),
-                        open_hint(m));
+      ImGui::SetTooltip("%s: %.4g [%.4g, %.4g]\n%s%s", point_text(e.point[i]).c_str(), e.mean[i], e.lo[i], e.hi[i],
+                        assignments_shown(e.label[i]).c_str(), open_hint(m));
       if (m.clicked) v.picked = e.point[i];
     }
   }
@@ -142,7 +155,7 @@ void draw_ranking(SweepView& v, ImDrawList* dl, ImVec2 p0, ImVec2 p1, const Poin
 // Per factor, S1 and ST side by side with their bootstrap intervals.
 void draw_sobol(const SweepView& v, ImDrawList* dl, ImVec2 p0, ImVec2 p1) {
   const SweepSobol s = v.data->sobol(v.outcome);
-  if (s.factors.empty()) return note(dl, p0, "No Sobol' indices for this outcome (a Saltelli design is needed).");
+  if (s.factors.empty()) return note(dl, p0, tr(txt::no_sobol));
   double lo = 0.0, hi = 1.0;
   for (std::size_t i = 0; i < s.factors.size(); ++i)
     for (double x : {s.s1_lo[i], s.s1_hi[i], s.st_lo[i], s.st_hi[i]})
@@ -150,7 +163,7 @@ void draw_sobol(const SweepView& v, ImDrawList* dl, ImVec2 p0, ImVec2 p1) {
         lo = std::min(lo, x);
         hi = std::max(hi, x);
       }
-  const Frame f = draw_frame(dl, p0, p1, lo, hi, "Sobol' indices of " + v.outcome + "  (95 % bootstrap intervals)", "");
+  const Frame f = draw_frame(dl, p0, p1, lo, hi, formatted(txt::sobol_of, sweep_outcome_name(v.outcome).c_str()), "");
   const float group = (f.b.x - f.a.x) / static_cast<float>(s.factors.size());
   const float bar = std::min(60.0f, group * 0.3f);
   const float zero = f.y(0.0);
@@ -164,11 +177,12 @@ void draw_sobol(const SweepView& v, ImDrawList* dl, ImVec2 p0, ImVec2 p1) {
                           colour(static_cast<std::size_t>(k)));
       if (finite(l[k]) && finite(h[k])) whisker(dl, 0.5f * (x0 + x1), f.y(l[k]), f.y(h[k]), kText, bar * 0.25f);
     }
-    const ImVec2 ts = ImGui::CalcTextSize(s.factors[i].c_str());
-    dl->AddText(ImVec2(cx - 0.5f * ts.x, f.b.y + 6.0f), kText, s.factors[i].c_str());
+    const std::string factor = factor_name(s.factors[i]);
+    const ImVec2 ts = ImGui::CalcTextSize(factor.c_str());
+    dl->AddText(ImVec2(cx - 0.5f * ts.x, f.b.y + 6.0f), kText, factor.c_str());
   }
   // Legend, top right.
-  const char* names[2] = {"S1 first order", "ST total"};
+  const char* names[2] = {tr(txt::sobol_first), tr(txt::sobol_total)};
   float x = f.b.x - 330.0f;
   for (int k = 0; k < 2; ++k) {
     dl->AddRectFilled(ImVec2(x, f.a.y + 10.0f), ImVec2(x + 14.0f, f.a.y + 24.0f), colour(static_cast<std::size_t>(k)));
@@ -181,7 +195,7 @@ void draw_sobol(const SweepView& v, ImDrawList* dl, ImVec2 p0, ImVec2 p1) {
 void draw_pareto(SweepView& v, ImDrawList* dl, ImVec2 p0, ImVec2 p1, const Pointer& m) {
   const SweepPareto& p = v.data->pareto();
   if (p.point.empty())
-    return note(dl, p0, "No Pareto front (pareto.csv): it needs two of cost, coverage and conflict.");
+    return note(dl, p0, tr(txt::no_pareto));
   double xlo = INFINITY, xhi = -INFINITY, ylo = INFINITY, yhi = -INFINITY;
   for (std::size_t i = 0; i < p.x.size(); ++i)
     if (finite(p.x[i]) && finite(p.y[i])) {
@@ -191,7 +205,8 @@ void draw_pareto(SweepView& v, ImDrawList* dl, ImVec2 p0, ImVec2 p1, const Point
       yhi = std::max(yhi, p.y[i]);
     }
   if (!finite(xlo)) return;
-  const Frame f = draw_frame(dl, p0, p1, ylo, yhi, p.y_name, p.x_name);
+  const std::string x_name = sweep_outcome_name(p.x_name), y_name = sweep_outcome_name(p.y_name);
+  const Frame f = draw_frame(dl, p0, p1, ylo, yhi, y_name, x_name);
   if (!(xlo < xhi)) {
     xlo -= 0.5;
     xhi += 0.5;
@@ -208,9 +223,8 @@ void draw_pareto(SweepView& v, ImDrawList* dl, ImVec2 p0, ImVec2 p1, const Point
   for (std::size_t i = 0; i < p.x.size(); ++i) {
     if (!finite(p.x[i]) || !finite(p.y[i])) continue;
     near.offer(m, ImVec2(fx(p.x[i]), f.y(p.y[i])), 10.0f, p.point[i], [&] {
-      return "point " + std::to_string(p.point[i]) + (p.front[i] ? " (on the front)" : "") + "\n" + p.x_name + " = " +
-             num(p.x[i]) + ", " + p.y_name + " = " + num(p.y[i]) + "\n" +
-             v.data->point_label(p.point[i]);
+      return point_text(p.point[i]) + (p.front[i] ? tr(txt::on_front) : "") + "\n" + x_name + " = " + num(p.x[i]) +
+             ", " + y_name + " = " + num(p.y[i]) + "\n" + assignments_shown(v.data->point_label(p.point[i]));
     });
     if (p.front[i]) front.push_back({p.x[i], p.y[i]});
     else dl->AddCircleFilled(ImVec2(fx(p.x[i]), f.y(p.y[i])), 3.5f, kMuted);
@@ -228,7 +242,7 @@ void draw_pareto(SweepView& v, ImDrawList* dl, ImVec2 p0, ImVec2 p1, const Point
 // factor, error bars for listed values), unjoined points otherwise.
 void draw_effect(SweepView& v, ImDrawList* dl, ImVec2 p0, ImVec2 p1, const Pointer& m) {
   const auto& factors = v.data->factors();
-  if (factors.empty()) return note(dl, p0, "No factors in points.csv.");
+  if (factors.empty()) return note(dl, p0, tr(txt::no_factors));
   if (std::find(factors.begin(), factors.end(), v.factor) == factors.end()) v.factor = factors.front();
   const EffectPlot e = v.data->effect(v.outcome, v.factor);
   double lo = INFINITY, hi = -INFINITY, xlo = INFINITY, xhi = -INFINITY;
@@ -243,7 +257,8 @@ void draw_effect(SweepView& v, ImDrawList* dl, ImVec2 p0, ImVec2 p1, const Point
           hi = std::max(hi, y);
         }
     }
-  if (!finite(lo)) return note(dl, p0, ("No values of " + v.outcome + " to draw.").c_str());
+  const std::string outcome = sweep_outcome_name(v.outcome);
+  if (!finite(lo)) return note(dl, p0, formatted(txt::no_values_of, outcome.c_str()).c_str());
 
   // Legend in a column right of the plot, one entry per line (a few at most).
   const bool legend = e.lines.size() > 1;
@@ -251,10 +266,10 @@ void draw_effect(SweepView& v, ImDrawList* dl, ImVec2 p0, ImVec2 p1, const Point
   float legend_w = 0.0f;
   if (legend)
     for (std::size_t k = 0; k < std::min(kLegendMax, e.lines.size()); ++k)
-      legend_w = std::max(legend_w, ImGui::CalcTextSize(e.lines[k].label.c_str()).x);
+      legend_w = std::max(legend_w, ImGui::CalcTextSize(assignments_shown(e.lines[k].label).c_str()).x);
   legend_w = legend ? std::min(legend_w + 44.0f, 0.4f * (p1.x - p0.x)) : 0.0f;
-  const std::string x_title = v.factor + (e.joined ? "" : "  (sampled design: points not joined)");
-  const Frame f = draw_frame(dl, p0, p1, lo, hi, v.outcome + "  (mean, 95 % interval over replicates)", x_title,
+  const std::string x_title = factor_name(v.factor) + (e.joined ? "" : tr(txt::not_joined));
+  const Frame f = draw_frame(dl, p0, p1, lo, hi, formatted(txt::mean_interval, outcome.c_str()), x_title,
                              20.0f + legend_w);
 
   // x: the value on a numeric axis (inset so points clear the frame), or
@@ -341,8 +356,8 @@ void draw_effect(SweepView& v, ImDrawList* dl, ImVec2 p0, ImVec2 p1, const Point
       if (!finite(l.mean[i])) continue;
       dl->AddCircleFilled(ImVec2(x, f.y(l.mean[i])), dot, colour(k));
       near.offer(m, ImVec2(x, f.y(l.mean[i])), 10.0f, l.point[i], [&] {
-        return "point " + std::to_string(l.point[i]) + ": " +
-               num(l.mean[i]) + " [" + num(l.lo[i]) + ", " + num(l.hi[i]) + "]" + "\n" + v.data->point_label(l.point[i]);
+        return point_text(l.point[i]) + ": " + num(l.mean[i]) + " [" + num(l.lo[i]) + ", " + num(l.hi[i]) + "]" + "\n" +
+               assignments_shown(v.data->point_label(l.point[i]));
       });
     }
   }
@@ -354,12 +369,12 @@ void draw_effect(SweepView& v, ImDrawList* dl, ImVec2 p0, ImVec2 p1, const Point
       const float h = ImGui::GetTextLineHeight();
       dl->AddLine(ImVec2(x, y + 0.5f * h), ImVec2(x + 18.0f, y + 0.5f * h), colour(k), 3.0f);
       dl->PushClipRect(ImVec2(x, y), ImVec2(p1.x, y + h + 2.0f), true);
-      dl->AddText(ImVec2(x + 24.0f, y), kText, e.lines[k].label.c_str());
+      dl->AddText(ImVec2(x + 24.0f, y), kText, assignments_shown(e.lines[k].label).c_str());
       dl->PopClipRect();
       y += h + 6.0f;
     }
     if (n_lines > kLegendMax)
-      dl->AddText(ImVec2(x, y), kText, ("+ " + std::to_string(n_lines - kLegendMax) + " more").c_str());
+      dl->AddText(ImVec2(x, y), kText, formatted(txt::n_more, n_lines - kLegendMax).c_str());
   }
   near.finish(v, m);
 }
@@ -369,16 +384,16 @@ void draw_effect(SweepView& v, ImDrawList* dl, ImVec2 p0, ImVec2 p1, const Point
 void draw_sweep_panel(SweepView& v) {
   const auto& outcomes = v.data->outcomes();
   if (v.outcome.empty() && !outcomes.empty()) v.outcome = outcomes.front();
-  const char* plots[4] = {"Ranking", "Effect of a factor", "Sobol' indices", "Pareto front"};
+  const char* plots[4] = {tr(txt::plot_ranking), tr(txt::plot_effect), tr(txt::plot_sobol), tr(txt::plot_pareto)};
   int plot = static_cast<int>(v.plot);
   ImGui::SetNextItemWidth(200.0f);
   if (ImGui::Combo("##plot", &plot, plots, 4)) v.plot = static_cast<SweepPlot>(plot);
   if (v.plot != SweepPlot::pareto) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(320.0f);
-    if (ImGui::BeginCombo("##outcome", v.outcome.c_str())) {
+    if (ImGui::BeginCombo("##outcome", sweep_outcome_name(v.outcome).c_str())) {
       for (const auto& o : outcomes)
-        if (ImGui::Selectable(o.c_str(), o == v.outcome)) v.outcome = o;
+        if (ImGui::Selectable((sweep_outcome_name(o) + "##" + o).c_str(), o == v.outcome)) v.outcome = o;
       ImGui::EndCombo();
     }
   }
@@ -386,17 +401,17 @@ void draw_sweep_panel(SweepView& v) {
   if (v.plot == SweepPlot::effect && !factors.empty()) {
     if (std::find(factors.begin(), factors.end(), v.factor) == factors.end()) v.factor = factors.front();
     ImGui::SameLine();
-    ImGui::TextUnformatted("against");
+    ImGui::TextUnformatted(tr(txt::against));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(320.0f);
-    if (ImGui::BeginCombo("##factor", v.factor.c_str())) {
+    if (ImGui::BeginCombo("##factor", factor_name(v.factor).c_str())) {
       for (const auto& f : factors)
-        if (ImGui::Selectable(f.c_str(), f == v.factor)) v.factor = f;
+        if (ImGui::Selectable((factor_name(f) + "##" + f).c_str(), f == v.factor)) v.factor = f;
       ImGui::EndCombo();
     }
   }
   ImGui::SameLine();
-  ImGui::TextDisabled("%s%s", v.data->dir().c_str(), v.can_open ? "  (click a point to open its runs)" : "");
+  ImGui::TextDisabled("%s  %s", v.data->dir().c_str(), v.can_open ? tr(txt::click_to_open) : "");
   if (!v.message.empty()) ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.4f, 1.0f), "%s", v.message.c_str());
   const ImVec2 p0 = ImGui::GetCursorScreenPos(), avail = ImGui::GetContentRegionAvail();
   const ImVec2 p1(p0.x + avail.x, p0.y + avail.y);
@@ -426,7 +441,7 @@ void draw_sweep_tab(ViewerState& s) {
   try {
     runs = runs_of_point(v.data->dir(), read_manifest(v.data->dir()), point);
   } catch (const std::exception& e) {
-    v.message = std::string("Cannot open the runs of point ") + std::to_string(point) + ": " + e.what();
+    v.message = formatted(txt::cannot_open_point, point, e.what());
     return;
   }
   v.message = runs.message;
@@ -439,15 +454,14 @@ void draw_sweep_tab(ViewerState& s) {
       try {
         s.add_run(std::make_unique<RunData>(file));
       } catch (const std::exception& e) {
-        v.message += (v.message.empty() ? "" : " ") + std::string("Cannot open ") + file + ": " + e.what();
+        v.message += (v.message.empty() ? "" : " ") + std::string(tr(txt::open_failed)) + " " + file + ": " + e.what();
         continue;
       }
     }
     ++shown;
   }
   if (shown == 0) return;
-  s.message = "Point " + std::to_string(point) + " (" + v.data->point_label(point) + "): " + std::to_string(shown) +
-              (shown == 1 ? " run" : " runs") + " open.";
+  s.message = formatted(txt::point_runs_open, point, assignments_shown(v.data->point_label(point)).c_str(), shown);
   s.panel = Panel::charts;
   s.panel_changed = true;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "app/i18n.hpp"
 #include "app/renewal_overlay.hpp"
 
 namespace zhili::view {
@@ -11,8 +12,10 @@ std::vector<ChartMark> time_marks(ViewerState& s) {
   constexpr Rgba kPolicy{120, 190, 255, 210};
   constexpr Rgba kRenewal{255, 196, 40, 210};
   std::vector<ChartMark> out;
+  const bool zh = language() == Lang::zh;
   for (auto& run : s.runs) {
-    for (const PolicyEvent& e : run->policy_events()) out.push_back({e.t, e.label(), kPolicy, e.name.empty() ? "" : e.what});
+    for (const PolicyEvent& e : run->policy_events())
+      out.push_back({e.t, e.label(zh), kPolicy, e.name.empty() ? "" : e.what.in(zh)});
     for (const TimeMark& m : renewal_marks(*run)) out.push_back({m.t, mark_text(m), kRenewal, ""});
   }
   // By date, then text, so the copies of one event from several runs are neighbours.

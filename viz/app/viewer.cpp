@@ -5,7 +5,9 @@
 #include <cfloat>
 #include <string>
 
+#include "app/fonts.hpp"
 #include "app/i18n.hpp"
+#include "app/presentation.hpp"
 #include "app/sweep_panel.hpp"
 #include "app/time_marks.hpp"
 #include "data/decimal_year.hpp"
@@ -15,7 +17,8 @@ namespace zhili::view {
 namespace {
 // GLFW key codes: the 1.86 GLFW backend fills io.KeysDown by them.
 constexpr int kKey1 = 49, kKeyF = 70, kKeyL = 76, kKeyP = 80;  // '1' ('2'-'4' follow), 'F', 'L', 'P'
-constexpr float kLiveColumnWidth = 370.0f;  // fits "online.housing_assistance" next to its slider
+constexpr int kKeyF5 = 294;  // presentation layout, as in slide software
+constexpr float kLiveColumnWidth = 450.0f;  // fits "Online share: elderly & disability care" next to its slider
 }  // namespace
 
 void Viewer::handle_keys() {
@@ -40,6 +43,7 @@ void Viewer::handle_keys() {
   if (ImGui::IsKeyPressed(kKeyF, false)) s.map_view.zoom = s.compare_view.zoom = 0.0f;
   if (ImGui::IsKeyPressed(kKeyP, false)) s.save_png_requested = true;
   if (ImGui::IsKeyPressed(kKeyL, false)) set_language(language() == Lang::en ? Lang::zh : Lang::en);
+  if (ImGui::IsKeyPressed(kKeyF5, false)) toggle_presentation(s);
 }
 
 namespace {
@@ -76,8 +80,12 @@ void Viewer::header() {
   const char* png = tr(txt::save_png);
   const char* panel_png = tr(txt::save_panel);
   const char* animation = tr(txt::save_animation);
+  const char* present = tr(s.present ? txt::present_off : txt::present);
   ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(lang).x - ImGui::CalcTextSize(png).x -
-                  ImGui::CalcTextSize(panel_png).x - ImGui::CalcTextSize(animation).x - 74.0f);
+                  ImGui::CalcTextSize(panel_png).x - ImGui::CalcTextSize(animation).x -
+                  ImGui::CalcTextSize(present).x - 92.0f);
+  if (ImGui::SmallButton(label(s.present ? txt::present_off : txt::present, "present").c_str())) toggle_presentation(s);
+  ImGui::SameLine();
   // The panel from the instant shown to the end, one frame an instant (app/animation.hpp).
   if (ImGui::SmallButton(label(txt::save_animation, "animation").c_str())) s.animation_requested = true;
   ImGui::SameLine();
@@ -101,7 +109,9 @@ void Viewer::frame(double dt) {
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
   ImGui::Begin("zhili-view", nullptr, flags);
+  if (s.present) ImGui::PushFont(large_font());  // the whole window in projector type
   header();
+  if (s.present) draw_presentation_header(s);
 
   const float bottom = 2.0f * ImGui::GetFrameHeightWithSpacing() + 4.0f;
   if (s.live) {
@@ -148,6 +158,7 @@ void Viewer::frame(double dt) {
   draw_timeline_bar(s);
   if (!s.message.empty()) ImGui::TextColored(ImVec4(1.0f, 0.85f, 0.5f, 1.0f), "%s", s.message.c_str());
   else if (!s.cjk_font && language() == Lang::zh) ImGui::TextUnformatted(txt::font_missing.en);
+  if (s.present) ImGui::PopFont();
   ImGui::End();
 }
 

@@ -52,8 +52,6 @@ std::string format_difference(double diff, const std::string& unit) {
   return plain(diff, unit, true);
 }
 
-std::string display_unit(const std::string& unit) { return unit == "1" ? "%" : unit; }
-
 double display_value(double value, const std::string& unit) { return unit == "1" ? value * 100.0 : value; }
 
 }  // namespace zhili::view

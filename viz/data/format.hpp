@@ -11,8 +11,6 @@ namespace zhili::view {
 std::string format_value(double value, const std::string& unit);
 // A difference b - a with its sign; shares in percentage points ("+1.20 pp").
 std::string format_difference(double diff, const std::string& unit);
-// The unit as a legend shows it: "%" for shares, "" stays "".
-std::string display_unit(const std::string& unit);
 // Value in display units (shares x 100), for legend and axis numbers.
 double display_value(double value, const std::string& unit);
 

@@ -6,6 +6,7 @@
 #include <optional>
 #include <sstream>
 
+#include "data/names.hpp"
 #include "scenario/load.hpp"
 
 namespace zhili::view {
@@ -35,14 +36,25 @@ std::string number(double v) {
   return buf;
 }
 
-const char* outlet_change(OutletEvent::Kind k) {
+Text outlet_change(OutletEvent::Kind k) {
   switch (k) {
-    case OutletEvent::Kind::open: return "opens";
-    case OutletEvent::Kind::close: return "closes";
-    case OutletEvent::Kind::set_windows: return "windows";
-    case OutletEvent::Kind::add_needs: return "takes more needs";
+    case OutletEvent::Kind::open: return {"opens", "开放"};
+    case OutletEvent::Kind::close: return {"closes", "关闭"};
+    case OutletEvent::Kind::set_windows: return {"windows", "窗口数调整为"};
+    case OutletEvent::Kind::add_needs: return {"takes more needs", "增加办理事项"};
   }
-  return "";
+  return {"", ""};
+}
+
+// A lever as the Chinese text names it: its catalogue name, else its key.
+std::string lever_zh(std::string_view path) {
+  const NameEntry* e = find_name(NameKind::lever, path);
+  return e ? e->name.zh : std::string(path);
+}
+
+void append(Wording& to, const Wording& change, const char* en_sep, const char* zh_sep) {
+  to.en += (to.en.empty() ? "" : en_sep) + change.en;
+  to.zh += (to.zh.empty() ? "" : zh_sep) + change.zh;
 }
 
 }  // namespace
@@ -60,20 +72,30 @@ std::vector<PolicyEvent> policy_events(const RunMetadata& m) {
   std::map<std::pair<std::int64_t, int>, PolicyEvent> by_entry;
   for (const ScheduleEntry& e : s->schedule) {
     PolicyEvent& ev = by_entry[{e.from_step, e.order}];
-    std::string change = std::string(lever_info(e.lever).path) + " ";
-    if (e.kind == ScheduleEntry::Kind::ramp)
-      change += number(e.from_value) + " → " + number(e.to_value) + " by " + month(cal.date_of(e.to_step));
-    else
-      change += "→ " + number(e.to_value);
-    ev.what += (ev.what.empty() ? "" : ", ") + change;
+    const std::string_view path = lever_info(e.lever).path;
+    Wording change{std::string(path) + " ", lever_zh(path) + " "};
+    if (e.kind == ScheduleEntry::Kind::ramp) {
+      const std::string by = month(cal.date_of(e.to_step));
+      const std::string values = number(e.from_value) + " → " + number(e.to_value);
+      change.en += values + " by " + by;
+      change.zh += values + "（至 " + by + "）";
+    } else {
+      change.en += "→ " + number(e.to_value);
+      change.zh += "→ " + number(e.to_value);
+    }
+    append(ev.what, change, ", ", "，");
     ev.step = e.from_step;
     ev.name = name_of(e.order);
   }
   for (const OutletEvent& e : s->services.events) {
     PolicyEvent& ev = by_entry[{e.step, e.order}];
-    std::string change = "outlet " + e.outlet + " " + outlet_change(e.kind);
-    if (e.kind == OutletEvent::Kind::set_windows) change += " " + std::to_string(e.windows);
-    ev.what += (ev.what.empty() ? "" : ", ") + change;
+    const Text kind = outlet_change(e.kind);
+    Wording change{"outlet " + e.outlet + " " + kind.en, "网点 " + e.outlet + " " + kind.zh};
+    if (e.kind == OutletEvent::Kind::set_windows) {
+      change.en += " " + std::to_string(e.windows);
+      change.zh += " " + std::to_string(e.windows);
+    }
+    append(ev.what, change, ", ", "，");
     ev.step = e.step;
     ev.name = name_of(e.order);
   }
@@ -96,13 +118,15 @@ RunPolicy run_policy(const RunMetadata& m) {
   p.description = s->run.description;
   const Calendar cal(s->run.start, s->run.step_unit);
   for (const PolicyEvent& e : policy_events(m)) {
-    const std::string text = e.label() + " " + e.date;
+    const Wording text{e.label(false) + " " + e.date, e.label(true) + " " + e.date};
     if (std::find(p.entries.begin(), p.entries.end(), text) == p.entries.end()) p.entries.push_back(text);
   }
   for (const RenewalProject& r : s->renewal.projects) {
     const auto k = static_cast<std::size_t>(r.order);
-    const std::string name = k < s->schedule_names.size() && !s->schedule_names[k].empty() ? s->schedule_names[k] : "renewal";
-    p.entries.push_back(name + " " + month(cal.date_of(r.notice_step)));
+    const bool named = k < s->schedule_names.size() && !s->schedule_names[k].empty();
+    const std::string date = " " + month(cal.date_of(r.notice_step));
+    p.entries.push_back(named ? Wording{s->schedule_names[k] + date, s->schedule_names[k] + date}
+                              : Wording{"renewal" + date, "改造项目" + date});
   }
   return p;
 }

@@ -14,14 +14,23 @@
 
 namespace zhili::view {
 
+// A text written in both of the viewer's languages at once: the data layer
+// does not know which one the window shows, and the window may switch.
+struct Wording {
+  std::string en, zh;
+  const std::string& in(bool chinese) const { return chinese ? zh : en; }
+  bool operator==(const Wording&) const = default;
+};
+
 struct PolicyEvent {
   std::int64_t step = 0;  // first step it acts on, from run.start
   double t = 0;           // its decimal year
   std::string date;       // "YYYY-MM"
   std::string name;       // the entry's name, "" when unnamed
-  std::string what;       // "hukou.openness 0.2 → 0.6 by 2020-01", "outlet station-east opens"
+  Wording what;           // "hukou.openness 0.2 → 0.6 by 2020-01", "outlet station-east opens";
+                          // in Chinese with the levers' names (data/names.hpp)
   // A short label for an axis: the name, else `what`.
-  const std::string& label() const { return name.empty() ? what : name; }
+  const std::string& label(bool chinese = false) const { return name.empty() ? what.in(chinese) : name; }
 };
 
 // The run's policy events in time order (file order within a step); none
@@ -34,7 +43,7 @@ std::vector<PolicyEvent> policy_events(const RunMetadata& m);
 struct RunPolicy {
   std::string description;
   std::vector<std::string> overrides;
-  std::vector<std::string> entries;
+  std::vector<Wording> entries;
 };
 RunPolicy run_policy(const RunMetadata& m);
 

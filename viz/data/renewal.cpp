@@ -29,7 +29,7 @@ std::vector<TimeMark> renewal_marks(RunData& run) {
       if (!std::isfinite(v)) continue;
       const int stage = static_cast<int>(v);
       if (stage > before) {
-        const std::string name = p < info->spec.labels.size() ? info->spec.labels[p] : "project";
+        const std::string name = p < info->spec.labels.size() ? info->spec.labels[p] : "";  // "": the viewer's word
         marks.push_back({run.times()[r], name, before, stage});
       }
       before = stage;
@@ -47,25 +47,6 @@ std::vector<int> renewal_stages_at(RunData& run, double t) {
     const double v = run.value_at("renewal_stage", p, t);
     out.push_back(std::isfinite(v) ? static_cast<int>(v) : -1);
   }
-  return out;
-}
-
-std::vector<Segment> area_outline(std::span<const float> area, int width, int height) {
-  std::vector<Segment> out;
-  const auto at = [&](int x, int y) -> float {
-    if (x < 0 || y < 0 || x >= width || y >= height) return 0.0f;
-    return area[static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)];
-  };
-  for (int y = 0; y < height; ++y)
-    for (int x = 0; x < width; ++x) {
-      const float a = at(x, y);
-      if (!(a > 0)) continue;
-      const auto fx = static_cast<float>(x), fy = static_cast<float>(y);
-      if (at(x, y - 1) != a) out.push_back({fx, fy, fx + 1, fy});
-      if (at(x, y + 1) != a) out.push_back({fx, fy + 1, fx + 1, fy + 1});
-      if (at(x - 1, y) != a) out.push_back({fx, fy, fx, fy + 1});
-      if (at(x + 1, y) != a) out.push_back({fx + 1, fy, fx + 1, fy + 1});
-    }
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "data/outline.hpp"  // area_outline: a project's area
 #include "data/run.hpp"
 
 namespace zhili::view {
@@ -17,7 +18,7 @@ namespace zhili::view {
 // one step changes from 0 to 2 at once).
 struct TimeMark {
   double t = 0;         // decimal year
-  std::string project;  // its name in the schedule
+  std::string project;  // its name in the schedule; "" when the file has none
   int from = 0, to = 0;
 };
 
@@ -29,13 +30,6 @@ std::vector<TimeMark> renewal_marks(RunData& run);
 // 1 consultation, 2 demolition, 3 construction, 4 complete; -1 before the run.
 std::vector<int> renewal_stages_at(RunData& run, double t);
 const char* renewal_stage_name(int stage);
-
-// Cell-edge segments, in cell units (corner (x, y) is the top-left of cell
-// (x, y)), where a cell of a project's area borders a cell of another value.
-struct Segment {
-  float x0, y0, x1, y1;
-};
-std::vector<Segment> area_outline(std::span<const float> area, int width, int height);
 
 // Where to write each project's name: the mean centre of its cells, in cell
 // units; `project` counts from 1 as in the map; projects without cells are left out.

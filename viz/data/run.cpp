@@ -42,6 +42,11 @@ const std::vector<PolicyEvent>& RunData::policy_events() {
   return *policy_events_;
 }
 
+const RunPolicy& RunData::policy() {
+  if (!policy_) policy_ = run_policy(reader_.metadata());
+  return *policy_;
+}
+
 const std::vector<double>& RunData::series(const std::string& name) {
   auto it = series_.find(name);
   if (it == series_.end()) {

@@ -71,6 +71,8 @@ class RunData {
 
   // The schedule's events (data/policy_events.hpp), read once.
   const std::vector<PolicyEvent>& policy_events();
+  // Its description, overrides and schedule entries (data/policy_events.hpp), read once.
+  const RunPolicy& policy();
 
   // Picks up rows appended since opening (a run still being written) and
   // drops the caches that may have grown.
@@ -101,6 +103,7 @@ class RunData {
   std::map<std::string, double> entity_max_;
   std::vector<Snapshot> snapshots_;
   std::optional<std::vector<PolicyEvent>> policy_events_;
+  std::optional<RunPolicy> policy_;
   std::uint64_t use_clock_ = 0;
 };
 
