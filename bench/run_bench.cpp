@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   bool economy = false;
   bool services = false;
   bool social = false;
+  bool families = true;
   bool per_step = false;
   CLI::App app{"zhili whole-run benchmark"};
   app.add_option("-n,--households", households, "Simulated households");
@@ -38,6 +39,9 @@ int main(int argc, char** argv) {
   app.add_flag("--economy", economy, "Run the whole population/economy/migration submodel set");
   app.add_flag("--services", services, "Add public services (default outlet layout)");
   app.add_flag("--social", social, "Add grievance, complaints, disputes and conflict");
+  app.add_flag("!--no-families", families,
+               "Without split families and social insurance (family.enabled, insurance.enabled false): "
+               "the other arm of a pair measuring their cost");
   app.add_flag("--per-step", per_step,
                "With --no-file: each step's milliseconds by phase, last repeat (the first step, which "
                "hires and files a whole city at once, costs about two later ones)");
@@ -51,7 +55,8 @@ int main(int argc, char** argv) {
   std::vector<double> rates;
   double setup_s = 0;
   for (int r = 0; r < repeats; ++r) {
-    const zhili::Scenario s = zhili::bench::city(households, steps, threads, economy, services, social);
+    zhili::Scenario s = zhili::bench::city(households, steps, threads, economy, services, social);
+    s.family.enabled = s.insurance.enabled = families;
     if (write_file) {
       const auto out = zhili::run_scenario(s, zhili::RunRequest{"bench_run.h5", nullptr, {}});
       setup_s = out.setup_s;

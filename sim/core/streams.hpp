@@ -47,6 +47,10 @@ enum class Stream : std::uint32_t {
   earnings = 34,            // a household's fixed earnings rank (counter step 0)
   activation_threshold = 35,// a household's fixed conflict threshold rank (counter step 0), Granovetter
   renewal = 36,             // renewal projects: agreement, displacement (destination, disputes), by household id
+  family_split = 37,        // does a migrant household move whole, or leave children and elderly behind
+  family = 38,              // reunification of the members left behind; registration away from residence
+  insurance = 39,           // schemes a job comes with; enforcement catching up
+  health = 40,              // illness and work injury; whether an injury becomes a dispute
   test_a = 1000,            // reserved for tests
   test_b = 1001,
 };

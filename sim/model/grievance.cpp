@@ -8,6 +8,7 @@
 #include "core/normal.hpp"
 #include "core/prefault.hpp"
 #include "core/rng.hpp"
+#include "model/families.hpp"  // shock_bits
 #include "model/grievance_rules.hpp"
 #include "model/social_state.hpp"
 
@@ -52,6 +53,8 @@ GrievanceSums add_sums(GrievanceSums a, const GrievanceSums& b) {
     a.grievance_group[k] += b.grievance_group[k];
     a.households_group[k] += b.households_group[k];
     a.legitimacy_group[k] += b.legitimacy_group[k];
+    a.shock_hardship[k] += b.shock_hardship[k];
+    a.shock_households[k] += b.shock_households[k];
   }
   for (std::size_t z = 0; z < kZoneCount; ++z) {
     a.grievance_zone[z] += b.grievance_zone[z];
@@ -316,6 +319,11 @@ void Grievance::household_pass(World& w, const StepContext& ctx) {
             acc.legitimacy_group[migrant ? 1 : 0] += legit[zone];
             acc.grievance_zone[zone] += grievance;
             acc.households_zone[zone] += 1;
+            if (h.shock[i] & shock_bits::kStepsMask) {
+              const std::size_t kind = (h.shock[i] & shock_bits::kInjury) ? 1 : 0;
+              acc.shock_hardship[kind] += hardship;
+              acc.shock_households[kind] += 1;
+            }
           }
           g_byte_[i] = static_cast<std::uint8_t>(std::clamp(grievance, 0.0f, 1.0f) * 255.0f + 0.5f);  // rounded
 

@@ -41,6 +41,8 @@ struct GrievanceSums {
   double hardship = 0, grievance = 0, households = 0, persons = 0;
   double rent = 0, income = 0;  // of the city's households with an income (the burden's reference)
   std::int64_t events = 0;  // entries written to the pass's event scratch
+  // Hardship of households with a recent health shock (model/families.hpp): illness, work injury.
+  std::array<double, 2> shock_hardship{}, shock_households{};
 };
 
 class Grievance {

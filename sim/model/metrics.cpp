@@ -54,6 +54,14 @@ void Metrics::compute(const World& w, const StepContext& ctx, const MeasureInput
           hist[i % kCopies][reg * kZoneCount + zone] += h.size[i];
           k.children += h.children[i];
           k.elderly += h.elderly[i];
+          // Members left at an origin on the map are villagers there (model/families.hpp).
+          if (h.origin[i] >= 0 && (h.left_children[i] | h.left_elderly[i]) != 0) {
+            const auto at = static_cast<std::size_t>(g.zone[h.origin[i]]);
+            constexpr auto kRural = static_cast<std::size_t>(Registration::registered_rural);
+            hist[i % kCopies][kRural * kZoneCount + at] += h.left_children[i] + h.left_elderly[i];
+            k.children += h.left_children[i];
+            k.elderly += h.left_elderly[i];
+          }
           k.digital_households += h.digital[i];
           k.special_households += h.special[i];
         }

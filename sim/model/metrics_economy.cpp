@@ -75,6 +75,9 @@ void EconomyMetrics::compute(const World& w, const StepContext& ctx, const Labou
   const double scale = ctx.scenario.population.scale;
 
   const double reference = labour.rural_income > 0 ? labour.rural_income : labour.mean_urban_wage();
+  // A split household sends this share of its income to its members left
+  // behind: villagers of its origin when that is on the map, else gone from it.
+  const double remit = ctx.scenario.family.enabled ? ctx.scenario.family.remittance_share : 0.0;
   const Tally t = deterministic_reduce(
       ctx.exec, h.size_alive(), tallies_, Tally{},
       [&](std::size_t b, std::size_t e) {
@@ -83,7 +86,10 @@ void EconomyMetrics::compute(const World& w, const StepContext& ctx, const Labou
           const auto cell = static_cast<std::size_t>(h.cell[i]);
           const std::size_t c = class_of(static_cast<std::size_t>(h.registration[i]), static_cast<std::size_t>(g.zone[cell]),
                                          static_cast<std::size_t>(h.sector[i]));
-          const double persons = h.size[i], income = h.income[i];
+          const double persons = h.size[i];
+          const double left = h.left_children[i] + h.left_elderly[i];
+          const double sent = left > 0 ? remit * h.income[i] : 0.0;
+          const double income = h.income[i] - sent;
           k.persons[c] += persons;
           k.income[c] += income;
           k.workers[c] += h.workers[i];
@@ -91,6 +97,16 @@ void EconomyMetrics::compute(const World& w, const StepContext& ctx, const Labou
           const int bin = gini_bin(income / persons / reference);
           k.bin_persons[bin] += persons;
           k.bin_income[bin] += income;
+          if (left > 0 && h.origin[i] >= 0) {
+            const std::size_t at = class_of(static_cast<std::size_t>(Registration::registered_rural),
+                                            static_cast<std::size_t>(g.zone[static_cast<std::size_t>(h.origin[i])]),
+                                            static_cast<std::size_t>(Sector::primary));
+            k.persons[at] += left;
+            k.income[at] += sent;
+            const int home_bin = gini_bin(sent / left / reference);
+            k.bin_persons[home_bin] += left;
+            k.bin_income[home_bin] += sent;
+          }
         }
         return k;
       },

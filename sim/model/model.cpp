@@ -54,6 +54,12 @@ Model::Model(const Scenario& s) : scenario_(s), world_(build_world(s)) {
     phases_.push_back({"arrivals", [this](World& w, const StepContext& c) { flows_.arrive(w, c); }});
   if (s.relocation.enabled)
     phases_.push_back({"relocation", [this](World& w, const StepContext& c) { relocation_.step(w, c); }});
+  // Families reunite, register and insure after the step's moves and hires,
+  // before needs arise (children who joined need schools).
+  if (Families::active(s)) {
+    families_.setup(world_, s);
+    phases_.push_back({"families", [this](World& w, const StepContext& c) { families_.step(w, c); }});
+  }
   // Needs arise where people live at the end of the step's moves.
   if (s.services.enabled) {
     services_.setup(world_, s);
@@ -70,6 +76,9 @@ Model::Model(const Scenario& s) : scenario_(s), world_(build_world(s)) {
         {"grievance_pass", [this](World& w, const StepContext& c) { grievance_.household_pass(w, c); }});
     phases_.push_back(
         {"grievance_events", [this](World& w, const StepContext& c) { grievance_.gather_events(w, c); }});
+    if (s.disputes.enabled && Families::insurance_on(s))
+      phases_.push_back({"family_disputes",
+                         [this](World&, const StepContext& c) { families_.file_disputes(grievance_.disputes(), c); }});
     if (s.disputes.enabled && renewal_.active())
       phases_.push_back({"renewal_disputes",
                          [this](World&, const StepContext& c) { renewal_.file_disputes(grievance_.disputes(), c); }});
@@ -92,6 +101,7 @@ Model::Model(const Scenario& s) : scenario_(s), world_(build_world(s)) {
   if (s.services.enabled) service_metrics_.declare(observables_, s, services_);
   social_metrics_.declare(observables_, s, grievance_);
   renewal_.declare(observables_, s);
+  families_.declare(observables_, s);
   budget_metrics_.declare(observables_, s);
   // Per-entity series: the outlets', then the household panel's.
   outlet_series_ = s.services.enabled ? ServiceMetrics::entity_specs(services_).size() : 0;
@@ -139,6 +149,8 @@ void Model::measure(const StepContext& ctx, std::span<double> row) {
   if (renewal_.active())
     renewal_.measure(world_, ctx, grievance_.affected_complaints(),
                      scenario_.conflict.enabled ? &grievance_.conflict().incidents() : nullptr);
+  if (Families::active(scenario_))
+    families_.measure(world_, ctx, SocialMetrics::active(scenario_) ? &grievance_.sums() : nullptr);
   budget_metrics_.compute(ctx, metrics_, services(), renewal_.compensation_step());
   observables_.fill_row(row);
 }

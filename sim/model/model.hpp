@@ -14,6 +14,7 @@
 
 #include "io/result_layout.hpp"
 #include "model/demography.hpp"
+#include "model/families.hpp"
 #include "model/flows.hpp"
 #include "model/grievance.hpp"
 #include "model/household_panel.hpp"
@@ -102,6 +103,7 @@ class Model {
   RuralMigration rural_;
   Demography demography_;
   Renewal renewal_;
+  Families families_;
   Metrics metrics_;
   PublicServices services_;
   ServiceMetrics service_metrics_;

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/rng.hpp"
+#include "model/families.hpp"
 
 namespace zhili {
 
@@ -182,6 +183,7 @@ void RuralMigration::step(World& w, const StepContext& ctx, const LabourState& l
       h.sector[i] = Sector::none;
       h.unemployed_steps[i] = 0;
       h.arrival_step[i] = static_cast<std::int32_t>(ctx.step);
+      split_on_move(h, i, ctx.scenario.family, seed, ctx.step);  // children and elderly may stay in the village
       ++counts_.to_city;
     } else {
       // Home to the village of origin if there is room, else any vacant rural home.
@@ -201,6 +203,7 @@ void RuralMigration::step(World& w, const StepContext& ctx, const LabourState& l
       h.origin[i] = to;
       h.registration[i] = Registration::registered_rural;
       h.sector[i] = Sector::primary;
+      rejoin_at_origin(h, i);  // back with the members left behind
       h.unemployed_steps[i] = 0;
       ++counts_.returns;
     }

@@ -44,6 +44,8 @@ enum class LeverId : std::uint8_t {
   conflict_police,
   conflict_assistance,
   conflict_legitimacy_shock,
+  // Social insurance (family_spec.hpp).
+  insurance_enforcement,
   count
 };
 
@@ -125,6 +127,10 @@ inline constexpr std::array<LeverInfo, kLeverCount> kLeverTable{{
      "extra risk is removed."},
     {LeverId::conflict_legitimacy_shock, "conflict.legitimacy_shock", 0.0, -1.0, 1.0, "1",
      "Drop in legitimacy in every zone (Epstein's legitimacy shocks); negative values raise it."},
+    {LeverId::insurance_enforcement, "insurance.enforcement", 0.0, 0.0, 1.0, "1",
+     "Enforcement of employers' social insurance duty (labour inspection, 劳动保障监察): a new job "
+     "comes with each scheme with chance c + e (1 - c), c the employer's compliance; a job without "
+     "one gains it at insurance.catch_up_rate x e a year."},
 }};
 
 // The lever of need type `need`'s online share.

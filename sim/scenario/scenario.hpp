@@ -16,6 +16,7 @@
 #include "scenario/costs_spec.hpp"
 #include "scenario/diagnostics.hpp"
 #include "scenario/levers.hpp"
+#include "scenario/family_spec.hpp"
 #include "scenario/renewal_spec.hpp"
 #include "scenario/services_spec.hpp"
 #include "scenario/social_spec.hpp"
@@ -231,6 +232,8 @@ struct Scenario {
   ConflictSpec conflict;
   CostSpec costs;
   RenewalSpec renewal;  // behaviour of renewal projects; the projects come from the schedule
+  FamilySpec family;        // split households, left-behind members, registration away from residence
+  InsuranceSpec insurance;  // social insurance of workers, health shocks
   LeverValues policy = default_levers();  // values in force at step 0
   std::vector<ScheduleEntry> schedule;    // resolved to steps, sorted by start step
   // The name of each file entry of the schedule, by its position (the

@@ -28,6 +28,11 @@ std::size_t HouseholdStore::append(std::int32_t home_cell, Registration reg, std
   unmet_load.push_back(0.0f);
   social.push_back(0);
   detained.push_back(0);
+  left_children.push_back(0);
+  left_elderly.push_back(0);
+  away.push_back(0);
+  insured.push_back(0);
+  shock.push_back(0);
   return slot;
 }
 

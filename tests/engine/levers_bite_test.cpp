@@ -97,6 +97,10 @@ TEST(LeversBite, Conflict) {
                 {"conflict.legitimacy_shock", 0, 0.3, "participation_rate", "", +1}});
 }
 
+TEST(LeversBite, Insurance) {
+  expect_bites({{"insurance.enforcement", 0, 1, "pension_coverage_by_group", "migrant", +1, true}});
+}
+
 TEST(LeversBite, EveryLeverOfThePanelIsTested) {
   // The cases above, by lever: a lever added to kLeverTable without a case fails here.
   const std::set<std::string> tested = {
@@ -105,7 +109,7 @@ TEST(LeversBite, EveryLeverOfThePanelIsTested) {
       "grievance.hotline_capacity", "grievance.petition_capacity", "grievance.meeting_capacity",
       "grievance.response_factor", "disputes.mediators", "disputes.court_capacity",
       "disputes.internet_court_capacity", "conflict.grid_workers", "conflict.police", "conflict.assistance",
-      "conflict.legitimacy_shock"};
+      "conflict.legitimacy_shock", "insurance.enforcement"};
   for (const auto& l : kLeverTable) {
     const std::string path(l.path);
     if (path.rfind("services.online.", 0) == 0) continue;  // every need, in Services

@@ -27,12 +27,14 @@ const Text& lever_group(std::string_view group) {
   static constexpr Text kGrievance{"Complaint channels (grievance.*)", "诉求表达渠道"};
   static constexpr Text kDisputes{"Dispute resolution (disputes.*)", "矛盾纠纷化解"};
   static constexpr Text kConflict{"Social stability (conflict.*)", "社会稳定"};
+  static constexpr Text kInsurance{"Social insurance (insurance.*)", "社会保险"};
   static constexpr Text kOther{"Other levers", "其他政策杠杆"};
   return group == "hukou"       ? kHukou
          : group == "services"  ? kServices
          : group == "grievance" ? kGrievance
          : group == "disputes"  ? kDisputes
          : group == "conflict"  ? kConflict
+         : group == "insurance" ? kInsurance
                                 : kOther;
 }
 

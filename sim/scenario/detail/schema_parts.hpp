@@ -15,5 +15,7 @@ std::vector<KeyRule> services_rules();         // schema_services.cpp
 std::vector<KeyRule> social_rules();           // schema_social.cpp
 std::vector<KeyRule> costs_rules();            // schema_costs.cpp
 std::vector<KeyRule> renewal_rules();          // schema_renewal.cpp
+std::vector<KeyRule> family_rules();           // schema_family.cpp
+std::vector<KeyRule> insurance_rules();        // schema_family.cpp
 
 }  // namespace zhili::scenario_detail

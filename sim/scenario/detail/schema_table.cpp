@@ -243,7 +243,7 @@ std::vector<KeyRule> output_rules() {
 std::vector<KeyRule> build_rules() {
   std::vector<KeyRule> all;
   for (auto part : {run_rules(), world_rules(), people_rules(), rural_migration_rules(),
-                    economy_rules(), demography_rules(), services_rules(), social_rules(), costs_rules(), renewal_rules(), policy_rules(),
+                    economy_rules(), demography_rules(), services_rules(), social_rules(), costs_rules(), renewal_rules(), family_rules(), insurance_rules(), policy_rules(),
                     // After run: schedule dates resolve against run.start and run.time_step.
                     std::vector<KeyRule>{schedule_rule()}, output_rules()}) {
     for (auto& r : part) all.push_back(std::move(r));

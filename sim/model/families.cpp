@@ -1,0 +1,390 @@
+#include "model/families.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "core/hash_batch.hpp"
+#include "core/parallel.hpp"
+#include "core/rng.hpp"
+#include "model/grievance.hpp"
+
+namespace zhili {
+
+namespace {
+
+bool in_urban_job(Sector s) { return s == Sector::secondary || s == Sector::tertiary; }
+
+// 0 registered (urban, settled; rural villagers count with them for
+// access), 1 migrant.
+std::size_t insurance_group(Registration r) { return is_migrant(r) ? 1 : 0; }
+
+// The employer's compliance for a worker of `r` with access `a`: a migrant's
+// is the migrant compliance, closed towards the registered by access x weight.
+double compliance(const InsuranceSpec& is, Scheme scheme, Registration r, double access) {
+  const double reg[kSchemeCount] = {is.registered_pension, is.registered_medical, is.registered_work_injury};
+  const double mig[kSchemeCount] = {is.migrant_pension, is.migrant_medical, is.migrant_work_injury};
+  const auto k = static_cast<std::size_t>(scheme);
+  // Villagers working off the farm nearby (本地农民工) are migrant workers in the statistics.
+  if (!is_migrant(r) && r != Registration::registered_rural) return reg[k];
+  return mig[k] + (reg[k] - mig[k]) * is.access_weight * access;
+}
+
+constexpr std::uint8_t kSchemeBit[kSchemeCount] = {insurance_bits::kPension, insurance_bits::kMedical,
+                                                   insurance_bits::kWorkInjury};
+
+}  // namespace
+
+double group_access(Registration r, double equalization, double permit_access) {
+  if (r == Registration::migrant) return equalization;
+  if (r == Registration::migrant_permit) return equalization + permit_access * (1.0 - equalization);
+  return 1.0;
+}
+
+void split_on_move(HouseholdStore& h, std::size_t slot, const FamilySpec& f, std::uint64_t seed,
+                   std::int64_t step) {
+  if (!f.enabled) return;
+  const std::uint8_t children = h.children[slot], elderly = h.elderly[slot];
+  if (children + elderly == 0 || h.workers[slot] == 0) return;
+  CounterRng rng(seed, Stream::family_split, static_cast<std::uint64_t>(step), h.id[slot]);
+  if (rng.bernoulli(f.whole_family_share)) return;
+  int kids = 0, old = 0;
+  for (int k = 0; k < children; ++k) kids += rng.bernoulli(f.children_left_share);
+  for (int k = 0; k < elderly; ++k) old += rng.bernoulli(f.elderly_left_share);
+  h.left_children[slot] = static_cast<std::uint8_t>(std::min(255, h.left_children[slot] + kids));
+  h.left_elderly[slot] = static_cast<std::uint8_t>(std::min(255, h.left_elderly[slot] + old));
+  h.children[slot] = static_cast<std::uint8_t>(children - kids);
+  h.elderly[slot] = static_cast<std::uint8_t>(elderly - old);
+  h.size[slot] = static_cast<std::uint8_t>(h.size[slot] - kids - old);
+}
+
+void rejoin_at_origin(HouseholdStore& h, std::size_t slot) {
+  const int left = h.left_children[slot] + h.left_elderly[slot];
+  if (left == 0) return;
+  const int room = 255 - h.size[slot];  // a u8 count: a household of 255 is the most there is
+  const auto kids = static_cast<std::uint8_t>(std::min<int>(h.left_children[slot], room));
+  const auto old = static_cast<std::uint8_t>(std::min<int>(h.left_elderly[slot], room - kids));
+  h.children[slot] = static_cast<std::uint8_t>(h.children[slot] + kids);
+  h.elderly[slot] = static_cast<std::uint8_t>(h.elderly[slot] + old);
+  h.size[slot] = static_cast<std::uint8_t>(h.size[slot] + kids + old);
+  h.left_children[slot] = 0;
+  h.left_elderly[slot] = 0;
+}
+
+void Families::setup(World& w, const Scenario& s) {
+  block_counts_.reserve(Executor::block_count(w.households.capacity()) + 1);
+  block_tallies_.reserve(Executor::block_count(w.households.capacity()) + 1);
+  // The migrants the world starts with left members behind as newcomers do
+  // (key step -1: before the first step's draws).
+  auto& h = w.households;
+  for (std::size_t i = 0; i < h.size_alive(); ++i)
+    if (is_migrant(h.registration[i])) split_on_move(h, i, s.family, s.run.seed, -1);
+}
+
+void Families::step(World& w, const StepContext& ctx) {
+  auto& h = w.households;
+  const auto& g = w.grid;
+  const Scenario& s = ctx.scenario;
+  const FamilySpec& fs = s.family;
+  const InsuranceSpec& is = s.insurance;
+  const bool family = family_on(s), insurance = insurance_on(s);
+  const auto seed = ctx.seed();
+  const auto step = static_cast<std::uint64_t>(ctx.step);
+  const StepHash family_draw(seed, Stream::family, step);
+  const StepHash health_draw(seed, Stream::health, step);
+  const double e = ctx.lever(LeverId::services_equalization);
+  const double permit_access = s.services.permit_access;
+  const double enforcement = ctx.lever(LeverId::insurance_enforcement);
+  const double y = ctx.years_per_step;
+  const auto hazard = [y](double rate) { return -std::expm1(-rate * y); };
+  const double p_separate = hazard(fs.separation_rate), p_reregister = hazard(fs.reregister_rate);
+  const double p_catch_up = hazard(is.catch_up_rate * enforcement);
+  const double p_ill = hazard(is.illness_rate);
+  // Per worker: a household's chance is this times its workers (the rates are small).
+  const double p_injury_sector[2] = {hazard(is.injury_rate_secondary), hazard(is.injury_rate_tertiary)};
+  // Reunification chance by access group (registered, migrant, with permit),
+  // whether children are among those left, and whether home is an urban village.
+  double p_join[3][2][2];
+  const double access[3] = {1.0, e, e + permit_access * (1.0 - e)};
+  for (int a = 0; a < 3; ++a)
+    for (int kids = 0; kids < 2; ++kids)
+      for (int village = 0; village < 2; ++village)
+        p_join[a][kids][village] =
+            hazard(fs.reunify_rate * (kids ? access[a] : 1.0) * (village ? fs.urban_village_factor : 1.0));
+  const auto recent_steps = static_cast<std::uint8_t>(
+      std::clamp(std::lround(is.shock_months / (12.0 * y)), 1L, static_cast<long>(shock_bits::kStepsMask)));
+
+  counts_ = deterministic_reduce(
+      ctx.exec, h.size_alive(), block_counts_, StepCounts{},
+      [&](std::size_t b, std::size_t end) {
+        StepCounts k;
+        // The block's draws at once (a loop the compiler vectorises:
+        // core/hash_batch.hpp). Each 53-bit uniform gives two draws: itself,
+        // and its low 27 bits scaled to [0, 1) (independent of whether it
+        // fell below a probability of its own at 2^-26 resolution).
+        std::array<double, Executor::kBlock> u_family, u_health;
+        if (family) step_hash_uniforms(family_draw, &h.id[b], end - b, u_family.data());
+        if (insurance) step_hash_uniforms(health_draw, &h.id[b], end - b, u_health.data());
+        const auto low = [](double u) { return u * 0x1.0p26 - std::floor(u * 0x1.0p26); };
+        for (std::size_t i = b; i < end; ++i) {
+          const std::uint64_t id = h.id[i];
+          const Registration r = h.registration[i];
+          const bool job = in_urban_job(h.sector[i]);
+          if (family) {
+            // Two draws: reunification, and registration away from residence.
+            const double u_join = u_family[i - b];
+            const double u_away = low(u_join);
+            // The home's zone is looked up only when the draw falls below the
+            // chance outside an urban village (the larger): a cell lookup is a
+            // cache miss, and a few in a hundred households get this far.
+            if ((h.left_children[i] | h.left_elderly[i]) != 0 && job) {
+              const int a = r == Registration::migrant ? 1 : r == Registration::migrant_permit ? 2 : 0;
+              const bool kids = h.left_children[i] > 0;
+              if (u_join < p_join[a][kids][0]) {
+                const Zone zone = g.zone[static_cast<std::size_t>(h.cell[i])];
+                if (zone != Zone::rural && u_join < p_join[a][kids][zone == Zone::urban_village]) {
+                  rejoin_at_origin(h, i);
+                  ++k.reunified;
+                }
+              }
+            }
+            // Urban registration goes with a city home (villagers converted by a
+            // requisition move to the city), so no zone is needed here. Without
+            // branches: groups are mixed at random in the store, so a branch on
+            // the group mispredicts half the time (bench/README.md).
+            const std::uint8_t away = h.away[i];
+            const bool urban = is_urban_registered(r);
+            const bool flip = u_away < (away ? p_reregister : p_separate);
+            h.away[i] = static_cast<std::uint8_t>((away ^ static_cast<std::uint8_t>(flip)) & static_cast<std::uint8_t>(urban));
+          }
+          if (!insurance) continue;
+          // Schemes go with the job (a select, not a branch: see above).
+          std::uint8_t ins = job ? h.insured[i] : std::uint8_t{0};
+          if (job && !(ins & insurance_bits::kDecided)) {
+            CounterRng rng(seed, Stream::insurance, step, id);
+            const double access = group_access(r, e, permit_access);
+            ins = insurance_bits::kDecided;
+            for (std::size_t sc = 0; sc < kSchemeCount; ++sc) {
+              const double c = compliance(is, static_cast<Scheme>(sc), r, access);
+              if (rng.bernoulli(c + enforcement * (1.0 - c))) ins |= kSchemeBit[sc];
+            }
+          } else if (job && p_catch_up > 0 && (ins & insurance_bits::kAll) != insurance_bits::kAll) {
+            CounterRng rng(seed, Stream::insurance, step, id);
+            for (std::size_t sc = 0; sc < kSchemeCount; ++sc)
+              if (!(ins & kSchemeBit[sc]) && rng.bernoulli(p_catch_up)) ins |= kSchemeBit[sc];
+          }
+          h.insured[i] = ins;
+          // Shocks: a recent one counts down; a new one may begin. One hash:
+          // the high half decides the shock, the low half whether an injury
+          // becomes a dispute.
+          std::uint8_t shock = h.shock[i];
+          shock = static_cast<std::uint8_t>(shock - ((shock & shock_bits::kStepsMask) != 0));
+          const double u = u_health[i - b];
+          const double p_injury = static_cast<double>(job) *
+                                  p_injury_sector[h.sector[i] == Sector::secondary ? 0 : 1] * h.workers[i];
+          const bool injury = u < p_injury;
+          if (injury || u < p_injury + p_ill) {
+            const bool covered = ins & (injury ? insurance_bits::kWorkInjury : insurance_bits::kMedical);
+            const double load = (injury ? is.injury_load : is.illness_load) * (covered ? is.insured_share : 1.0);
+            h.unmet_load[i] += static_cast<float>(load);
+            shock = static_cast<std::uint8_t>((injury ? shock_bits::kInjury : 0) | recent_steps);
+            ++k.shocks[injury ? 1 : 0];
+            const double u_dispute = low(u);
+            if (injury && u_dispute < (covered ? is.injury_dispute_insured : is.injury_dispute)) ++k.injury_disputes;
+          }
+          h.shock[i] = shock;
+        }
+        return k;
+      },
+      [](StepCounts a, const StepCounts& b) {
+        a.reunified += b.reunified;
+        a.shocks[0] += b.shocks[0];
+        a.shocks[1] += b.shocks[1];
+        a.injury_disputes += b.injury_disputes;
+        return a;
+      });
+}
+
+void Families::file_disputes(Disputes& d, const StepContext& ctx) {
+  const DisputeSpec& ds = ctx.scenario.disputes;
+  const double mediated = ds.kinds[static_cast<std::size_t>(DisputeKind::labour)].mediation_share;
+  for (std::int64_t n = 0; n < counts_.injury_disputes; ++n) {
+    CounterRng r(ctx.seed(), Stream::health, static_cast<std::uint64_t>(ctx.step), (1ULL << 62) + static_cast<std::uint64_t>(n));
+    d.file(DisputeKind::labour, r.bernoulli(mediated) ? DisputePath::mediation : DisputePath::court, false, ctx.step);
+  }
+}
+
+void Families::measure(const World& w, const StepContext& ctx, const GrievanceSums* grievance) {
+  const auto& h = w.households;
+  const auto& g = w.grid;
+  const Scenario& s = ctx.scenario;
+  const double scale = s.population.scale;
+  const double e = ctx.lever(LeverId::services_equalization);
+  const double permit_access = s.services.permit_access;
+  const double remit = s.family.remittance_share;
+  const Tally t = deterministic_reduce(
+      ctx.exec, h.size_alive(), block_tallies_, Tally{},
+      [&](std::size_t b, std::size_t end) {
+        Tally k;
+        for (std::size_t i = b; i < end; ++i) {
+          const Registration r = h.registration[i];
+          const int left = h.left_children[i] + h.left_elderly[i];
+          k.left[0] += h.left_children[i];
+          k.left[1] += h.left_elderly[i];
+          if (left > 0) k.remittances += remit * h.income[i];
+          if (is_migrant(r)) {
+            const double access = group_access(r, e, permit_access);
+            k.migrant_children[0] += h.children[i] * access;
+            k.migrant_children[1] += h.children[i] * (1.0 - access);
+            k.migrant_children[2] += h.left_children[i];
+            k.workers[0] += h.workers[i];
+            if (left == 0) k.whole += h.workers[i];
+            k.migrant_households += 1;
+            k.split_households += left > 0;
+            k.floating += h.size[i];
+          } else if (r == Registration::registered_rural && in_urban_job(h.sector[i]) &&
+                     g.zone[static_cast<std::size_t>(h.cell[i])] == Zone::rural) {
+            k.workers[1] += h.workers[i];
+          }
+          if (h.away[i]) k.away += h.size[i];
+          if (in_urban_job(h.sector[i]) && r != Registration::registered_rural) {
+            const std::size_t grp = insurance_group(r);
+            k.employed[grp] += h.workers[i];
+            for (std::size_t sc = 0; sc < kSchemeCount; ++sc)
+              if (h.insured[i] & kSchemeBit[sc]) k.insured[sc][grp] += h.workers[i];
+          }
+        }
+        return k;
+      },
+      [](Tally a, const Tally& b) {
+        for (std::size_t j = 0; j < 2; ++j) {
+          a.left[j] += b.left[j];
+          a.employed[j] += b.employed[j];
+          a.workers[j] += b.workers[j];
+          for (std::size_t sc = 0; sc < kSchemeCount; ++sc) a.insured[sc][j] += b.insured[sc][j];
+        }
+        for (std::size_t j = 0; j < 3; ++j) a.migrant_children[j] += b.migrant_children[j];
+        a.whole += b.whole;
+        a.migrant_households += b.migrant_households;
+        a.split_households += b.split_households;
+        a.floating += b.floating;
+        a.away += b.away;
+        a.remittances += b.remittances;
+        return a;
+      });
+  FamilyMeasures& m = at_;
+  m = FamilyMeasures{};
+  for (std::size_t j = 0; j < 2; ++j) {
+    m.left_behind[j] = t.left[j] * scale;
+    m.migrant_workers[j] = t.workers[j] * scale;
+    m.employed[j] = t.employed[j] * scale;
+    for (std::size_t sc = 0; sc < kSchemeCount; ++sc) m.insured[sc][j] = t.insured[sc][j] * scale;
+    m.shocks[j] = static_cast<double>(counts_.shocks[j]) * scale;
+  }
+  for (std::size_t j = 0; j < 3; ++j) m.migrant_children[j] = t.migrant_children[j] * scale;
+  m.away_workers_whole = t.whole * scale;
+  m.migrant_households = t.migrant_households * scale;
+  m.split_households = t.split_households * scale;
+  m.floating = t.floating * scale;
+  m.away_within_city = t.away * scale;
+  m.remittances = t.remittances * scale * 12.0 * ctx.years_per_step;  // income is yuan/month
+  m.reunified = static_cast<double>(counts_.reunified) * scale;
+  for (std::size_t j = 0; j < 2; ++j)
+    m.shock_hardship[j] = grievance && grievance->shock_households[j] > 0
+                              ? grievance->shock_hardship[j] / grievance->shock_households[j]
+                              : std::numeric_limits<double>::quiet_NaN();
+}
+
+namespace {
+double share(double a, double b) { return b > 0 ? a / b : std::numeric_limits<double>::quiet_NaN(); }
+bool family_enabled(const Scenario& s) { return Families::family_on(s); }
+bool insurance_enabled(const Scenario& s) { return Families::insurance_on(s); }
+bool shock_hardship_enabled(const Scenario& s) { return Families::insurance_on(s) && s.grievance.enabled; }
+}  // namespace
+
+const std::vector<SeriesEntry<Families>>& Families::series_entries() {
+  using F = Families;
+  using W = SeriesWriter;
+  static const std::vector<SeriesEntry<F>> entries{
+      {{"left_behind", "persons",
+        "Members of the district's households left at their origin (留守): children, and elderly, real persons",
+        "age", {"children", "elderly"}, Better::lower},
+       [](const F& f, W& out) { out.put_each(f.at_.left_behind); }, family_enabled},
+      {{"migrant_children", "persons",
+        "Children of migrant households: in the city at a public school (their share is the household's "
+        "access: equalization, residence permit), at another school, and left behind at the origin",
+        "schooling", {"public_school", "other_school", "left_behind"}},
+       [](const F& f, W& out) { out.put_each(f.at_.migrant_children); }, family_enabled},
+      {{"split_share", "1", "Share of migrant households with members left at the origin", "", {}, Better::lower},
+       [](const F& f, W& out) { out.put(share(f.at_.split_households, f.at_.migrant_households)); }, family_enabled},
+      {{"reunifications", "households/step",
+        "Households whose members left behind joined them in the city during the step", "", {}, Better::higher},
+       [](const F& f, W& out) { out.put(f.at_.reunified); }, family_enabled},
+      {{"remittances", "yuan/step",
+        "Income split households send to their members left behind (family.remittance_share), during the step",
+        "", {}},
+       [](const F& f, W& out) { out.put(f.at_.remittances); }, family_enabled},
+      {{"migrant_workers", "persons",
+        "Migrant workers (农民工): away (workers of migrant households in the city, 外出) and local (villagers "
+        "working off the farm nearby, 本地), real persons",
+        "where", {"away", "local"}},
+       [](const F& f, W& out) { out.put_each(f.at_.migrant_workers); }, family_enabled},
+      {{"whole_family_share", "1",
+        "Share of migrant workers away whose household moved whole (举家外出): nobody left at the origin", "", {}},
+       [](const F& f, W& out) { out.put(share(f.at_.away_workers_whole, f.at_.migrant_workers[0])); },
+       family_enabled},
+      {{"away_from_registration", "persons",
+        "Persons living away from their place of registration (人户分离): the floating population and the "
+        "registered living elsewhere in the city (市辖区内人户分离), real persons",
+        "separation", {"floating", "within_city"}},
+       [](const F& f, W& out) {
+         out.put(f.at_.floating);
+         out.put(f.at_.away_within_city);
+       },
+       family_enabled},
+      {{"away_from_registration_total", "persons",
+        "Persons living away from their place of registration, both kinds together (人户分离), real persons",
+        "", {}},
+       [](const F& f, W& out) { out.put(f.at_.floating + f.at_.away_within_city); }, family_enabled},
+      {{"pension_coverage_by_group", "1",
+        "Share of workers in urban jobs whose job comes with pension insurance, registered and migrants",
+        "group", {"registered", "migrant"}, Better::higher},
+       [](const F& f, W& out) {
+         for (std::size_t j = 0; j < 2; ++j) out.put(share(f.at_.insured[0][j], f.at_.employed[j]));
+       },
+       insurance_enabled},
+      {{"medical_coverage_by_group", "1",
+        "Share of workers in urban jobs with employee medical insurance, registered and migrants", "group",
+        {"registered", "migrant"}, Better::higher},
+       [](const F& f, W& out) {
+         for (std::size_t j = 0; j < 2; ++j) out.put(share(f.at_.insured[1][j], f.at_.employed[j]));
+       },
+       insurance_enabled},
+      {{"work_injury_coverage_by_group", "1",
+        "Share of workers in urban jobs with work-injury insurance, registered and migrants", "group",
+        {"registered", "migrant"}, Better::higher},
+       [](const F& f, W& out) {
+         for (std::size_t j = 0; j < 2; ++j) out.put(share(f.at_.insured[2][j], f.at_.employed[j]));
+       },
+       insurance_enabled},
+      {{"insurance_gap", "1", "Coverage of registered workers minus that of migrants, by scheme", "scheme",
+        {"pension", "medical", "work_injury"}, Better::lower},
+       [](const F& f, W& out) {
+         for (std::size_t sc = 0; sc < kSchemeCount; ++sc)
+           out.put(share(f.at_.insured[sc][0], f.at_.employed[0]) - share(f.at_.insured[sc][1], f.at_.employed[1]));
+       },
+       insurance_enabled},
+      {{"health_shocks", "households/step", "Households struck by a serious illness or a work injury during the step",
+        "shock", {"illness", "work_injury"}, Better::lower},
+       [](const F& f, W& out) { out.put_each(f.at_.shocks); }, insurance_enabled},
+      {{"hardship_after_shock", "1",
+        "Mean hardship H of the households struck by an illness or a work injury within insurance.shock_months",
+        "shock", {"illness", "work_injury"}, Better::lower},
+       [](const F& f, W& out) { out.put_each(f.at_.shock_hardship); }, shock_hardship_enabled},
+  };
+  return entries;
+}
+
+void Families::declare(ObservableTable& table, const Scenario& s) const { table.add(series_entries(), s, *this); }
+
+}  // namespace zhili
