@@ -4,7 +4,6 @@
 #include <cmath>
 #include <limits>
 
-#include "core/hash_batch.hpp"
 #include "core/parallel.hpp"
 #include "core/rng.hpp"
 #include "model/grievance.hpp"
@@ -15,9 +14,7 @@ namespace {
 
 bool in_urban_job(Sector s) { return s == Sector::secondary || s == Sector::tertiary; }
 
-// 0 registered (urban, settled; rural villagers count with them for
-// access), 1 migrant.
-std::size_t insurance_group(Registration r) { return is_migrant(r) ? 1 : 0; }
+
 
 // The employer's compliance for a worker of `r` with access `a`: a migrant's
 // is the migrant compliance, closed towards the registered by access x weight.
@@ -32,6 +29,34 @@ double compliance(const InsuranceSpec& is, Scheme scheme, Registration r, double
 
 constexpr std::uint8_t kSchemeBit[kSchemeCount] = {insurance_bits::kPension, insurance_bits::kMedical,
                                                    insurance_bits::kWorkInjury};
+
+// Counter key of a block's registration draws, apart from its reunification draws.
+constexpr std::uint64_t kFlipKey = std::uint64_t{1} << 40;
+
+// The slots in [first, end) that are candidates when each is one with chance
+// p, in order, by geometric skips: the gap to the next is floor(log(1 - u) /
+// log(1 - p)).
+class Candidates {
+ public:
+  Candidates(CounterRng& rng, std::size_t first, std::size_t end, double p)
+      : rng_(rng), end_(end), log_q_(p >= 1.0 ? -INFINITY : std::log1p(-p)), at_(end) {
+    if (p > 0) at_ = skip(first);
+  }
+  bool valid() const { return at_ < end_; }
+  std::size_t at() const { return at_; }
+  void next() { at_ = skip(at_ + 1); }
+
+ private:
+  std::size_t skip(std::size_t from) {
+    if (from >= end_) return end_;
+    const double gap = std::floor(std::log1p(-rng_.uniform()) / log_q_);
+    return gap >= static_cast<double>(end_ - from) ? end_ : from + static_cast<std::size_t>(gap);
+  }
+  CounterRng& rng_;
+  std::size_t end_;
+  double log_q_;
+  std::size_t at_;
+};
 
 }  // namespace
 
@@ -90,8 +115,6 @@ void Families::step(World& w, const StepContext& ctx) {
   const bool family = family_on(s), insurance = insurance_on(s);
   const auto seed = ctx.seed();
   const auto step = static_cast<std::uint64_t>(ctx.step);
-  const StepHash family_draw(seed, Stream::family, step);
-  const StepHash health_draw(seed, Stream::health, step);
   const double e = ctx.lever(LeverId::services_equalization);
   const double permit_access = s.services.permit_access;
   const double enforcement = ctx.lever(LeverId::insurance_enforcement);
@@ -99,6 +122,7 @@ void Families::step(World& w, const StepContext& ctx) {
   const auto hazard = [y](double rate) { return -std::expm1(-rate * y); };
   const double p_separate = hazard(fs.separation_rate), p_reregister = hazard(fs.reregister_rate);
   const double p_catch_up = hazard(is.catch_up_rate * enforcement);
+  const bool catching_up = p_catch_up > 0;
   const double p_ill = hazard(is.illness_rate);
   // Per worker: a household's chance is this times its workers (the rates are small).
   const double p_injury_sector[2] = {hazard(is.injury_rate_secondary), hazard(is.injury_rate_tertiary)};
@@ -114,85 +138,119 @@ void Families::step(World& w, const StepContext& ctx) {
   const auto recent_steps = static_cast<std::uint8_t>(
       std::clamp(std::lround(is.shock_months / (12.0 * y)), 1L, static_cast<long>(shock_bits::kStepsMask)));
 
+  // Events strike few households a step (a few in a thousand): each pass
+  // below visits only candidates, drawn by geometric skips at the largest
+  // chance any household has, and accepts each with its own chance over that
+  // largest. A pass over every household would stream nine arrays for them
+  // (bench/README.md). The draws are keyed by block: fixed blocks of slots,
+  // the same for any thread count.
+  const double p_join_max = p_join[0][0][0];  // full access, no urban village: the largest
+  const double p_flip_max = std::max(p_separate, p_reregister);
+  constexpr int kMaxWorkersAtRisk = 8;       // a household's injury chance stops growing here
+  const double p_shock_max = p_ill + kMaxWorkersAtRisk * std::max(p_injury_sector[0], p_injury_sector[1]);
+
   counts_ = deterministic_reduce(
       ctx.exec, h.size_alive(), block_counts_, StepCounts{},
       [&](std::size_t b, std::size_t end) {
         StepCounts k;
-        // The block's draws at once (a loop the compiler vectorises:
-        // core/hash_batch.hpp). Each 53-bit uniform gives two draws: itself,
-        // and its low 27 bits scaled to [0, 1) (independent of whether it
-        // fell below a probability of its own at 2^-26 resolution).
-        std::array<double, Executor::kBlock> u_family, u_health;
-        if (family) step_hash_uniforms(family_draw, &h.id[b], end - b, u_family.data());
-        if (insurance) step_hash_uniforms(health_draw, &h.id[b], end - b, u_health.data());
-        const auto low = [](double u) { return u * 0x1.0p26 - std::floor(u * 0x1.0p26); };
-        for (std::size_t i = b; i < end; ++i) {
-          const std::uint64_t id = h.id[i];
-          const Registration r = h.registration[i];
-          const bool job = in_urban_job(h.sector[i]);
-          if (family) {
-            // Two draws: reunification, and registration away from residence.
-            const double u_join = u_family[i - b];
-            const double u_away = low(u_join);
-            // The home's zone is looked up only when the draw falls below the
-            // chance outside an urban village (the larger): a cell lookup is a
-            // cache miss, and a few in a hundred households get this far.
-            if ((h.left_children[i] | h.left_elderly[i]) != 0 && job) {
-              const int a = r == Registration::migrant ? 1 : r == Registration::migrant_permit ? 2 : 0;
-              const bool kids = h.left_children[i] > 0;
-              if (u_join < p_join[a][kids][0]) {
-                const Zone zone = g.zone[static_cast<std::size_t>(h.cell[i])];
-                if (zone != Zone::rural && u_join < p_join[a][kids][zone == Zone::urban_village]) {
-                  rejoin_at_origin(h, i);
-                  ++k.reunified;
-                }
+        const auto blk = static_cast<std::uint64_t>(b / Executor::kBlock);
+        if (family) {
+          CounterRng rng(seed, Stream::family, step, blk);
+          for (Candidates c(rng, b, end, p_join_max); c.valid(); c.next()) {
+            const std::size_t i = c.at();
+            const double u = rng.uniform() * p_join_max;
+            if ((h.left_children[i] | h.left_elderly[i]) == 0 || !in_urban_job(h.sector[i])) continue;
+            const Registration r = h.registration[i];
+            const Zone zone = g.zone[static_cast<std::size_t>(h.cell[i])];
+            if (zone == Zone::rural) continue;
+            const int a = r == Registration::migrant ? 1 : r == Registration::migrant_permit ? 2 : 0;
+            if (u < p_join[a][h.left_children[i] > 0][zone == Zone::urban_village]) {
+              rejoin_at_origin(h, i);
+              ++k.reunified;
+            }
+          }
+          // Urban registration goes with a city home (villagers converted by a
+          // requisition move to the city), so no zone is needed here.
+          CounterRng flips(seed, Stream::family, step, kFlipKey | blk);
+          for (Candidates c(flips, b, end, p_flip_max); c.valid(); c.next()) {
+            const std::size_t i = c.at();
+            const double u = flips.uniform() * p_flip_max;
+            if (!is_urban_registered(h.registration[i])) continue;
+            if (u < (h.away[i] ? p_reregister : p_separate)) h.away[i] ^= 1;
+          }
+        }
+        if (!insurance) return k;
+        // Every household once, over three byte arrays, in loops the compiler
+        // vectorises: schemes go with the job, and a recent shock counts down.
+        // Then the few with something to draw: a new job draws its schemes,
+        // enforcement catches up on the missing ones.
+        std::uint8_t* const sector = reinterpret_cast<std::uint8_t*>(&h.sector[b]);
+        std::uint8_t* const insured = &h.insured[b];
+        std::uint8_t* const shocks = &h.shock[b];
+        const std::size_t n = end - b;
+        constexpr auto kSecondary = static_cast<std::uint8_t>(Sector::secondary);
+        constexpr auto kTertiary = static_cast<std::uint8_t>(Sector::tertiary);
+        std::uint8_t pending = 0;
+        for (std::size_t j = 0; j < n; ++j) {
+          const std::uint8_t job = static_cast<std::uint8_t>(-static_cast<int>((sector[j] == kSecondary) | (sector[j] == kTertiary)));
+          const std::uint8_t ins = insured[j] & job;
+          insured[j] = ins;
+          const std::uint8_t undecided = job & static_cast<std::uint8_t>(~ins) & insurance_bits::kDecided;
+          const std::uint8_t missing = catching_up ? static_cast<std::uint8_t>(job & (ins ^ insurance_bits::kAll) & insurance_bits::kAll) : 0;
+          pending |= undecided | missing;
+          shocks[j] = static_cast<std::uint8_t>(shocks[j] - ((shocks[j] & shock_bits::kStepsMask) != 0));
+        }
+        if (pending) {
+          for (std::size_t j = 0; j < n; ++j) {
+            // The test without a branch on the job (mixed at random): the one
+            // branch left is taken seldom, and so predicted.
+            const std::uint8_t ins = insured[j];
+            const std::uint8_t job = static_cast<std::uint8_t>(-static_cast<int>((sector[j] == kSecondary) | (sector[j] == kTertiary)));
+            const std::uint8_t undecided = job & static_cast<std::uint8_t>(~ins) & insurance_bits::kDecided;
+            const std::uint8_t missing = catching_up ? static_cast<std::uint8_t>(job & (ins ^ insurance_bits::kAll) & insurance_bits::kAll) : 0;
+            if ((undecided | missing) == 0) continue;
+            const std::size_t i = b + j;
+            if (!(ins & insurance_bits::kDecided)) {
+              const Registration r = h.registration[i];
+              CounterRng rng(seed, Stream::insurance, step, h.id[i]);
+              const double access = group_access(r, e, permit_access);
+              std::uint8_t drawn = insurance_bits::kDecided;
+              for (std::size_t sc = 0; sc < kSchemeCount; ++sc) {
+                const double c = compliance(is, static_cast<Scheme>(sc), r, access);
+                if (rng.bernoulli(c + enforcement * (1.0 - c))) drawn |= kSchemeBit[sc];
               }
+              insured[j] = drawn;
+            } else if (catching_up && (ins & insurance_bits::kAll) != insurance_bits::kAll) {
+              CounterRng rng(seed, Stream::insurance, step, h.id[i]);
+              std::uint8_t more = ins;
+              for (std::size_t sc = 0; sc < kSchemeCount; ++sc)
+                if (!(more & kSchemeBit[sc]) && rng.bernoulli(p_catch_up)) more |= kSchemeBit[sc];
+              insured[j] = more;
             }
-            // Urban registration goes with a city home (villagers converted by a
-            // requisition move to the city), so no zone is needed here. Without
-            // branches: groups are mixed at random in the store, so a branch on
-            // the group mispredicts half the time (bench/README.md).
-            const std::uint8_t away = h.away[i];
-            const bool urban = is_urban_registered(r);
-            const bool flip = u_away < (away ? p_reregister : p_separate);
-            h.away[i] = static_cast<std::uint8_t>((away ^ static_cast<std::uint8_t>(flip)) & static_cast<std::uint8_t>(urban));
           }
-          if (!insurance) continue;
-          // Schemes go with the job (a select, not a branch: see above).
-          std::uint8_t ins = job ? h.insured[i] : std::uint8_t{0};
-          if (job && !(ins & insurance_bits::kDecided)) {
-            CounterRng rng(seed, Stream::insurance, step, id);
-            const double access = group_access(r, e, permit_access);
-            ins = insurance_bits::kDecided;
-            for (std::size_t sc = 0; sc < kSchemeCount; ++sc) {
-              const double c = compliance(is, static_cast<Scheme>(sc), r, access);
-              if (rng.bernoulli(c + enforcement * (1.0 - c))) ins |= kSchemeBit[sc];
-            }
-          } else if (job && p_catch_up > 0 && (ins & insurance_bits::kAll) != insurance_bits::kAll) {
-            CounterRng rng(seed, Stream::insurance, step, id);
-            for (std::size_t sc = 0; sc < kSchemeCount; ++sc)
-              if (!(ins & kSchemeBit[sc]) && rng.bernoulli(p_catch_up)) ins |= kSchemeBit[sc];
-          }
-          h.insured[i] = ins;
-          // Shocks: a recent one counts down; a new one may begin. One hash:
-          // the high half decides the shock, the low half whether an injury
-          // becomes a dispute.
-          std::uint8_t shock = h.shock[i];
-          shock = static_cast<std::uint8_t>(shock - ((shock & shock_bits::kStepsMask) != 0));
-          const double u = u_health[i - b];
-          const double p_injury = static_cast<double>(job) *
-                                  p_injury_sector[h.sector[i] == Sector::secondary ? 0 : 1] * h.workers[i];
+        }
+        // New shocks: illness for any household, work injury per worker in an
+        // urban job; one draw decides which, another whether an injury
+        // becomes a dispute.
+        CounterRng rng(seed, Stream::health, step, blk);
+        for (Candidates c(rng, b, end, p_shock_max); c.valid(); c.next()) {
+          const std::size_t i = c.at();
+          const double u = rng.uniform() * p_shock_max;
+          const double u_dispute = rng.uniform();
+          const Sector sector = h.sector[i];
+          const double p_injury =
+              in_urban_job(sector)
+                  ? p_injury_sector[sector == Sector::secondary ? 0 : 1] * std::min<int>(h.workers[i], kMaxWorkersAtRisk)
+                  : 0.0;
           const bool injury = u < p_injury;
-          if (injury || u < p_injury + p_ill) {
-            const bool covered = ins & (injury ? insurance_bits::kWorkInjury : insurance_bits::kMedical);
-            const double load = (injury ? is.injury_load : is.illness_load) * (covered ? is.insured_share : 1.0);
-            h.unmet_load[i] += static_cast<float>(load);
-            shock = static_cast<std::uint8_t>((injury ? shock_bits::kInjury : 0) | recent_steps);
-            ++k.shocks[injury ? 1 : 0];
-            const double u_dispute = low(u);
-            if (injury && u_dispute < (covered ? is.injury_dispute_insured : is.injury_dispute)) ++k.injury_disputes;
-          }
-          h.shock[i] = shock;
+          if (!injury && u >= p_injury + p_ill) continue;
+          const std::uint8_t ins = h.insured[i];
+          const bool covered = ins & (injury ? insurance_bits::kWorkInjury : insurance_bits::kMedical);
+          const double load = (injury ? is.injury_load : is.illness_load) * (covered ? is.insured_share : 1.0);
+          h.unmet_load[i] += static_cast<float>(load);
+          h.shock[i] = static_cast<std::uint8_t>((injury ? shock_bits::kInjury : 0) | recent_steps);
+          ++k.shocks[injury ? 1 : 0];
+          if (injury && u_dispute < (covered ? is.injury_dispute_insured : is.injury_dispute)) ++k.injury_disputes;
         }
         return k;
       },
@@ -216,43 +274,66 @@ void Families::file_disputes(Disputes& d, const StepContext& ctx) {
 
 void Families::measure(const World& w, const StepContext& ctx, const GrievanceSums* grievance) {
   const auto& h = w.households;
-  const auto& g = w.grid;
   const Scenario& s = ctx.scenario;
   const double scale = s.population.scale;
   const double e = ctx.lever(LeverId::services_equalization);
   const double permit_access = s.services.permit_access;
   const double remit = s.family.remittance_share;
+  // A migrant household's access by registration: the public-school share of its children (0 for others).
+  double access_of[kRegistrationCount] = {};
+  access_of[static_cast<std::size_t>(Registration::migrant)] = group_access(Registration::migrant, e, permit_access);
+  access_of[static_cast<std::size_t>(Registration::migrant_permit)] =
+      group_access(Registration::migrant_permit, e, permit_access);
+  constexpr auto kVillager = static_cast<std::size_t>(Registration::registered_rural);
   const Tally t = deterministic_reduce(
       ctx.exec, h.size_alive(), block_tallies_, Tally{},
       [&](std::size_t b, std::size_t end) {
-        Tally k;
+        // Integer counts, added without branches: the groups are mixed at
+        // random in the store, and a branch on the group would mispredict
+        // every other household (bench/README.md).
+        std::int64_t left_children = 0, left_elderly = 0, away = 0, floating = 0, migrants = 0, split = 0;
+        std::int64_t away_workers = 0, whole = 0, local = 0, left_migrant_children = 0;
+        std::int64_t employed[2] = {0, 0}, insured[kSchemeCount][2] = {};
+        double public_school = 0, migrant_children = 0, remitted = 0;
         for (std::size_t i = b; i < end; ++i) {
-          const Registration r = h.registration[i];
-          const int left = h.left_children[i] + h.left_elderly[i];
-          k.left[0] += h.left_children[i];
-          k.left[1] += h.left_elderly[i];
-          if (left > 0) k.remittances += remit * h.income[i];
-          if (is_migrant(r)) {
-            const double access = group_access(r, e, permit_access);
-            k.migrant_children[0] += h.children[i] * access;
-            k.migrant_children[1] += h.children[i] * (1.0 - access);
-            k.migrant_children[2] += h.left_children[i];
-            k.workers[0] += h.workers[i];
-            if (left == 0) k.whole += h.workers[i];
-            k.migrant_households += 1;
-            k.split_households += left > 0;
-            k.floating += h.size[i];
-          } else if (r == Registration::registered_rural && in_urban_job(h.sector[i]) &&
-                     g.zone[static_cast<std::size_t>(h.cell[i])] == Zone::rural) {
-            k.workers[1] += h.workers[i];
-          }
-          if (h.away[i]) k.away += h.size[i];
-          if (in_urban_job(h.sector[i]) && r != Registration::registered_rural) {
-            const std::size_t grp = insurance_group(r);
-            k.employed[grp] += h.workers[i];
-            for (std::size_t sc = 0; sc < kSchemeCount; ++sc)
-              if (h.insured[i] & kSchemeBit[sc]) k.insured[sc][grp] += h.workers[i];
-          }
+          const auto r = static_cast<std::size_t>(h.registration[i]);
+          const std::int64_t mig = is_migrant(h.registration[i]);
+          const std::int64_t lc = h.left_children[i], le = h.left_elderly[i];
+          const std::int64_t any_left = (lc | le) != 0;
+          const std::int64_t workers = h.workers[i];
+          const std::int64_t job = in_urban_job(h.sector[i]);
+          left_children += lc;
+          left_elderly += le;
+          remitted += static_cast<double>(any_left) * h.income[i];
+          public_school += h.children[i] * access_of[r];
+          migrant_children += static_cast<double>(mig * h.children[i]);
+          left_migrant_children += mig * lc;
+          away_workers += mig * workers;
+          whole += mig * workers * (1 - any_left);
+          migrants += mig;
+          split += mig * any_left;
+          floating += mig * h.size[i];
+          // Villagers in an urban job work off the farm nearby: villagers live in the villages.
+          local += static_cast<std::int64_t>(r == kVillager) * job * workers;
+          away += h.away[i] * static_cast<std::int64_t>(h.size[i]);
+          const std::int64_t counted = job * static_cast<std::int64_t>(r != kVillager) * workers;
+          employed[mig] += counted;
+          const std::uint8_t ins = h.insured[i];
+          for (std::size_t sc = 0; sc < kSchemeCount; ++sc) insured[sc][mig] += counted * ((ins >> sc) & 1);
+        }
+        Tally k;
+        k.left = {static_cast<double>(left_children), static_cast<double>(left_elderly)};
+        k.remittances = remit * remitted;
+        k.migrant_children = {public_school, migrant_children - public_school, static_cast<double>(left_migrant_children)};
+        k.workers = {static_cast<double>(away_workers), static_cast<double>(local)};
+        k.whole = static_cast<double>(whole);
+        k.migrant_households = static_cast<double>(migrants);
+        k.split_households = static_cast<double>(split);
+        k.floating = static_cast<double>(floating);
+        k.away = static_cast<double>(away);
+        for (std::size_t j = 0; j < 2; ++j) {
+          k.employed[j] = static_cast<double>(employed[j]);
+          for (std::size_t sc = 0; sc < kSchemeCount; ++sc) k.insured[sc][j] = static_cast<double>(insured[sc][j]);
         }
         return k;
       },

@@ -112,7 +112,7 @@ TEST(Renewal, EveryDisplacedHouseholdIsAccountedForOnce) {
 // disputes, tenants' tenancy disputes and incidents in and near the area are
 // fewer than with 60 % compensation and none.
 TEST(Renewal, ConsultationAndFairCompensationLowerDisputesAndIncidents) {
-  constexpr int kReplicates = 5;
+  constexpr int kReplicates = 8;
   double incidents_low = 0, incidents_fair = 0;
   for (int r = 1; r <= kReplicates; ++r) {
     std::array<double, 3> totals[2]{};  // compensation disputes, tenancy disputes, incidents
