@@ -10,6 +10,7 @@
 #include "app/legend.hpp"
 #include "app/map_canvas.hpp"
 #include "app/map_furniture.hpp"
+#include "app/meaning_colour.hpp"
 #include "app/names_shown.hpp"
 #include "app/panels.hpp"
 #include "app/presentation.hpp"
@@ -66,11 +67,7 @@ void outcome_table(ViewerState& s, RunData& a, RunData& b) {
       ImGui::TableNextColumn();
       const double d = r.difference();
       // Coloured by what the outcome is for: +15 pp of migrants' coverage is good news.
-      const Meaning m = meaning_of(r);
-      const ImVec4 colour = m == Meaning::better  ? ImVec4(0.45f, 0.85f, 0.55f, 1)
-                            : m == Meaning::worse ? ImVec4(0.98f, 0.45f, 0.40f, 1)
-                                                  : ImVec4(0.72f, 0.72f, 0.72f, 1);
-      ImGui::TextColored(colour, "%s", difference_shown(d, r.unit).c_str());
+      ImGui::TextColored(meaning_colour(meaning_of(r)), "%s", difference_shown(d, r.unit).c_str());
     }
   }
   ImGui::EndTable();

@@ -8,6 +8,7 @@
 
 #include "app/fonts.hpp"
 #include "app/i18n.hpp"
+#include "app/meaning_colour.hpp"
 #include "app/names_shown.hpp"
 #include "data/decimal_year.hpp"
 #include "data/headline.hpp"
@@ -21,10 +22,6 @@ namespace {
 constexpr ImU32 kCard = IM_COL32(34, 36, 44, 255);
 constexpr ImU32 kMuted = IM_COL32(175, 178, 190, 255);
 constexpr ImU32 kValue = IM_COL32(250, 250, 252, 255);
-// The compare table's meaning colours (compare_panel.cpp), brighter for a projector.
-constexpr ImU32 kBetter = IM_COL32(110, 220, 140, 255);
-constexpr ImU32 kWorse = IM_COL32(255, 110, 100, 255);
-constexpr ImU32 kNeither = IM_COL32(190, 190, 190, 255);
 
 // What a figure is called on its card: the catalogue's name of the column,
 // or the presentation's own for the three the file has no single name for.
@@ -191,7 +188,7 @@ void draw_presentation_header(ViewerState& s) {
       text_in(dl, title_font(), ImVec2(a.x + pad, a.y + pad + name_h), kValue, value);
       std::string change = figure_change(f.row.difference(), f.row.b, f.row.unit);
       const Meaning m = change.empty() ? Meaning::no_change : meaning_of(f.row);  // "+0.0" is no news
-      const ImU32 colour = m == Meaning::better ? kBetter : m == Meaning::worse ? kWorse : kNeither;
+      const ImU32 colour = ImGui::ColorConvertFloat4ToU32(meaning_colour(m));
       if (change.empty()) change = tr(txt::unchanged);
       dl->AddText(nf, name_size, ImVec2(a.x + pad, a.y + pad + name_h + title_font()->FontSize + 4.0f), colour,
                   change.c_str());
