@@ -111,8 +111,14 @@ std::vector<CalibrationTarget> read_targets(const std::string& path, Diagnostics
       ok = false;
       bad(4, "tolerance", "a number above 0 (an error within it counts as met)");
     }
-    // kind: absolute or relative tolerance, with _mean or _max for the year's mean or largest step.
+    // kind: absolute or relative tolerance, with _mean or _max for the year's
+    // mean or largest step, then _held_out for a target the fit does not see.
     std::string kind = f[5];
+    if (const std::string held = "_held_out";
+        kind.size() > held.size() && kind.compare(kind.size() - held.size(), held.size(), held) == 0) {
+      kind.resize(kind.size() - held.size());
+      t.held_out = true;
+    }
     for (const auto& [suffix, stat] : {std::pair{"_mean", CalibrationTarget::Statistic::mean},
                                        std::pair{"_max", CalibrationTarget::Statistic::max}}) {
       const std::string sfx = suffix;
@@ -123,7 +129,9 @@ std::vector<CalibrationTarget> read_targets(const std::string& path, Diagnostics
     }
     if (kind != "absolute" && kind != "relative") {
       ok = false;
-      bad(5, "kind", "absolute or relative, or either with _mean (the year's mean) or _max (its largest step)");
+      bad(5, "kind",
+          "absolute or relative, or either with _mean (the year's mean) or _max (its largest step), "
+          "then optionally _held_out (checked, not fitted)");
     }
     t.relative = kind == "relative";
     if (f.size() > 6) t.source = f[6];
@@ -390,6 +398,7 @@ std::vector<TargetResult> evaluate(const CalibrationSpec& spec, const std::vecto
 double loss(const std::vector<TargetResult>& results) {
   double sum = 0;
   for (const auto& r : results) {
+    if (r.target.held_out) continue;
     const double z = std::isnan(r.simulated) ? 1e3 : r.error / r.allowed;
     sum += z * z;
   }
@@ -403,6 +412,7 @@ std::string results_table(const std::vector<TargetResult>& results) {
     std::string name = r.target.observable + (r.target.column.empty() ? "" : "/" + r.target.column);
     if (r.target.statistic == CalibrationTarget::Statistic::mean) name += " (year's mean)";
     if (r.target.statistic == CalibrationTarget::Statistic::max) name += " (year's largest)";
+    if (r.target.held_out) name += " (held out)";
     std::snprintf(buf, sizeof buf, "| %d | %s | %.4g | %.4g | %+.3g | ±%.3g | %s |\n", r.target.year, name.c_str(),
                   r.target.value, r.simulated, r.error, r.allowed, r.met() ? "yes" : "NO");
     out += buf;

@@ -3,8 +3,8 @@
 // A calibration file names a base scenario, overrides (e.g. a coarser scale),
 // the free parameters (scenario key paths with bounds; the start is the
 // scenario's own value) and a CSV of targets. The loss is the sum of squared
-// errors, each divided by its tolerance; a target is met when its error is
-// within the tolerance. `zhili calibrate` minimises the loss with Nelder-Mead.
+// errors, each divided by its tolerance, over the targets not held out; a
+// target is met when its error is within the tolerance. `zhili calibrate` minimises the loss with Nelder-Mead.
 #pragma once
 
 #include <stdexcept>
@@ -25,6 +25,10 @@ struct CalibrationTarget {
   double value = 0;        // observed, in the observable's unit
   bool relative = false;   // tolerance as a share of value (else absolute)
   double tolerance = 0;
+  // Held out of the fit (kind ending in _held_out): left out of the loss the
+  // fit minimises, so the fit never sees it, but checked like any other: an
+  // out-of-sample test of the fitted model.
+  bool held_out = false;
   std::string source;
   int row = 0;             // line in the targets file
 };

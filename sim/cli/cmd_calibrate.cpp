@@ -79,9 +79,16 @@ int calibrate_command(const CalibrateArgs& args) {
     }
     const auto results = evaluate(spec, best, args.threads);
     std::printf("%s", results_table(results).c_str());
-    std::size_t met = 0;
-    for (const auto& r : results) met += r.met();
-    std::printf("%zu of %zu targets met; loss %.4g\n", met, results.size(), loss(results));
+    std::size_t met = 0, held_out = 0, held_out_met = 0;
+    for (const auto& r : results) {
+      met += r.met();
+      held_out += r.target.held_out;
+      held_out_met += r.target.held_out && r.met();
+    }
+    std::printf("%zu of %zu targets met; loss %.4g", met, results.size(), loss(results));
+    if (held_out > 0)
+      std::printf(" (over the fitted ones; %zu of the %zu held out of the fit met)", held_out_met, held_out);
+    std::printf("\n");
     return met == results.size() ? exit_code::ok : exit_code::targets_not_met;
   } catch (const ScenarioError& e) {
     std::fprintf(stderr, "%s", e.diagnostics().format_all().c_str());

@@ -214,6 +214,32 @@ TEST(Calibration, YearMeanAndLargestStep) {
   EXPECT_NE(results[1].simulated, results[2].simulated) << "a year whose values never vary tests nothing";
 }
 
+// A held-out target is evaluated and checked, but the fit's loss leaves it
+// out: the same target, fitted, adds its squared error.
+TEST(Calibration, HeldOutTargetsAreCheckedNotFitted) {
+  write("targets.csv", "year,observable,column,value,tolerance,kind,source\n"
+                       "2000,urban_employment_rate,,0.5,0.01,absolute,fitted\n"
+                       "2000,urban_employment_rate,,0.5,0.01,absolute_mean_held_out,held out\n");
+  const std::string path =
+      write("ht.yaml", "scenario: " + std::string(ZHILI_SOURCE_DIR) + "/tests/data/harris_todaro.yaml\n"
+                       "overrides: [population.households=2000]\n"
+                       "targets: targets.csv\n"
+                       "parameters:\n  - {key: economy.rural_income, min: 1000, max: 2900}\n");
+  const auto spec = load_calibration(path);
+  ASSERT_EQ(spec.targets.size(), 2u);
+  EXPECT_FALSE(spec.targets[0].held_out);
+  EXPECT_TRUE(spec.targets[1].held_out);
+  EXPECT_EQ(spec.targets[1].statistic, CalibrationTarget::Statistic::mean);
+  auto results = evaluate(spec, {2000.0}, 1);
+  ASSERT_FALSE(results[1].met()) << "p* = 2000 / 3000: 0.5 is far from it, so the check must fail";
+  const double fitted_only = loss(results);
+  EXPECT_GT(fitted_only, 0.0);
+  results[1].target.held_out = false;
+  const double z = results[1].error / results[1].allowed;
+  EXPECT_DOUBLE_EQ(loss(results), fitted_only + z * z);
+  EXPECT_NE(results_table(evaluate(spec, {2000.0}, 1)).find("(held out)"), std::string::npos);
+}
+
 TEST(Calibration, UnknownStatisticIsAnError) {
   write("targets.csv", "year,observable,column,value,tolerance,kind\n2019,urban_employment_rate,,1,1,absolute_median\n");
   const std::string path =
