@@ -69,32 +69,52 @@ double group_access(Registration r, double equalization, double permit_access) {
 void split_on_move(HouseholdStore& h, std::size_t slot, const FamilySpec& f, std::uint64_t seed,
                    std::int64_t step) {
   if (!f.enabled) return;
-  const std::uint8_t children = h.children[slot], elderly = h.elderly[slot];
-  if (children + elderly == 0 || h.workers[slot] == 0) return;
+  const std::uint8_t children = h.children[slot], elderly = h.elderly[slot], workers = h.workers[slot];
+  // The first worker goes: one who stays is no migrant. Nothing to split
+  // without another member.
+  if (workers == 0 || children + elderly + workers < 2) return;
   CounterRng rng(seed, Stream::family_split, static_cast<std::uint64_t>(step), h.id[slot]);
   if (rng.bernoulli(f.whole_family_share)) return;
-  int kids = 0, old = 0;
+  int kids = 0, old = 0, farmers = 0;
   for (int k = 0; k < children; ++k) kids += rng.bernoulli(f.children_left_share);
   for (int k = 0; k < elderly; ++k) old += rng.bernoulli(f.elderly_left_share);
-  h.left_children[slot] = static_cast<std::uint8_t>(std::min(255, h.left_children[slot] + kids));
-  h.left_elderly[slot] = static_cast<std::uint8_t>(std::min(255, h.left_elderly[slot] + old));
+  for (int k = 1; k < workers; ++k) farmers += rng.bernoulli(f.workers_left_share);
+  const auto add = [](std::uint8_t& to, int n) { to = static_cast<std::uint8_t>(std::min(255, to + n)); };
+  add(h.left_children[slot], kids);
+  add(h.left_elderly[slot], old);
+  add(h.left_workers[slot], farmers);
   h.children[slot] = static_cast<std::uint8_t>(children - kids);
   h.elderly[slot] = static_cast<std::uint8_t>(elderly - old);
-  h.size[slot] = static_cast<std::uint8_t>(h.size[slot] - kids - old);
+  h.workers[slot] = static_cast<std::uint8_t>(workers - farmers);
+  h.size[slot] = static_cast<std::uint8_t>(h.size[slot] - kids - old - farmers);
 }
 
-void rejoin_at_origin(HouseholdStore& h, std::size_t slot) {
-  const int left = h.left_children[slot] + h.left_elderly[slot];
-  if (left == 0) return;
-  const int room = 255 - h.size[slot];  // a u8 count: a household of 255 is the most there is
-  const auto kids = static_cast<std::uint8_t>(std::min<int>(h.left_children[slot], room));
-  const auto old = static_cast<std::uint8_t>(std::min<int>(h.left_elderly[slot], room - kids));
-  h.children[slot] = static_cast<std::uint8_t>(h.children[slot] + kids);
-  h.elderly[slot] = static_cast<std::uint8_t>(h.elderly[slot] + old);
-  h.size[slot] = static_cast<std::uint8_t>(h.size[slot] + kids + old);
-  h.left_children[slot] = 0;
-  h.left_elderly[slot] = 0;
+namespace {
+// The members left at the origin join the household: its workers too when
+// `workers` (back home), else its children and elderly only (in the city: the
+// workers left there keep the farm).
+void bring_members(HouseholdStore& h, std::size_t slot, bool workers) {
+  int room = 255 - h.size[slot];  // a u8 count: a household of 255 is the most there is
+  int joined = 0;
+  const auto take = [&](std::uint8_t& left, std::uint8_t& present) {
+    const int n = std::min<int>(left, room);
+    present = static_cast<std::uint8_t>(present + n);
+    room -= n;
+    joined += n;
+    left = 0;
+  };
+  if (workers) take(h.left_workers[slot], h.workers[slot]);
+  take(h.left_children[slot], h.children[slot]);
+  take(h.left_elderly[slot], h.elderly[slot]);
+  h.size[slot] = static_cast<std::uint8_t>(h.size[slot] + joined);
 }
+}  // namespace
+
+void rejoin_at_origin(HouseholdStore& h, std::size_t slot) {
+  if (h.left_at_origin(slot) != 0) bring_members(h, slot, true);
+}
+
+void reunite_in_city(HouseholdStore& h, std::size_t slot) { bring_members(h, slot, false); }
 
 void Families::setup(World& w, const Scenario& s) {
   block_counts_.reserve(Executor::block_count(w.households.capacity()) + 1);
@@ -147,7 +167,7 @@ void Families::step(World& w, const StepContext& ctx) {
   const double p_join_max = p_join[0][0][0];  // full access, no urban village: the largest
   const double p_flip_max = std::max(p_separate, p_reregister);
   constexpr int kMaxWorkersAtRisk = 8;       // a household's injury chance stops growing here
-  const double p_shock_max = p_ill + kMaxWorkersAtRisk * std::max(p_injury_sector[0], p_injury_sector[1]);
+  const double p_injury_max = std::max(p_injury_sector[0], p_injury_sector[1]);
 
   counts_ = deterministic_reduce(
       ctx.exec, h.size_alive(), block_counts_, StepCounts{},
@@ -165,7 +185,7 @@ void Families::step(World& w, const StepContext& ctx) {
             if (zone == Zone::rural) continue;
             const int a = r == Registration::migrant ? 1 : r == Registration::migrant_permit ? 2 : 0;
             if (u < p_join[a][h.left_children[i] > 0][zone == Zone::urban_village]) {
-              rejoin_at_origin(h, i);
+              reunite_in_city(h, i);
               ++k.reunified;
             }
           }
@@ -190,8 +210,10 @@ void Families::step(World& w, const StepContext& ctx) {
         const std::size_t n = end - b;
         constexpr auto kSecondary = static_cast<std::uint8_t>(Sector::secondary);
         constexpr auto kTertiary = static_cast<std::uint8_t>(Sector::tertiary);
-        std::uint8_t pending = 0;
+        const std::uint8_t* const workers = &h.workers[b];
+        std::uint8_t pending = 0, most_workers = 0;
         for (std::size_t j = 0; j < n; ++j) {
+          most_workers = std::max(most_workers, workers[j]);
           const std::uint8_t job = static_cast<std::uint8_t>(-static_cast<int>((sector[j] == kSecondary) | (sector[j] == kTertiary)));
           const std::uint8_t ins = insured[j] & job;
           insured[j] = ins;
@@ -232,6 +254,9 @@ void Families::step(World& w, const StepContext& ctx) {
         // New shocks: illness for any household, work injury per worker in an
         // urban job; one draw decides which, another whether an injury
         // becomes a dispute.
+        // The block's largest chance: households have two or three workers, so
+        // this keeps the candidates near the events.
+        const double p_shock_max = p_ill + std::min<int>(most_workers, kMaxWorkersAtRisk) * p_injury_max;
         CounterRng rng(seed, Stream::health, step, blk);
         for (Candidates c(rng, b, end, p_shock_max); c.valid(); c.next()) {
           const std::size_t i = c.at();
@@ -272,103 +297,50 @@ void Families::file_disputes(Disputes& d, const StepContext& ctx) {
   }
 }
 
-void Families::measure(const World& w, const StepContext& ctx, const GrievanceSums* grievance) {
+void Families::measure(const World& w, const StepContext& ctx, const GrievanceSums* grievance,
+                       const FamilyTally* counted) {
   const auto& h = w.households;
   const Scenario& s = ctx.scenario;
   const double scale = s.population.scale;
-  const double e = ctx.lever(LeverId::services_equalization);
-  const double permit_access = s.services.permit_access;
-  const double remit = s.family.remittance_share;
-  // A migrant household's access by registration: the public-school share of its children (0 for others).
-  double access_of[kRegistrationCount] = {};
-  access_of[static_cast<std::size_t>(Registration::migrant)] = group_access(Registration::migrant, e, permit_access);
-  access_of[static_cast<std::size_t>(Registration::migrant_permit)] =
-      group_access(Registration::migrant_permit, e, permit_access);
-  constexpr auto kVillager = static_cast<std::size_t>(Registration::registered_rural);
-  const Tally t = deterministic_reduce(
-      ctx.exec, h.size_alive(), block_tallies_, Tally{},
-      [&](std::size_t b, std::size_t end) {
-        // Integer counts, added without branches: the groups are mixed at
-        // random in the store, and a branch on the group would mispredict
-        // every other household (bench/README.md).
-        std::int64_t left_children = 0, left_elderly = 0, away = 0, floating = 0, migrants = 0, split = 0;
-        std::int64_t away_workers = 0, whole = 0, local = 0, left_migrant_children = 0;
-        std::int64_t employed[2] = {0, 0}, insured[kSchemeCount][2] = {};
-        double public_school = 0, migrant_children = 0, remitted = 0;
-        for (std::size_t i = b; i < end; ++i) {
-          const auto r = static_cast<std::size_t>(h.registration[i]);
-          const std::int64_t mig = is_migrant(h.registration[i]);
-          const std::int64_t lc = h.left_children[i], le = h.left_elderly[i];
-          const std::int64_t any_left = (lc | le) != 0;
-          const std::int64_t workers = h.workers[i];
-          const std::int64_t job = in_urban_job(h.sector[i]);
-          left_children += lc;
-          left_elderly += le;
-          remitted += static_cast<double>(any_left) * h.income[i];
-          public_school += h.children[i] * access_of[r];
-          migrant_children += static_cast<double>(mig * h.children[i]);
-          left_migrant_children += mig * lc;
-          away_workers += mig * workers;
-          whole += mig * workers * (1 - any_left);
-          migrants += mig;
-          split += mig * any_left;
-          floating += mig * h.size[i];
-          // Villagers in an urban job work off the farm nearby: villagers live in the villages.
-          local += static_cast<std::int64_t>(r == kVillager) * job * workers;
-          away += h.away[i] * static_cast<std::int64_t>(h.size[i]);
-          const std::int64_t counted = job * static_cast<std::int64_t>(r != kVillager) * workers;
-          employed[mig] += counted;
-          const std::uint8_t ins = h.insured[i];
-          for (std::size_t sc = 0; sc < kSchemeCount; ++sc) insured[sc][mig] += counted * ((ins >> sc) & 1);
-        }
-        Tally k;
-        k.left = {static_cast<double>(left_children), static_cast<double>(left_elderly)};
-        k.remittances = remit * remitted;
-        k.migrant_children = {public_school, migrant_children - public_school, static_cast<double>(left_migrant_children)};
-        k.workers = {static_cast<double>(away_workers), static_cast<double>(local)};
-        k.whole = static_cast<double>(whole);
-        k.migrant_households = static_cast<double>(migrants);
-        k.split_households = static_cast<double>(split);
-        k.floating = static_cast<double>(floating);
-        k.away = static_cast<double>(away);
-        for (std::size_t j = 0; j < 2; ++j) {
-          k.employed[j] = static_cast<double>(employed[j]);
-          for (std::size_t sc = 0; sc < kSchemeCount; ++sc) k.insured[sc][j] = static_cast<double>(insured[sc][j]);
-        }
-        return k;
-      },
-      [](Tally a, const Tally& b) {
-        for (std::size_t j = 0; j < 2; ++j) {
-          a.left[j] += b.left[j];
-          a.employed[j] += b.employed[j];
-          a.workers[j] += b.workers[j];
-          for (std::size_t sc = 0; sc < kSchemeCount; ++sc) a.insured[sc][j] += b.insured[sc][j];
-        }
-        for (std::size_t j = 0; j < 3; ++j) a.migrant_children[j] += b.migrant_children[j];
-        a.whole += b.whole;
-        a.migrant_households += b.migrant_households;
-        a.split_households += b.split_households;
-        a.floating += b.floating;
-        a.away += b.away;
-        a.remittances += b.remittances;
-        return a;
-      });
+  FamilyTally t;
+  if (counted) {
+    t = *counted;
+  } else {
+    t = deterministic_reduce(
+        ctx.exec, h.size_alive(), block_tallies_, FamilyTally{},
+        [&](std::size_t b, std::size_t end) {
+          FamilyTally k;
+          k.add_block(h, b, end);
+          return k;
+        },
+        [](FamilyTally a, const FamilyTally& b) {
+          a.merge(b);
+          return a;
+        });
+  }
   FamilyMeasures& m = at_;
   m = FamilyMeasures{};
-  for (std::size_t j = 0; j < 2; ++j) {
-    m.left_behind[j] = t.left[j] * scale;
-    m.migrant_workers[j] = t.workers[j] * scale;
-    m.employed[j] = t.employed[j] * scale;
-    for (std::size_t sc = 0; sc < kSchemeCount; ++sc) m.insured[sc][j] = t.insured[sc][j] * scale;
-    m.shocks[j] = static_cast<double>(counts_.shocks[j]) * scale;
-  }
-  for (std::size_t j = 0; j < 3; ++j) m.migrant_children[j] = t.migrant_children[j] * scale;
-  m.away_workers_whole = t.whole * scale;
-  m.migrant_households = t.migrant_households * scale;
-  m.split_households = t.split_households * scale;
-  m.floating = t.floating * scale;
-  m.away_within_city = t.away * scale;
-  m.remittances = t.remittances * scale * 12.0 * ctx.years_per_step;  // income is yuan/month
+  const auto real = [scale](std::int64_t n) { return static_cast<double>(n) * scale; };
+  m.left_behind = {real(t.left_children), real(t.left_elderly), real(t.left_workers)};
+  m.migrant_workers = {real(t.away_workers), real(t.local)};
+  m.employed = {real(t.employed - t.employed_migrant), real(t.employed_migrant)};
+  for (std::size_t sc = 0; sc < kSchemeCount; ++sc)
+    m.insured[sc] = {real(t.insured[sc] - t.insured_migrant[sc]), real(t.insured_migrant[sc])};
+  for (std::size_t j = 0; j < 2; ++j) m.shocks[j] = real(counts_.shocks[j]);
+  // A migrant household's children in the city are at a public school in the share of its access.
+  const double e = ctx.lever(LeverId::services_equalization);
+  const double public_school =
+      real(t.children_migrant) * group_access(Registration::migrant, e, s.services.permit_access) +
+      real(t.children_permit) * group_access(Registration::migrant_permit, e, s.services.permit_access);
+  m.migrant_children = {public_school, real(t.children_migrant + t.children_permit) - public_school,
+                        real(t.left_migrant_children)};
+  m.away_workers_whole = real(t.whole);
+  m.migrant_households = real(t.migrants);
+  m.split_households = real(t.split);
+  m.floating = real(t.floating);
+  m.away_within_city = real(t.away);
+  // Income is yuan/month.
+  m.remittances = s.family.remittance_share * t.remitted * scale * 12.0 * ctx.years_per_step;
   m.reunified = static_cast<double>(counts_.reunified) * scale;
   for (std::size_t j = 0; j < 2; ++j)
     m.shock_hardship[j] = grievance && grievance->shock_households[j] > 0
@@ -388,8 +360,9 @@ const std::vector<SeriesEntry<Families>>& Families::series_entries() {
   using W = SeriesWriter;
   static const std::vector<SeriesEntry<F>> entries{
       {{"left_behind", "persons",
-        "Members of the district's households left at their origin (留守): children, and elderly, real persons",
-        "age", {"children", "elderly"}, Better::lower},
+        "Members of the district's households left at their origin (留守): children, elderly, and workers "
+        "who farm there, real persons",
+        "age", {"children", "elderly", "workers"}, Better::lower},
        [](const F& f, W& out) { out.put_each(f.at_.left_behind); }, family_enabled},
       {{"migrant_children", "persons",
         "Children of migrant households: in the city at a public school (their share is the household's "

@@ -1,14 +1,17 @@
 // Families split between city and village, and social insurance as a state
 // (docs/MODEL.md 7.15; scenario/family_spec.hpp).
 //
-// A household is one record wherever its members are: `size`, `children` and
-// `elderly` count those present, `left_children` and `left_elderly` those left
-// at the origin (a rural cell of the map, or outside it). A migrant household
-// moves whole with chance family.whole_family_share; otherwise its children
-// and elderly stay behind (split_on_move, at arrival and at a villager's move
-// to the city). Phase "families" (after the moves, before services), one pass
+// A household is one record wherever its members are: `size`, `workers`,
+// `children` and `elderly` count those present, `left_children`,
+// `left_elderly` and `left_workers` those left at the origin (a rural cell of
+// the map, or outside it). A migrant household moves whole with chance
+// family.whole_family_share; otherwise its children and elderly may stay
+// behind, and its workers but the first, who farm there (split_on_move, at
+// arrival and at a villager's move to the city). Workers left on the map's
+// farms come first under farming's ceiling (labour_market.cpp), so more of
+// the villagers at home work off the farm nearby. Phase "families" (after the moves, before services), one pass
 // over the households:
-//  - the members left behind join a household in urban work at
+//  - the children and elderly left behind join a household in urban work at
 //    family.reunify_rate a year, times the household's schooling access when
 //    children are among them (1 registered; equalization e without a permit,
 //    e + services.permit_access (1 - e) with one) and times
@@ -35,6 +38,7 @@
 #include <vector>
 
 #include "model/disputes.hpp"
+#include "model/family_tally.hpp"
 #include "model/observables.hpp"
 #include "model/step_context.hpp"
 #include "world/world.hpp"
@@ -58,22 +62,26 @@ inline constexpr std::uint8_t kStepsMask = 0x7f;
 
 enum class Scheme : std::uint8_t { pension, medical, work_injury, count };
 inline constexpr std::size_t kSchemeCount = static_cast<std::size_t>(Scheme::count);
+static_assert(kSchemeCount == kInsuranceSchemes);
 
 // A household leaving its origin: with chance 1 - whole_family_share it does
 // not move whole, and each child stays there with chance children_left_share,
-// each elderly member with elderly_left_share (stream family_split, keyed by
-// id and step).
+// each elderly member with elderly_left_share, each worker but the first with
+// workers_left_share (stream family_split, keyed by id and step).
 void split_on_move(HouseholdStore& h, std::size_t slot, const FamilySpec& f, std::uint64_t seed,
                    std::int64_t step);
 // A household back at its origin: the members left there are with it again.
 void rejoin_at_origin(HouseholdStore& h, std::size_t slot);
+// Reunification in the city: the children and elderly left at the origin join
+// the household; the workers left there stay on the farm.
+void reunite_in_city(HouseholdStore& h, std::size_t slot);
 // Schooling (and insurance) access of a household's group: 1 registered,
 // e without a permit, e + permit_access (1 - e) with one.
 double group_access(Registration r, double equalization, double permit_access);
 
 // Measures of one step (real persons and households unless said).
 struct FamilyMeasures {
-  std::array<double, 2> left_behind{};         // children, elderly (all split households)
+  std::array<double, 3> left_behind{};         // children, elderly, workers (all split households)
   std::array<double, 3> migrant_children{};    // public school, other school, left behind
   std::array<double, 2> migrant_workers{};     // away (migrants' workers), local (villagers off the farm)
   double away_workers_whole = 0;               // away workers of households with nobody left behind
@@ -100,8 +108,11 @@ class Families {
   void step(World& w, const StepContext& ctx);
   // Files the labour disputes the step's work injuries raised (phase "family_disputes").
   void file_disputes(Disputes& d, const StepContext& ctx);
-  // After the step; the hardship after shocks from the grievance pass (null without it).
-  void measure(const World& w, const StepContext& ctx, const GrievanceSums* grievance);
+  // After the step; the hardship after shocks from the grievance pass (null
+  // without it), and the households' tally when the economy's measuring pass
+  // made it (null: measure makes its own pass).
+  void measure(const World& w, const StepContext& ctx, const GrievanceSums* grievance,
+               const FamilyTally* counted);
   void declare(ObservableTable& table, const Scenario& s) const;
 
   const FamilyMeasures& measures() const { return at_; }
@@ -112,18 +123,10 @@ class Families {
     std::array<std::int64_t, 2> shocks{};
     std::int64_t injury_disputes = 0;
   };
-  // Sums of the measuring pass, per block.
-  struct Tally {
-    std::array<double, 2> left{}, employed{};
-    std::array<double, 3> migrant_children{};
-    std::array<double, 2> workers{};
-    double whole = 0, migrant_households = 0, split_households = 0, floating = 0, away = 0, remittances = 0;
-    std::array<std::array<double, 2>, kSchemeCount> insured{};
-  };
   static const std::vector<SeriesEntry<Families>>& series_entries();
 
   std::vector<StepCounts> block_counts_;
-  std::vector<Tally> block_tallies_;
+  std::vector<FamilyTally> block_tallies_;
   StepCounts counts_;
   FamilyMeasures at_;
 };

@@ -154,7 +154,7 @@ void MigrationFlows::arrive(World& w, const StepContext& ctx) {
         std::min<std::uint64_t>(1 + rng.poisson(std::max(0.0, mean_size - 1.0)), 255));
     const std::size_t slot = h.append(cell, reg, persons, static_cast<std::int32_t>(ctx.step));
     draw_household_makeup(h, slot, sc, rng);
-    split_on_move(h, slot, sc.family, seed, ctx.step);  // children and elderly may stay at home
+    split_on_move(h, slot, sc.family, seed, ctx.step);  // some members may stay at home
     ++g.migrants[cell];
     ++counts_.arrivals;
   }

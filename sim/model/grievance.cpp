@@ -18,20 +18,25 @@ namespace rules = grievance_rules;
 
 namespace {
 
-// One pass event, packed: slot (32 bits) and what happened to the household.
+// One pass event, packed in 32 bits: what happened to the household, and its
+// slot within its block (the events of a block are written from the block's
+// own place, so the block gives the rest of the slot). Four bytes a
+// household: the array has room for every household.
 struct PassEvent {
   bool active = false, complaint = false, dispute = false, online = false;
   std::uint8_t channel = 0, kind = 0, path = 0, zone = 0;
   std::uint32_t slot = 0;
 };
-std::uint64_t pack(const PassEvent& e) {
-  return static_cast<std::uint64_t>(e.active) | (static_cast<std::uint64_t>(e.complaint) << 1) |
-         (static_cast<std::uint64_t>(e.channel) << 2) | (static_cast<std::uint64_t>(e.dispute) << 4) |
-         (static_cast<std::uint64_t>(e.kind) << 5) | (static_cast<std::uint64_t>(e.path) << 8) |
-         (static_cast<std::uint64_t>(e.online) << 10) | (static_cast<std::uint64_t>(e.zone) << 11) |
-         (static_cast<std::uint64_t>(e.slot) << 32);
+constexpr int kSlotShift = 16;
+static_assert(Executor::kBlock <= (std::size_t{1} << (32 - kSlotShift)));
+std::uint32_t pack(const PassEvent& e) {
+  return static_cast<std::uint32_t>(e.active) | (static_cast<std::uint32_t>(e.complaint) << 1) |
+         (static_cast<std::uint32_t>(e.channel) << 2) | (static_cast<std::uint32_t>(e.dispute) << 4) |
+         (static_cast<std::uint32_t>(e.kind) << 5) | (static_cast<std::uint32_t>(e.path) << 8) |
+         (static_cast<std::uint32_t>(e.online) << 10) | (static_cast<std::uint32_t>(e.zone) << 11) |
+         (static_cast<std::uint32_t>(e.slot % Executor::kBlock) << kSlotShift);
 }
-PassEvent unpack(std::uint64_t w) {
+PassEvent unpack(std::uint32_t w, std::size_t block_first) {
   PassEvent e;
   e.active = (w & 1) != 0;
   e.complaint = ((w >> 1) & 1) != 0;
@@ -41,7 +46,7 @@ PassEvent unpack(std::uint64_t w) {
   e.path = static_cast<std::uint8_t>((w >> 8) & 3);
   e.online = ((w >> 10) & 1) != 0;
   e.zone = static_cast<std::uint8_t>((w >> 11) & 31);
-  e.slot = static_cast<std::uint32_t>(w >> 32);
+  e.slot = static_cast<std::uint32_t>(block_first + (w >> kSlotShift));
   return e;
 }
 static_assert(kZoneCount <= 32 && kDisputeKindCount <= 8 && kChannelCount <= 4 && kDisputePathCount <= 4);
@@ -246,7 +251,7 @@ void Grievance::household_pass(World& w, const StepContext& ctx) {
       ctx.exec, n, block_sums_, GrievanceSums{},
       [&](std::size_t b, std::size_t e) {
         GrievanceSums acc;
-        std::uint64_t* out = events_.data() + b;
+        std::uint32_t* out = events_.data() + b;
         // The draws every household makes, for the block at once (a loop
         // the compiler vectorises: core/hash_batch.hpp).
         std::array<double, Executor::kBlock> u_hardship, u_risk, u_dispute;
@@ -383,10 +388,10 @@ void Grievance::gather_events(World& w, const StepContext& ctx) {
   actives_.clear();
   affected_complaints_ = 0;
   for (std::size_t blk = 0; blk < Executor::block_count(n); ++blk) {
-    const std::uint64_t* in = events_.data() + blk * Executor::kBlock;
+    const std::uint32_t* in = events_.data() + blk * Executor::kBlock;
     const auto count = static_cast<std::size_t>(block_sums_[blk].events);
     for (std::size_t k = 0; k < count; ++k) {
-      const PassEvent e = unpack(in[k]);
+      const PassEvent e = unpack(in[k], blk * Executor::kBlock);
       if (e.active) actives_.push_back(e.slot);
       if (e.complaint) {
         channels_.file(static_cast<Channel>(e.channel), h.id[e.slot], e.zone, ctx.step);

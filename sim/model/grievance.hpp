@@ -92,7 +92,7 @@ class Grievance {
   Conflict conflict_;
   // Scratch, sized to the households.
   std::vector<GrievanceSums> block_sums_;
-  std::vector<std::uint64_t> events_;  // per slot position: packed complaint / dispute / active
+  std::vector<std::uint32_t> events_;  // per slot position: packed complaint / dispute / active
   std::vector<std::uint32_t> actives_;
   std::vector<std::int32_t> closure_slot_;  // per closure of the step: its household's slot (-1: gone)
   std::vector<std::uint8_t> g_byte_;

@@ -47,7 +47,7 @@ void HiringQueue::order(std::size_t wanted, const Executor& exec) {
   // jobs count workers, and a household has one to three).
   const double expect = static_cast<double>(wanted) + 8.0 * std::sqrt(static_cast<double>(wanted)) + 64.0;
   share_ = std::min(expect / static_cast<double>(total_), 0.25);
-  take_window(static_cast<std::uint64_t>(share_ * 0x1.0p64), false, exec);
+  take_window(static_cast<std::uint64_t>(share_ * 0x1.0p32), false, exec);
 }
 
 void HiringQueue::widen(const Executor& exec) {
@@ -55,7 +55,7 @@ void HiringQueue::widen(const Executor& exec) {
   if (share_ >= 0.75)
     take_window(0, true, exec);  // the rest
   else
-    take_window(static_cast<std::uint64_t>(share_ * 0x1.0p64), false, exec);
+    take_window(static_cast<std::uint64_t>(share_ * 0x1.0p32), false, exec);
 }
 
 void HiringQueue::take_window(std::uint64_t next_cut, bool last, const Executor& exec) {

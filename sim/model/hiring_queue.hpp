@@ -4,7 +4,7 @@
 //
 // Only the head of the queue is ever hired: at most one seeker per open job,
 // plus slack for households that do not fit or do not commute. Because the
-// keys are uniform, about total x s of them lie below s x 2^64. So the queue
+// keys are uniform, about total x s of them lie below s x 2^32. So the queue
 // is ordered a window of keys at a time, from the lowest: each block of
 // households moves its seekers under the window's upper cut to its front
 // (blocks in parallel), those are appended to head_ and sorted there. The
@@ -28,13 +28,17 @@ namespace zhili {
 class HiringQueue {
  public:
   struct Seeker {
-    std::uint64_t order;  // hash: the hiring order
+    // Hash: the hiring order. 32 bits keep a seeker at 12 bytes (the queue
+    // has room for every household, twice); ties, a few hundred pairs among
+    // a million seekers, go by slot.
+    std::uint32_t order;
     std::uint32_t slot;
     // Copied here so that the serial hiring loop reads the seekers in order
     // instead of two household arrays at random slots.
     std::uint8_t home_zone;
     std::uint8_t workers;
   };
+  static_assert(sizeof(Seeker) == 12);
 
   void reserve(std::size_t households);
 

@@ -93,6 +93,7 @@ LabourMarket::Tally LabourMarket::add(Tally a, const Tally& b) {
   }
   a.separations += b.separations;
   a.villagers += b.villagers;
+  a.left_farmers += b.left_farmers;
   a.all_workers += b.all_workers;
   return a;
 }
@@ -113,7 +114,9 @@ LabourMarket::Tally LabourMarket::count_employment(const World& w, const StepCon
       [&](std::size_t b, std::size_t en) {
         Tally t;
         for (std::size_t i = b; i < en; ++i) {
-          t.all_workers += h.workers[i];
+          const std::int64_t left_farmers = (h.origin[i] >= 0) * static_cast<std::int64_t>(h.left_workers[i]);
+          t.left_farmers += left_farmers;
+          t.all_workers += h.workers[i] + left_farmers;
           if (!in_city(g, h.cell[i])) {
             if (h.registration[i] == Registration::registered_rural) t.villagers += h.workers[i];
             continue;
@@ -150,9 +153,12 @@ void LabourMarket::plan_jobs(const StepContext& ctx, const Tally& before) {
   // others work off the farm nearby. Who does is drawn afresh each year and
   // kept for the year: a draw fixed for good would let migration (which
   // takes farmers first: they earn less) skew who is left behind. This needs
-  // only the tally above, so it is done in the separations pass.
+  // only the tally above, so it is done in the separations pass. Workers a
+  // migrant household left on its farm farm it: they take their room first.
   const double primary = std::clamp(e.primary_share + e.primary_shift * years, 0.0, 1.0);
-  const double farm_room = primary * static_cast<double>(before.force + before.villagers);
+  const double farm_room =
+      primary * static_cast<double>(before.force + before.villagers + before.left_farmers) -
+      static_cast<double>(before.left_farmers);
   t.nonfarm_share = before.villagers > 0 ? std::clamp(1.0 - farm_room / before.villagers, 0.0, 1.0) : 0.0;
   t.nonfarm_wage = e.rural_nonfarm_wage * state_.wage_secondary;
   // Years since the start (negative in the spin-up), as a stream key.
@@ -248,7 +254,7 @@ LabourMarket::Tally LabourMarket::separate_and_pay(World& w, const StepContext& 
           h.sector[i] = s;
           t.employed[static_cast<std::size_t>(s)] += h.workers[i];
           if (s == Sector::none) {
-            *out++ = {hiring_order.bits(h.id[i]), static_cast<std::uint32_t>(i),
+            *out++ = {static_cast<std::uint32_t>(hiring_order.bits(h.id[i]) >> 32), static_cast<std::uint32_t>(i),
                       static_cast<std::uint8_t>(g.zone[h.cell[i]]), h.workers[i]};
             h.income[i] = static_cast<float>(benefit * h.workers[i]);
             if (h.unemployed_steps[i] < 0xFFFF) ++h.unemployed_steps[i];

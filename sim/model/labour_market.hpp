@@ -70,7 +70,8 @@ class LabourMarket {
     std::array<std::array<std::int64_t, 2>, kCityZoneCount> employed_zone{};
     std::int64_t separations = 0;
     std::int64_t villagers = 0;    // workers of villager households
-    std::int64_t all_workers = 0;  // every household's workers
+    std::int64_t left_farmers = 0; // workers left on the map's farms by migrant households (model/families.hpp)
+    std::int64_t all_workers = 0;  // every household's workers, and those left on the map's farms
   };
 
   static Tally add(Tally a, const Tally& b);

@@ -1,6 +1,7 @@
 #include "model/metrics.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace zhili {
@@ -48,22 +49,29 @@ void Metrics::compute(const World& w, const StepContext& ctx, const MeasureInput
         constexpr std::size_t kCopies = 4;
         std::array<std::array<std::int32_t, kBins>, kCopies> hist{};  // a block: <= 4096 x 255 persons
         Tally k;
+        std::array<std::uint16_t, Executor::kBlock> split;
+        std::size_t splits = 0;
         for (std::size_t i = b; i < e; ++i) {
           const auto zone = static_cast<std::size_t>(g.zone[h.cell[i]]);
           const auto reg = static_cast<std::size_t>(h.registration[i]);
           hist[i % kCopies][reg * kZoneCount + zone] += h.size[i];
           k.children += h.children[i];
           k.elderly += h.elderly[i];
-          // Members left at an origin on the map are villagers there (model/families.hpp).
-          if (h.origin[i] >= 0 && (h.left_children[i] | h.left_elderly[i]) != 0) {
-            const auto at = static_cast<std::size_t>(g.zone[h.origin[i]]);
-            constexpr auto kRural = static_cast<std::size_t>(Registration::registered_rural);
-            hist[i % kCopies][kRural * kZoneCount + at] += h.left_children[i] + h.left_elderly[i];
-            k.children += h.left_children[i];
-            k.elderly += h.left_elderly[i];
-          }
           k.digital_households += h.digital[i];
           k.special_households += h.special[i];
+          split[splits] = static_cast<std::uint16_t>(i - b);
+          splits += (h.origin[i] >= 0) & (h.left_at_origin(i) != 0);
+        }
+        // Members left at an origin on the map are villagers there
+        // (model/families.hpp): those households, gathered above without a
+        // branch (they are mixed at random among the others).
+        for (std::size_t q = 0; q < splits; ++q) {
+          const std::size_t i = b + split[q];
+          const auto at = static_cast<std::size_t>(g.zone[h.origin[i]]);
+          constexpr auto kRural = static_cast<std::size_t>(Registration::registered_rural);
+          hist[0][kRural * kZoneCount + at] += h.left_at_origin(i);
+          k.children += h.left_children[i];
+          k.elderly += h.left_elderly[i];
         }
         for (std::size_t reg = 0; reg < kRegistrationCount; ++reg) {
           for (std::size_t zone = 0; zone < kZoneCount; ++zone) {

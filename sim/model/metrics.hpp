@@ -49,6 +49,8 @@ class Metrics {
   void declare(ObservableTable& table, const Scenario& s) const;
   // Measures the step, for the entries to write.
   void compute(const World& w, const StepContext& ctx, const MeasureInputs& in);
+  // The economy's measures (computed only with the economy on).
+  const EconomyMetrics& economy() const { return economy_; }
 
   // What compute() measured, in real persons, for the budget (metrics_budget.hpp).
   double residents() const { return static_cast<double>(at_.persons) * at_.scale; }

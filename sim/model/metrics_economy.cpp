@@ -1,9 +1,13 @@
 #include "model/metrics_economy.hpp"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cmath>
 #include <limits>
+
+#include "core/parallel.hpp"
+#include "model/families.hpp"
 
 namespace zhili {
 
@@ -78,17 +82,24 @@ void EconomyMetrics::compute(const World& w, const StepContext& ctx, const Labou
   // A split household sends this share of its income to its members left
   // behind: villagers of its origin when that is on the map, else gone from it.
   const double remit = ctx.scenario.family.enabled ? ctx.scenario.family.remittance_share : 0.0;
+  const double farm_income = labour.rural_income;
+  const bool families = Families::active(ctx.scenario);
   const Tally t = deterministic_reduce(
       ctx.exec, h.size_alive(), tallies_, Tally{},
       [&](std::size_t b, std::size_t e) {
         Tally k;
+        // Split households with members at an origin on the map, gathered
+        // without a branch and visited after the block: the test would
+        // mispredict (they are mixed at random among the others).
+        std::array<std::uint16_t, Executor::kBlock> split;
+        std::size_t splits = 0;
         for (std::size_t i = b; i < e; ++i) {
           const auto cell = static_cast<std::size_t>(h.cell[i]);
           const std::size_t c = class_of(static_cast<std::size_t>(h.registration[i]), static_cast<std::size_t>(g.zone[cell]),
                                          static_cast<std::size_t>(h.sector[i]));
           const double persons = h.size[i];
-          const double left = h.left_children[i] + h.left_elderly[i];
-          const double sent = left > 0 ? remit * h.income[i] : 0.0;
+          const bool left = h.left_at_origin(i) != 0;
+          const double sent = static_cast<double>(left) * remit * h.income[i];
           const double income = h.income[i] - sent;
           k.persons[c] += persons;
           k.income[c] += income;
@@ -97,16 +108,29 @@ void EconomyMetrics::compute(const World& w, const StepContext& ctx, const Labou
           const int bin = gini_bin(income / persons / reference);
           k.bin_persons[bin] += persons;
           k.bin_income[bin] += income;
-          if (left > 0 && h.origin[i] >= 0) {
-            const std::size_t at = class_of(static_cast<std::size_t>(Registration::registered_rural),
-                                            static_cast<std::size_t>(g.zone[static_cast<std::size_t>(h.origin[i])]),
-                                            static_cast<std::size_t>(Sector::primary));
-            k.persons[at] += left;
-            k.income[at] += sent;
-            const int home_bin = gini_bin(sent / left / reference);
-            k.bin_persons[home_bin] += left;
-            k.bin_income[home_bin] += sent;
-          }
+          split[splits] = static_cast<std::uint16_t>(i - b);
+          splits += left & (h.origin[i] >= 0);
+        }
+        for (std::size_t q = 0; q < splits; ++q) {
+          const std::size_t i = b + split[q];
+          const std::size_t at = class_of(static_cast<std::size_t>(Registration::registered_rural),
+                                          static_cast<std::size_t>(g.zone[static_cast<std::size_t>(h.origin[i])]),
+                                          static_cast<std::size_t>(Sector::primary));
+          // The workers left there farm: their own farm income, and a place in farm employment.
+          const double left = h.left_at_origin(i);
+          const double at_home = remit * h.income[i] + h.left_workers[i] * farm_income;
+          k.persons[at] += left;
+          k.income[at] += at_home;
+          k.workers[at] += h.left_workers[i];
+          const int home_bin = gini_bin(at_home / left / reference);
+          k.bin_persons[home_bin] += left;
+          k.bin_income[home_bin] += at_home;
+        }
+        // The families' tally of the block, while its arrays are in cache.
+        if (families) {
+          FamilyTally family;
+          family.add_block(h, b, e);
+          k.family = family;
         }
         return k;
       },
@@ -121,9 +145,12 @@ void EconomyMetrics::compute(const World& w, const StepContext& ctx, const Labou
           a.bin_persons[k] += b.bin_persons[k];
           a.bin_income[k] += b.bin_income[k];
         }
+        a.family.merge(b.family);
         return a;
       });
 
+  family_ = t.family;
+  families_counted_ = families;
   // The row's tallies, summed over the classes.
   Measured& m = at_;
   m = Measured{};

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "io/result_layout.hpp"
+#include "model/family_tally.hpp"
 #include "model/labour_market.hpp"
 #include "model/observables.hpp"
 #include "model/rural_migration.hpp"
@@ -32,6 +33,10 @@ class EconomyMetrics {
   // checks the result stays within 0.01 of the exact Gini.
   static constexpr int kGiniBins = 256;
 
+  // The split families' tally of this step, added in the same pass (null
+  // when the scenario has neither split families nor insurance).
+  const FamilyTally* family_tally() const { return families_counted_ ? &family_ : nullptr; }
+
  private:
   // Households by class (registration x zone of the home x sector): every
   // tally of the row is a sum over classes, so the pass adds each household
@@ -45,6 +50,7 @@ class EconomyMetrics {
     std::array<double, kClasses> rent{};  // of the homes (the housing-cost burden reads the city's)
     std::array<double, kGiniBins> bin_persons{};
     std::array<double, kGiniBins> bin_income{};
+    FamilyTally family;
   };
   // What compute() measured, read by the entries: the tallies summed over
   // the classes, and the labour market's and migration's own figures.
@@ -62,6 +68,8 @@ class EconomyMetrics {
   static const std::vector<SeriesEntry<EconomyMetrics>>& series_entries();
   Measured at_;
   std::vector<Tally> tallies_;
+  FamilyTally family_;
+  bool families_counted_ = false;
 };
 
 }  // namespace zhili

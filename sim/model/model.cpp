@@ -150,7 +150,8 @@ void Model::measure(const StepContext& ctx, std::span<double> row) {
     renewal_.measure(world_, ctx, grievance_.affected_complaints(),
                      scenario_.conflict.enabled ? &grievance_.conflict().incidents() : nullptr);
   if (Families::active(scenario_))
-    families_.measure(world_, ctx, SocialMetrics::active(scenario_) ? &grievance_.sums() : nullptr);
+    families_.measure(world_, ctx, SocialMetrics::active(scenario_) ? &grievance_.sums() : nullptr,
+                      scenario_.economy.enabled ? metrics_.economy().family_tally() : nullptr);
   budget_metrics_.compute(ctx, metrics_, services(), renewal_.compensation_step());
   observables_.fill_row(row);
 }

@@ -183,7 +183,7 @@ void RuralMigration::step(World& w, const StepContext& ctx, const LabourState& l
       h.sector[i] = Sector::none;
       h.unemployed_steps[i] = 0;
       h.arrival_step[i] = static_cast<std::int32_t>(ctx.step);
-      split_on_move(h, i, ctx.scenario.family, seed, ctx.step);  // children and elderly may stay in the village
+      split_on_move(h, i, ctx.scenario.family, seed, ctx.step);  // some members may stay in the village
       ++counts_.to_city;
     } else {
       // Home to the village of origin if there is room, else any vacant rural home.

@@ -25,10 +25,12 @@ void check_households(const World& w) {
       fail(at + ": " + std::to_string(h.children[i] + h.elderly[i]) + " children and elderly in " +
            std::to_string(h.size[i]) + " persons");
     // Members are left behind only by a household living away from its origin.
-    if ((h.left_children[i] | h.left_elderly[i]) != 0 && h.registration[i] == Registration::registered_rural &&
+    if (h.left_at_origin(i) != 0 && h.registration[i] == Registration::registered_rural &&
         w.grid.zone[static_cast<std::size_t>(h.cell[i])] == Zone::rural)
-      fail(at + ": a villager at home with " + std::to_string(h.left_children[i] + h.left_elderly[i]) +
-           " members left behind");
+      fail(at + ": a villager at home with " + std::to_string(h.left_at_origin(i)) + " members left behind");
+    if (h.workers[i] > h.size[i] - h.children[i] - h.elderly[i])
+      fail(at + ": " + std::to_string(h.workers[i]) + " workers among " +
+           std::to_string(h.size[i] - h.children[i] - h.elderly[i]) + " persons of working age");
     if (h.away[i] > 1) fail(at + ": away flag " + std::to_string(h.away[i]));
   }
 }

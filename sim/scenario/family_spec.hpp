@@ -8,23 +8,34 @@ namespace zhili {
 
 struct FamilySpec {
   bool enabled = true;
-  // A migrant household moves whole (举家外出) with this chance; otherwise its
-  // children and elderly stay at the origin (NBS 2014: 35.78 of 168.21
-  // million migrant workers away had moved with the whole family).
-  double whole_family_share = 0.213;
-  // When it does not, each child stays behind with this chance (ACWF 2013,
-  // from the 2010 census: 61.0 of 96.8 million children of migrants were left
-  // behind, 0.63 = (1 - 0.213) x 0.80), and each elderly member with this one.
-  double children_left_share = 0.80;
+  // The defaults of the four shares below are the China 1978-2014 fit's,
+  // rounded (docs/VALIDATION.md): how migrants leave home is national.
+  //
+  // A migrant household moves whole (举家外出) with this chance; otherwise
+  // some of its members stay at the origin. The fit puts it near 0: the stock
+  // share of migrant workers away with the whole family (NBS 2014: 35.78 of
+  // 168.21 million) comes from one-worker households, which leave no one,
+  // and from reunification.
+  double whole_family_share = 0.003;
+  // When it does not, each child stays behind with this chance (fitted to
+  // ACWF 2013, from the 2010 census: 61.0 million children left behind), and
+  // each elderly member with this one.
+  double children_left_share = 0.50;
   double elderly_left_share = 1.0;
-  // Yearly chance that the members left behind join a household in urban
+  // ... and each worker but the first stays and farms (a spouse, a parent
+  // still of working age: 住户中外出), with this chance. Fitted to the local
+  // migrant workers (本地农民工), who are the villagers farming cannot employ.
+  double workers_left_share = 0.70;
+  // Yearly chance that the children and elderly left behind join a household in urban
   // work, at full schooling access (registered, or equalization 1); times the
   // household's access (equalization, residence permit) when children are
   // among them, and times urban_village_factor in an urban village.
   double reunify_rate = 0.12;
   double urban_village_factor = 0.5;
-  // Share of a split household's income sent to the members left behind.
-  double remittance_share = 0.25;
+  // Share of a split household's income sent to the members left behind
+  // (fitted to the urban-rural income ratio of 2014, with the farm income of
+  // the workers left behind counted at home).
+  double remittance_share = 0.095;
   // Registered city households living away from their registration within
   // the city (市辖区内人户分离): yearly chance of becoming so, and of
   // re-registering where they live. The stock tends to

@@ -30,6 +30,7 @@ std::size_t HouseholdStore::append(std::int32_t home_cell, Registration reg, std
   detained.push_back(0);
   left_children.push_back(0);
   left_elderly.push_back(0);
+  left_workers.push_back(0);
   away.push_back(0);
   insured.push_back(0);
   shock.push_back(0);

@@ -52,8 +52,8 @@ using HouseholdId = AgentId;
 
 class HouseholdStore {
  public:
-  // Per-household fields, one array each: 8+4+1+1+4 + 1+1+1+2+4+4 + 1+1+1+1 + 4+1+1 + 1+1+1+1+1
-  // = 46 bytes per household. Housing cost is not stored: it is the rent of the home cell. Each array
+  // Per-household fields, one array each: 8+4+1+1+4 + 1+1+1+2+4+4 + 1+1+1+1 + 4+1+1 + 1+1+1+1+1+1
+  // = 47 bytes per household. Housing cost is not stored: it is the rent of the home cell. Each array
   // starts at its own offset within a page (core/staggered_allocator.hpp): passes read up to
   // nine byte-wide fields at one slot, which would otherwise share one L1 cache set.
   AgentArray<HouseholdId> id;
@@ -78,10 +78,12 @@ class HouseholdStore {
   AgentArray<std::uint8_t> social;        // bit 0 active (Epstein), bit 1 complaint pending,
                                            //   bits 2-3 escalation level (ignored complaints, 0..3)
   AgentArray<std::uint8_t> detained;      // steps left in detention (0: free)
-  // Split families and social insurance (model/families.hpp). `size`, `children`
-  // and `elderly` count the members present; those left at the origin are apart.
+  // Split families and social insurance (model/families.hpp). `size`, `workers`,
+  // `children` and `elderly` count the members present; those left at the
+  // origin are apart.
   AgentArray<std::uint8_t> left_children;  // children left at the origin (留守儿童)
   AgentArray<std::uint8_t> left_elderly;   // elderly left at the origin
+  AgentArray<std::uint8_t> left_workers;   // workers left at the origin, who farm there
   AgentArray<std::uint8_t> away;           // 1: a registered household living away from its
                                            //    registration within the city (市辖区内人户分离)
   AgentArray<std::uint8_t> insured;        // insurance bits (model/families.hpp, insurance_bits)
@@ -89,6 +91,10 @@ class HouseholdStore {
                                            //   bits 0-6 steps it still counts as recent
 
   std::size_t size_alive() const { return id.size(); }
+  // Members of the household left at its origin, of any age.
+  int left_at_origin(std::size_t slot) const {
+    return left_children[slot] + left_elderly[slot] + left_workers[slot];
+  }
   // Reserve room for n households alive at once and `ids` ids issued in total.
   void reserve(std::size_t n, std::size_t ids);
   std::size_t capacity() const { return id.capacity(); }
@@ -114,7 +120,7 @@ class HouseholdStore {
   void each_field(F&& f) {
     f(id), f(cell), f(registration), f(size), f(arrival_step), f(workers), f(sector), f(job_zone),
         f(unemployed_steps), f(origin), f(income), f(children), f(elderly), f(digital), f(special),
-        f(unmet_load), f(social), f(detained), f(left_children), f(left_elderly), f(away), f(insured),
+        f(unmet_load), f(social), f(detained), f(left_children), f(left_elderly), f(left_workers), f(away), f(insured),
         f(shock);
   }
 

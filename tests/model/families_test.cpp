@@ -18,40 +18,59 @@ namespace {
 
 TEST(Families, LeftBehindMembersStayApartAndJoinAgain) {
   HouseholdStore h;
-  h.reserve(4, 4);
+  h.reserve(8, 8);
   FamilySpec f;
   const auto make = [&h] {
-    const std::size_t slot = h.append(0, Registration::migrant, 5, 0);
-    h.workers[slot] = 2;
+    const std::size_t slot = h.append(0, Registration::migrant, 6, 0);
+    h.workers[slot] = 3;
     h.children[slot] = 2;
     h.elderly[slot] = 1;
     return slot;
   };
-  f.whole_family_share = 0.0;  // every move leaves them behind ...
+  f.whole_family_share = 0.0;   // every move leaves them behind ...
   f.children_left_share = 1.0;  // ... every one of them
   f.elderly_left_share = 1.0;
+  f.workers_left_share = 1.0;   // ... and every worker but the first
   const std::size_t a = make();
   split_on_move(h, a, f, 7, 3);
-  EXPECT_EQ(h.size[a], 2);
+  EXPECT_EQ(h.size[a], 1);
+  EXPECT_EQ(h.workers[a], 1) << "the first worker always goes";
   EXPECT_EQ(h.children[a], 0);
   EXPECT_EQ(h.elderly[a], 0);
   EXPECT_EQ(h.left_children[a], 2);
   EXPECT_EQ(h.left_elderly[a], 1);
-  rejoin_at_origin(h, a);
-  EXPECT_EQ(h.size[a], 5);
+  EXPECT_EQ(h.left_workers[a], 2);
+  EXPECT_EQ(h.left_at_origin(a), 5);
+  // Joining in the city brings the children and elderly; the workers keep the farm.
+  reunite_in_city(h, a);
+  EXPECT_EQ(h.size[a], 4);
   EXPECT_EQ(h.children[a], 2);
   EXPECT_EQ(h.elderly[a], 1);
-  EXPECT_EQ(h.left_children[a] + h.left_elderly[a], 0);
+  EXPECT_EQ(h.workers[a], 1);
+  EXPECT_EQ(h.left_workers[a], 2);
+  // Going home brings everyone.
+  rejoin_at_origin(h, a);
+  EXPECT_EQ(h.size[a], 6);
+  EXPECT_EQ(h.workers[a], 3);
+  EXPECT_EQ(h.left_at_origin(a), 0);
 
   f.whole_family_share = 1.0;  // every move is whole
   const std::size_t b = make();
   split_on_move(h, b, f, 7, 3);
-  EXPECT_EQ(h.size[b], 5);
-  EXPECT_EQ(h.left_children[b], 0);
+  EXPECT_EQ(h.size[b], 6);
+  EXPECT_EQ(h.left_at_origin(b), 0);
   f.enabled = false;
   f.whole_family_share = 0.0;
   split_on_move(h, b, f, 7, 3);
-  EXPECT_EQ(h.size[b], 5) << "family.enabled = false: households move whole";
+  EXPECT_EQ(h.size[b], 6) << "family.enabled = false: households move whole";
+
+  // A household of one worker has no one to leave.
+  f.enabled = true;
+  const std::size_t c = h.append(0, Registration::migrant, 1, 0);
+  h.workers[c] = 1;
+  split_on_move(h, c, f, 7, 3);
+  EXPECT_EQ(h.size[c], 1);
+  EXPECT_EQ(h.workers[c], 1);
 }
 
 // The default district at a tenth of its households, 2015-2018, a lever held

@@ -14,16 +14,17 @@ namespace zhili {
 namespace {
 // Exact Gini of per-capita income over persons (households weighted by
 // size). A split household's members present share its income less what it
-// sends home; its members left at an origin on the map share that
-// (docs/MODEL.md 7.15); remittances off the map leave it.
-double exact_gini(const HouseholdStore& h, double remittance_share) {
+// sends home; its members left at an origin on the map share that and the
+// farm income of its workers there (docs/MODEL.md 7.15); remittances off the
+// map leave it.
+double exact_gini(const HouseholdStore& h, double remittance_share, double farm_income) {
   struct Unit { double per_capita, persons; };
   std::vector<Unit> units;
   for (std::size_t i = 0; i < h.size_alive(); ++i) {
-    const double left = h.left_children[i] + h.left_elderly[i];
+    const double left = h.left_at_origin(i);
     const double sent = left > 0 ? remittance_share * h.income[i] : 0.0;
     units.push_back({(h.income[i] - sent) / h.size[i], static_cast<double>(h.size[i])});
-    if (left > 0 && h.origin[i] >= 0) units.push_back({sent / left, left});
+    if (left > 0 && h.origin[i] >= 0) units.push_back({(sent + h.left_workers[i] * farm_income) / left, left});
   }
   std::sort(units.begin(), units.end(), [](const Unit& a, const Unit& b) { return a.per_capita < b.per_capita; });
   double persons = 0, income = 0;
@@ -47,14 +48,19 @@ TEST(Gini, BinnedObservableIsWithinOneHundredthOfTheExactValue) {
                                    {"population.households=5000", "run.steps=240", "run.threads=2"});
   Engine e(s);
   const auto at = e.model().column_of("gini");
-  ASSERT_TRUE(at.has_value());
+  const auto farm = e.model().column_of("rural_income");
+  ASSERT_TRUE(at.has_value() && farm.has_value());
+  bool farmers_left = false;
   while (!e.done()) {
     e.step();
     if (e.step_index() % 60 != 0) continue;
-    const double exact = exact_gini(e.world().households, s.family.remittance_share);
+    const auto& h = e.world().households;
+    for (std::size_t i = 0; i < h.size_alive(); ++i) farmers_left |= h.left_workers[i] > 0;
+    const double exact = exact_gini(h, s.family.remittance_share, e.observables()[*farm]);
     EXPECT_GT(exact, 0.05) << "the test needs unequal incomes";
     EXPECT_NEAR(e.observables()[*at], exact, 0.01) << "step " << e.step_index();
   }
+  EXPECT_TRUE(farmers_left) << "the test needs workers left on the farms";
 }
 
 }  // namespace zhili

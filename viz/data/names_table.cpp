@@ -405,6 +405,7 @@ constexpr NameEntry kNames[] = {
     {NameKind::label, "children", {"Children", "儿童"}, nullptr},
     {NameKind::label, "working_age", {"Working age", "劳动年龄"}, nullptr},
     {NameKind::label, "elderly", {"Elderly", "老年人"}, nullptr},
+    {NameKind::label, "workers", {"Workers farming at home", "留守务农劳动力"}, nullptr},
     // - sectors
     {NameKind::label, "primary", {"Primary", "第一产业"}, nullptr},
     {NameKind::label, "secondary", {"Secondary", "第二产业"}, nullptr},
@@ -460,7 +461,7 @@ constexpr NameEntry kNames[] = {
 
     // Split families and social insurance (model/families.hpp).
     {NameKind::observable, "left_behind", {"Left behind at the origin", "留守人员"},
-     "本区住户留在原籍的成员（留守）：儿童与老人，按实际人数计"},
+     "本区住户留在原籍的成员（留守）：儿童、老人和在家务农的劳动力，按实际人数计"},
     {NameKind::observable, "migrant_children", {"Migrant children by schooling", "流动人口子女就学"},
      "流动人口家庭的子女：在城市公办学校就读（比例为该户的服务可及性：均等化、居住证）、在其他学校就读、留在原籍"},
     {NameKind::observable, "split_share", {"Split migrant households", "分离家庭占比"},

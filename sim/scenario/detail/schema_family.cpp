@@ -10,12 +10,13 @@ std::vector<KeyRule> family_rules() {
   constexpr NumRange kRate{0.0, 100.0};
   return {
       bool_key("family.enabled", [](auto& s) -> auto& { return s.family.enabled; },
-               "Split households: a migrant household's children and elderly may stay at the origin, "
+               "Split households: a migrant household's children, elderly and some workers may stay at the origin, "
                "join it in the city later, and receive part of its income (docs/MODEL.md 7.15)."),
       number_key("family.whole_family_share", "1", kShare,
                  [](auto& s) -> auto& { return s.family.whole_family_share; },
-                 "Chance that a migrant household moves whole (举家外出); otherwise its children and "
-                 "elderly may stay behind (NBS 2014: 35.78 of 168.21 million migrant workers away)."),
+                 "Chance that a migrant household moves whole (举家外出); otherwise some of its members may "
+                 "stay behind. Fitted to the stock share (NBS 2014: 35.78 of 168.21 million migrant workers "
+                 "away), which reunification raises."),
       number_key("family.children_left_share", "1", kShare,
                  [](auto& s) -> auto& { return s.family.children_left_share; },
                  "When a household does not move whole, the chance that each of its children stays behind "
@@ -23,8 +24,12 @@ std::vector<KeyRule> family_rules() {
       number_key("family.elderly_left_share", "1", kShare,
                  [](auto& s) -> auto& { return s.family.elderly_left_share; },
                  "... and that each of its elderly stays behind."),
+      number_key("family.workers_left_share", "1", kShare,
+                 [](auto& s) -> auto& { return s.family.workers_left_share; },
+                 "... and that each of its workers but the first stays and farms at the origin (住户中外出)."),
       number_key("family.reunify_rate", "1/year", kRate, [](auto& s) -> auto& { return s.family.reunify_rate; },
-                 "Yearly chance that the members left behind join a household in urban work, at full "
+                 "Yearly chance that the children and elderly left behind join a household in urban work (the "
+                 "workers left there keep the farm), at full "
                  "schooling access; times the household's access (equalization, residence permit) when "
                  "children are among them."),
       number_key("family.urban_village_factor", "1", kShare,
