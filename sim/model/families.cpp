@@ -7,6 +7,7 @@
 #include "core/parallel.hpp"
 #include "core/rng.hpp"
 #include "model/grievance.hpp"
+#include "model/labour_market.hpp"
 
 namespace zhili {
 
@@ -298,7 +299,7 @@ void Families::file_disputes(Disputes& d, const StepContext& ctx) {
 }
 
 void Families::measure(const World& w, const StepContext& ctx, const GrievanceSums* grievance,
-                       const FamilyTally* counted) {
+                       const FamilyTally* counted, const LabourState* labour) {
   const auto& h = w.households;
   const Scenario& s = ctx.scenario;
   const double scale = s.population.scale;
@@ -322,7 +323,10 @@ void Families::measure(const World& w, const StepContext& ctx, const GrievanceSu
   m = FamilyMeasures{};
   const auto real = [scale](std::int64_t n) { return static_cast<double>(n) * scale; };
   m.left_behind = {real(t.left_children), real(t.left_elderly), real(t.left_workers)};
-  m.migrant_workers = {real(t.away_workers), real(t.local)};
+  // Local migrant workers: villagers in an urban job, and the workers left on
+  // the map's farms beyond farming's room.
+  const double left_off_farm = labour ? 1.0 - labour->left_farming_share : 0.0;
+  m.migrant_workers = {real(t.away_workers), real(t.local) + real(t.left_workers_on_map) * left_off_farm};
   m.employed = {real(t.employed - t.employed_migrant), real(t.employed_migrant)};
   for (std::size_t sc = 0; sc < kSchemeCount; ++sc)
     m.insured[sc] = {real(t.insured[sc] - t.insured_migrant[sc]), real(t.insured_migrant[sc])};

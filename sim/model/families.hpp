@@ -46,6 +46,7 @@
 namespace zhili {
 
 struct GrievanceSums;
+struct LabourState;
 
 namespace insurance_bits {
 inline constexpr std::uint8_t kPension = 0x01;
@@ -109,10 +110,11 @@ class Families {
   // Files the labour disputes the step's work injuries raised (phase "family_disputes").
   void file_disputes(Disputes& d, const StepContext& ctx);
   // After the step; the hardship after shocks from the grievance pass (null
-  // without it), and the households' tally when the economy's measuring pass
-  // made it (null: measure makes its own pass).
+  // without it), the households' tally when the economy's measuring pass
+  // made it (null: measure makes its own pass), and the labour market's state
+  // (null without the economy), for the workers left at home off the farm.
   void measure(const World& w, const StepContext& ctx, const GrievanceSums* grievance,
-               const FamilyTally* counted);
+               const FamilyTally* counted, const LabourState* labour);
   void declare(ObservableTable& table, const Scenario& s) const;
 
   const FamilyMeasures& measures() const { return at_; }

@@ -20,6 +20,7 @@ inline constexpr std::size_t kInsuranceSchemes = 3;  // pension, medical, work i
 
 struct FamilyTally {
   std::int64_t left_children = 0, left_elderly = 0, left_workers = 0;
+  std::int64_t left_workers_on_map = 0;                     // at an origin on the map
   std::int64_t left_migrant_children = 0;
   std::int64_t children_migrant = 0, children_permit = 0;  // in the city, without and with a permit
   std::int64_t away_workers = 0, whole = 0, local = 0;     // migrant workers away, of them whole; local
@@ -48,11 +49,13 @@ struct FamilyTally {
     const std::uint8_t* sz = &h.size[first];
     const std::uint8_t* aw = &h.away[first];
     const std::uint8_t* in = &h.insured[first];
+    const std::int32_t* origin = &h.origin[first];
     constexpr auto kMigrant = static_cast<std::uint8_t>(Registration::migrant);
     constexpr auto kPermit = static_cast<std::uint8_t>(Registration::migrant_permit);
     constexpr auto kVillager = static_cast<std::uint8_t>(Registration::registered_rural);
     constexpr auto kSecondary = static_cast<std::uint8_t>(Sector::secondary);
     constexpr auto kTertiary = static_cast<std::uint8_t>(Sector::tertiary);
+    std::int32_t s_lw_map = 0;
     std::int32_t s_lc = 0, s_le = 0, s_lw = 0, s_lmc = 0, s_cm = 0, s_cp = 0, s_aw = 0, s_whole = 0;
     std::int32_t s_local = 0, s_mig = 0, s_split = 0, s_float = 0, s_away = 0, s_emp = 0, s_emp_m = 0;
     std::int32_t s_ins[kInsuranceSchemes] = {}, s_ins_m[kInsuranceSchemes] = {};
@@ -68,6 +71,7 @@ struct FamilyTally {
       s_lc += lc[j];
       s_le += le[j];
       s_lw += lw[j];
+      s_lw_map += -static_cast<std::int32_t>(origin[j] >= 0) & lw[j];
       s_lmc += mig & lc[j];
       s_cm += no_permit & ch[j];
       s_cp += permit & ch[j];
@@ -102,6 +106,7 @@ struct FamilyTally {
     left_children += s_lc;
     left_elderly += s_le;
     left_workers += s_lw;
+    left_workers_on_map += s_lw_map;
     left_migrant_children += s_lmc;
     children_migrant += s_cm;
     children_permit += s_cp;
@@ -125,6 +130,7 @@ struct FamilyTally {
     left_children += b.left_children;
     left_elderly += b.left_elderly;
     left_workers += b.left_workers;
+    left_workers_on_map += b.left_workers_on_map;
     left_migrant_children += b.left_migrant_children;
     children_migrant += b.children_migrant;
     children_permit += b.children_permit;

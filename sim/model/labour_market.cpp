@@ -154,13 +154,17 @@ void LabourMarket::plan_jobs(const StepContext& ctx, const Tally& before) {
   // kept for the year: a draw fixed for good would let migration (which
   // takes farmers first: they earn less) skew who is left behind. This needs
   // only the tally above, so it is done in the separations pass. Workers a
-  // migrant household left on its farm farm it: they take their room first.
+  // migrant household left on its farm farm it: they take their room first,
+  // and those beyond it work off the farm too.
   const double primary = std::clamp(e.primary_share + e.primary_shift * years, 0.0, 1.0);
-  const double farm_room =
-      primary * static_cast<double>(before.force + before.villagers + before.left_farmers) -
-      static_cast<double>(before.left_farmers);
+  const double left = static_cast<double>(before.left_farmers);
+  const double all_room = primary * static_cast<double>(before.force + before.villagers + before.left_farmers);
+  const double farm_room = all_room - left;
   t.nonfarm_share = before.villagers > 0 ? std::clamp(1.0 - farm_room / before.villagers, 0.0, 1.0) : 0.0;
   t.nonfarm_wage = e.rural_nonfarm_wage * state_.wage_secondary;
+  state_.left_farming_share = left > 0 ? std::clamp(all_room / left, 0.0, 1.0) : 1.0;
+  state_.nonfarm_wage = t.nonfarm_wage;
+  state_.tertiary_share = t.tertiary;
   // Years since the start (negative in the spin-up), as a stream key.
   t.year_index = static_cast<std::uint64_t>(static_cast<std::int64_t>(std::floor(years + 1e-9)));
   t.benefit = e.unemployment_benefit * state_.wage_secondary;

@@ -45,6 +45,13 @@ struct LabourState {
   double wage_secondary = 0;   // yuan/month per worker
   double wage_tertiary = 0;
   double rural_income = 0;     // yuan/month per farm worker
+  // The workers migrants left on the map's farms (model/families.hpp): the
+  // share of them farming, within farming's room; the rest work off the farm
+  // nearby, as villagers beyond that room do, at the off-farm wage, in
+  // services by the tertiary share.
+  double left_farming_share = 1;
+  double nonfarm_wage = 0;     // yuan/month per worker
+  double tertiary_share = 0;
   double employment_rate = 1;  // p: employed urban workers / urban labour force
   std::int64_t labour_force = 0;  // urban workers (simulated)
   std::int64_t hires = 0;         // households hired this step

@@ -83,6 +83,8 @@ void EconomyMetrics::compute(const World& w, const StepContext& ctx, const Labou
   // behind: villagers of its origin when that is on the map, else gone from it.
   const double remit = ctx.scenario.family.enabled ? ctx.scenario.family.remittance_share : 0.0;
   const double farm_income = labour.rural_income;
+  const double nonfarm_wage = labour.nonfarm_wage, left_farming = labour.left_farming_share;
+  const double tertiary = labour.tertiary_share;
   const bool families = Families::active(ctx.scenario);
   const Tally t = deterministic_reduce(
       ctx.exec, h.size_alive(), tallies_, Tally{},
@@ -113,15 +115,22 @@ void EconomyMetrics::compute(const World& w, const StepContext& ctx, const Labou
         }
         for (std::size_t q = 0; q < splits; ++q) {
           const std::size_t i = b + split[q];
-          const std::size_t at = class_of(static_cast<std::size_t>(Registration::registered_rural),
-                                          static_cast<std::size_t>(g.zone[static_cast<std::size_t>(h.origin[i])]),
-                                          static_cast<std::size_t>(Sector::primary));
-          // The workers left there farm: their own farm income, and a place in farm employment.
+          const auto home_class = [&](Sector s) {
+            return class_of(static_cast<std::size_t>(Registration::registered_rural),
+                            static_cast<std::size_t>(g.zone[static_cast<std::size_t>(h.origin[i])]),
+                            static_cast<std::size_t>(s));
+          };
+          const std::size_t at = home_class(Sector::primary);
+          // The workers left there farm, within farming's room, or work off
+          // the farm nearby: their own income, and their place in employment.
           const double left = h.left_at_origin(i);
-          const double at_home = remit * h.income[i] + h.left_workers[i] * farm_income;
+          const double farming = h.left_workers[i] * left_farming, off_farm = h.left_workers[i] - farming;
+          const double at_home = remit * h.income[i] + farming * farm_income + off_farm * nonfarm_wage;
           k.persons[at] += left;
           k.income[at] += at_home;
-          k.workers[at] += h.left_workers[i];
+          k.workers[at] += farming;
+          k.workers[home_class(Sector::secondary)] += off_farm * (1.0 - tertiary);
+          k.workers[home_class(Sector::tertiary)] += off_farm * tertiary;
           const int home_bin = gini_bin(at_home / left / reference);
           k.bin_persons[home_bin] += left;
           k.bin_income[home_bin] += at_home;

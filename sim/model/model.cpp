@@ -151,7 +151,8 @@ void Model::measure(const StepContext& ctx, std::span<double> row) {
                      scenario_.conflict.enabled ? &grievance_.conflict().incidents() : nullptr);
   if (Families::active(scenario_))
     families_.measure(world_, ctx, SocialMetrics::active(scenario_) ? &grievance_.sums() : nullptr,
-                      scenario_.economy.enabled ? metrics_.economy().family_tally() : nullptr);
+                      scenario_.economy.enabled ? metrics_.economy().family_tally() : nullptr,
+                      scenario_.economy.enabled ? &labour_.state() : nullptr);
   budget_metrics_.compute(ctx, metrics_, services(), renewal_.compensation_step());
   observables_.fill_row(row);
 }
