@@ -41,6 +41,14 @@ std::string ht_calibration(double observed_p) {
                           "max_evaluations: 40\n"
                           "parameters:\n  - {key: economy.rural_income, min: 1000, max: 2900}\n");
 }
+// The Harris-Todaro city at 2,000 households against the targets.csv
+// written before, rural income free.
+std::string small_ht_calibration() {
+  return write("ht.yaml", "scenario: " + std::string(ZHILI_SOURCE_DIR) + "/tests/data/harris_todaro.yaml\n"
+                          "overrides: [population.households=2000]\n"
+                          "targets: targets.csv\n"
+                          "parameters:\n  - {key: economy.rural_income, min: 1000, max: 2900}\n");
+}
 }  // namespace
 
 TEST(Calibration, LoadsParametersWithTheirStartValues) {
@@ -180,11 +188,7 @@ TEST(Calibration, YearMeanAndLargestStep) {
                        "2000,urban_employment_rate,,1,1,absolute,end\n"
                        "2000,urban_employment_rate,,1,1,absolute_mean,mean\n"
                        "2000,urban_employment_rate,,1,1,absolute_max,largest\n");
-  const std::string path =
-      write("ht.yaml", "scenario: " + std::string(ZHILI_SOURCE_DIR) + "/tests/data/harris_todaro.yaml\n"
-                       "overrides: [population.households=2000]\n"
-                       "targets: targets.csv\n"
-                       "parameters:\n  - {key: economy.rural_income, min: 1000, max: 2900}\n");
+  const std::string path = small_ht_calibration();
   const auto spec = load_calibration(path);
   ASSERT_EQ(spec.targets.size(), 3u);
   const auto results = evaluate(spec, {2000.0}, 1);
@@ -220,11 +224,7 @@ TEST(Calibration, HeldOutTargetsAreCheckedNotFitted) {
   write("targets.csv", "year,observable,column,value,tolerance,kind,source\n"
                        "2000,urban_employment_rate,,0.5,0.01,absolute,fitted\n"
                        "2000,urban_employment_rate,,0.5,0.01,absolute_mean_held_out,held out\n");
-  const std::string path =
-      write("ht.yaml", "scenario: " + std::string(ZHILI_SOURCE_DIR) + "/tests/data/harris_todaro.yaml\n"
-                       "overrides: [population.households=2000]\n"
-                       "targets: targets.csv\n"
-                       "parameters:\n  - {key: economy.rural_income, min: 1000, max: 2900}\n");
+  const std::string path = small_ht_calibration();
   const auto spec = load_calibration(path);
   ASSERT_EQ(spec.targets.size(), 2u);
   EXPECT_FALSE(spec.targets[0].held_out);
