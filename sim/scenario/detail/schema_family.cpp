@@ -20,7 +20,7 @@ std::vector<KeyRule> family_rules() {
       number_key("family.children_left_share", "1", kShare,
                  [](auto& s) -> auto& { return s.family.children_left_share; },
                  "When a household does not move whole, the chance that each of its children stays behind "
-                 "(ACWF 2013: 61.0 of 96.8 million children of migrants left behind in 2010)."),
+                 "(fitted to ACWF 2013: 61.0 million children left behind in 2010)."),
       number_key("family.elderly_left_share", "1", kShare,
                  [](auto& s) -> auto& { return s.family.elderly_left_share; },
                  "... and that each of its elderly stays behind."),
@@ -37,7 +37,8 @@ std::vector<KeyRule> family_rules() {
                  "Reunification in an urban village (crowded rooms) happens at this fraction of the rate."),
       number_key("family.remittance_share", "1", kShare,
                  [](auto& s) -> auto& { return s.family.remittance_share; },
-                 "Share of a split household's income sent to the members left behind (remittances)."),
+                 "Share of a split household's income sent to the members left behind (remittances; fitted "
+                 "to the urban-rural income ratio of 2014)."),
       number_key("family.separation_rate", "1/year", kRate,
                  [](auto& s) -> auto& { return s.family.separation_rate; },
                  "Yearly chance that a registered city household comes to live away from its "
