@@ -147,6 +147,45 @@ TEST(Families, EnforcementRaisesInsuranceAndLowersTheHardshipOfTheInjured) {
   EXPECT_LT(mean_of(hb), mean_of(ha)) << "mean hardship after a work injury";
 }
 
+// The China scenario at 5,000 households (each 7,440 times larger: the same
+// 1.34 billion people), with `extra` overrides.
+Scenario china(std::vector<std::string> extra) {
+  std::vector<std::string> o{"population.households=5000", "population.scale=74400", "run.threads=2",
+                             "output.map_every=0"};
+  o.insert(o.end(), extra.begin(), extra.end());
+  return load_scenario(std::string(ZHILI_SOURCE_DIR) + "/scenarios/china-1978-2014.yaml", o);
+}
+
+// Workers left on the farm take farming's room first, so more villagers at
+// home work off the farm (本地农民工), and households that leave one are
+// split (住户中外出): the whole-family share falls.
+TEST(Families, WorkersLeftOnTheFarmMakeLocalMigrantWorkers) {
+  const Scenario s_none = china({"run.steps=444", "family.workers_left_share=0"});
+  const Scenario s_most = china({"run.steps=444", "family.workers_left_share=0.9"});
+  Engine none(s_none), most(s_most);
+  const auto a = run_all(none), b = run_all(most);
+  EXPECT_EQ(last(none, a, "left_behind", "workers"), 0.0);
+  EXPECT_GT(last(most, b, "left_behind", "workers"), 0.0);
+  const double local_none = last(none, a, "migrant_workers", "local");
+  const double local_most = last(most, b, "migrant_workers", "local");
+  EXPECT_GT(local_most, 1.2 * local_none) << "local migrant workers in 2014: " << local_none << " and " << local_most;
+  EXPECT_LT(last(most, b, "whole_family_share", ""), last(none, a, "whole_family_share", "") - 0.05);
+}
+
+// Projected to 2030, farming's room shrinks below the workers left on the
+// farms; those beyond it work off the farm, so farming follows its ceiling
+// (0.682 - 0.01075 a year since 1978: 11.3 % at the end of 2030) instead of
+// staying at the share the workers left would give it.
+TEST(Families, FarmingFollowsItsCeilingWhenTheWorkersLeftFillIt) {
+  const Scenario s = china({});
+  Engine e(s);
+  const auto rows = run_all(e);
+  const double years = 53.0 - 1.0 / 12.0;  // 1978-01 to the last step, 2030-12
+  const double ceiling = s.economy.primary_share + s.economy.primary_shift * years;
+  EXPECT_LT(last(e, rows, "employment_share", "primary"), ceiling + 0.01);
+  EXPECT_GT(last(e, rows, "left_behind", "workers"), 0.0);
+}
+
 TEST(Families, TheSameForOneAndTwoThreads) {
   const Scenario s_one = district("insurance.enforcement", 0.5, 1), s_two = district("insurance.enforcement", 0.5, 2);
   Engine one(s_one), two(s_two);
