@@ -1,12 +1,13 @@
 // The split families' measures of a block of households (docs/MODEL.md 7.15):
-// counts and sums one pass adds household by household, without branches.
+// counts and sums added a block at a time, without branches.
 //
 // The economy's measuring pass reads the same arrays (registration, sector,
 // workers, income, size, the members left behind), so when the economy is on
-// it adds these as it goes (metrics_economy.cpp) and Families::measure takes
-// them from it; a second pass over every household cost 4.5 ms a step at 1
-// million households (bench/README.md). Without the economy, Families::measure
-// makes its own pass with the same add().
+// it adds each of its blocks here while the block is in cache
+// (metrics_economy.cpp) and Families::measure takes the sums from it; a second
+// pass over every household cost 4.5 ms a step at 1 million households
+// (bench/README.md). Without the economy, Families::measure makes its own pass
+// with the same add_block().
 #pragma once
 
 #include <array>
