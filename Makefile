@@ -12,14 +12,15 @@ SUDO  := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 # Open MPI is optional for the build (sweeps over MPI ranks, docs/CLUSTER.md); it is
 # listed so that `make test` also runs the mpirun test.
 # The viewer (viz/) adds Dear ImGui, stb, GLFW, OpenGL (Mesa renders in software),
-# a CJK font, zlib for animated PNGs, and Xvfb for its headless tests.
+# a CJK font, zlib for animated PNGs, and Xvfb for its headless tests (xprop of
+# x11-utils checks that the tests' Xvfb does not reset between clients).
 PACKAGES := cmake make g++ git pkg-config \
             libtbb-dev libhdf5-dev hdf5-tools libyaml-cpp-dev libeigen3-dev libcli11-dev \
             librandom123-dev libgtest-dev libgmock-dev libbenchmark-dev \
             python3 python3-h5py python3-numpy python3-pandas \
             libopenmpi-dev openmpi-bin \
             libimgui-dev libstb-dev libglfw3-dev libgl-dev libgl1-mesa-dri fonts-wqy-microhei zlib1g-dev \
-            xvfb xauth
+            xvfb xauth x11-utils
 
 .PHONY: all deps configure build run view test bench sanitize validate clean
 

@@ -366,6 +366,20 @@ TEST(Screenshot, UnwritablePngExitsWith3) {
   EXPECT_NE(r.err.find("/nonexistent/dir/x.png"), std::string::npos) << r.err;
 }
 
+// The prefix's Xvfb keeps its state when its last client leaves: it does not
+// reset (-noreset), so it sends xvfb-run no second SIGUSR1, which in xvfb-run's
+// exit handler turned a program's exit code into 5 (cli/xvfb_run.hpp). A root
+// window property set by one client is still there for the next.
+TEST(XvfbPrefix, TheServerDoesNotResetWhenItsLastClientLeaves) {
+  REQUIRE_XVFB();
+  if (!std::filesystem::exists("/usr/bin/xprop")) GTEST_SKIP() << "xprop not found (Debian package x11-utils)";
+  std::vector<std::string> cmd = xvfb_run_prefix(ZHILI_XVFB_RUN);
+  cmd.insert(cmd.end(), {"/bin/sh", "-c", "xprop -root -f ZHILI_MARK 8s -set ZHILI_MARK kept && xprop -root ZHILI_MARK"});
+  const auto r = test::run_program(cmd);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("ZHILI_MARK(STRING) = \"kept\""), std::string::npos) << r.out;
+}
+
 }  // namespace zhili::view
 
 namespace zhili::view {
