@@ -136,7 +136,12 @@ void PublicServices::apply_events(std::int64_t step, const StepContext& ctx) {
     const bool buys = open_[o] && outlets_[o].operated_by == OutletOperator::social_organisation &&
                       outlets_[o].cost_per_window > 0;
     const int bought = buys ? static_cast<int>(std::floor(budget / social / outlets_[o].cost_per_window)) : 0;
-    if (bought != purchased_[o]) network_changed_ = true;
+    // The candidates see an outlet's windows only as "has any"
+    // (rebuild_candidates): windows bought at an outlet already staffed
+    // change no candidate. Rebuilding for them at every change of the
+    // budget (each step of a ramp, a live slider) also re-copied the
+    // candidates of every open case.
+    if ((windows_[o] + bought > 0) != (windows_[o] + purchased_[o] > 0)) network_changed_ = true;
     purchased_[o] = bought;
   }
 }

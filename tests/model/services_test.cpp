@@ -170,6 +170,40 @@ TEST(Services, ScheduleOpensAnOutlet) {
   }
 }
 
+// Windows bought with the purchase budget staff a social organisation that
+// has none of its own: it becomes a candidate when the budget buys it
+// windows and stops being one when the budget is withdrawn (the candidates
+// are rebuilt when an outlet's staffing flips, and only then).
+TEST(Services, BoughtWindowsStaffAnOutletWithNoneOfItsOwn) {
+  OutletSpec ngo = outlet("ngo", 45, 25, OutletKindSpec::social_organisation, 0);
+  ngo.operated_by = OutletOperator::social_organisation;
+  ngo.cost_per_window = 100000.0;
+  Scenario s = with_services({outlet("centre", 30, 25, OutletKindSpec::district_centre, 6), ngo}, {"run.steps=12"});
+  const auto budget = [](std::int64_t step, double yuan) {
+    ScheduleEntry e;
+    e.lever = LeverId::services_purchase_budget;
+    e.from_step = e.to_step = step;
+    e.to_value = yuan;
+    e.order = static_cast<int>(step);
+    return e;
+  };
+  s.schedule = {budget(4, 450000.0), budget(8, 0.0)};  // 4 windows from step 4, none from step 8
+  Engine e(s);
+  while (!e.done()) {
+    const auto k = e.step_index();
+    e.step();
+    std::vector<double> arrivals(2), windows(2);
+    e.model().fill_entities(0, arrivals);
+    e.model().fill_entities(7, windows);  // entity series 7 = windows
+    const bool staffed = k >= 4 && k < 8;
+    EXPECT_EQ(windows[1], staffed ? 4.0 : 0.0) << "step " << k;
+    if (staffed)
+      EXPECT_GT(arrivals[1], 0.0) << "step " << k;
+    else
+      EXPECT_EQ(arrivals[1], 0.0) << "step " << k;
+  }
+}
+
 TEST(Services, ResultsDoNotDependOnTheThreadCount) {
   const auto run = [](const char* threads) {
     Scenario s = with_services({outlet("centre", 30, 25, OutletKindSpec::district_centre, 6),
