@@ -15,6 +15,11 @@ constexpr auto by_order = [](const HiringQueue::Seeker& a, const HiringQueue::Se
   return a.order != b.order ? a.order < b.order : a.slot < b.slot;
 };
 
+// Seekers per bucket of a window's counting sort, on average.
+constexpr std::size_t kPerBucket = 8;
+// Buckets per task of the sorts within buckets.
+constexpr std::size_t kBucketGrain = 1024;
+
 }  // namespace
 
 void HiringQueue::reserve(std::size_t households) {
@@ -23,6 +28,7 @@ void HiringQueue::reserve(std::size_t households) {
   taken_.reserve(Executor::block_count(households));
   moved_.reserve(Executor::block_count(households) + 1);
   reserve_touched(head_, households);
+  reserve_touched(bucket_at_, households / kPerBucket + 2);
 }
 
 void HiringQueue::prepare(std::size_t households) {
@@ -31,6 +37,7 @@ void HiringQueue::prepare(std::size_t households) {
   count_.assign(blocks_, 0);
   taken_.assign(blocks_, 0);
   head_.clear();
+  cut_ = 0;
   total_ = 0;
   share_ = 0;
   complete_ = false;
@@ -72,14 +79,33 @@ void HiringQueue::take_window(std::uint64_t next_cut, bool last, const Executor&
   moved_[0] = before;
   for (std::size_t blk = 0; blk < blocks_; ++blk) moved_[blk + 1] += moved_[blk];
   head_.resize(moved_[blocks_]);
-  exec.for_range(blocks_, 1, [&](std::size_t bb, std::size_t be) {
-    for (std::size_t blk = bb; blk < be; ++blk) {
-      const std::size_t k = moved_[blk + 1] - moved_[blk];
-      std::copy_n(block_start(blk) + taken_[blk], k, head_.data() + moved_[blk]);
-      taken_[blk] += k;
-    }
+  // The window's keys lie in [cut_, upper): each seeker's bucket is its key's
+  // place in that range, so the buckets come in key order.
+  const std::size_t window = head_.size() - before;
+  const std::uint64_t lower = cut_, upper = last ? std::uint64_t{1} << 32 : next_cut;
+  const std::uint64_t buckets = std::max<std::size_t>(1, window / kPerBucket);
+  const auto bucket_of = [&](const Seeker& sk) { return (std::uint64_t{sk.order} - lower) * buckets / (upper - lower); };
+  bucket_at_.assign(buckets + 1, 0);
+  for (std::size_t blk = 0; blk < blocks_; ++blk) {
+    const Seeker* from = block_start(blk) + taken_[blk];
+    for (std::size_t k = 0; k < moved_[blk + 1] - moved_[blk]; ++k) ++bucket_at_[bucket_of(from[k]) + 1];
+  }
+  for (std::size_t b = 0; b < buckets; ++b) bucket_at_[b + 1] += bucket_at_[b];
+  // Placed in block order, then each bucket sorted: (order, slot) is a strict
+  // total order, so the result is the same however they were placed.
+  Seeker* to = head_.data() + before;
+  for (std::size_t blk = 0; blk < blocks_; ++blk) {
+    const std::size_t k = moved_[blk + 1] - moved_[blk];
+    const Seeker* from = block_start(blk) + taken_[blk];
+    for (std::size_t j = 0; j < k; ++j) to[bucket_at_[bucket_of(from[j])]++] = from[j];
+    taken_[blk] += k;
+  }
+  // bucket_at_[b] is now where bucket b ends: bucket b is [bucket_at_[b - 1], bucket_at_[b]).
+  exec.for_range(buckets, kBucketGrain, [&](std::size_t bb, std::size_t be) {
+    for (std::size_t b = bb; b < be; ++b)
+      std::sort(to + (b == 0 ? 0 : bucket_at_[b - 1]), to + bucket_at_[b], by_order);
   });
-  exec.sort(head_.begin() + static_cast<std::ptrdiff_t>(before), head_.end(), by_order);
+  cut_ = upper;
   complete_ = last;
 }
 

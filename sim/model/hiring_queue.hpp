@@ -7,7 +7,10 @@
 // keys are uniform, about total x s of them lie below s x 2^32. So the queue
 // is ordered a window of keys at a time, from the lowest: each block of
 // households moves its seekers under the window's upper cut to its front
-// (blocks in parallel), those are appended to head_ and sorted there. The
+// (blocks in parallel), those are appended to head_ and sorted there: spread
+// by key into narrow buckets (a counting sort, straight from the blocks;
+// the keys are uniform, so a bucket holds a few seekers), then each bucket
+// sorted (buckets in parallel). The
 // first window holds a little more than the seekers wanted; should the head
 // run out before the jobs do, the next window is twice as wide, and so on.
 // Seekers never reached are never ordered. Every key in a window is above
@@ -60,6 +63,9 @@ class HiringQueue {
     while (q >= head_.size() && !complete_) widen(exec);
     return head_[q];
   }
+  // The q-th seeker if it is already ordered, else null; never widens (for
+  // fetching a later seeker's household ahead of its turn).
+  const Seeker* ordered(std::size_t q) const { return q < head_.size() ? &head_[q] : nullptr; }
 
  private:
   // Appends the seekers with keys from the last cut to next_cut (or all the
@@ -72,6 +78,8 @@ class HiringQueue {
   std::vector<std::size_t> taken_;  // per block: its first taken_[blk] seekers are in head_
   std::vector<std::size_t> moved_;  // per block: where the window's seekers go in head_
   std::vector<Seeker> head_;        // the front of the queue, in order
+  std::vector<std::uint32_t> bucket_at_;  // a window's counting sort: its buckets' places from the window's start
+  std::uint64_t cut_ = 0;           // head_ holds every seeker with a key under cut_
   std::size_t blocks_ = 0, total_ = 0;
   double share_ = 0;                // head_ holds every seeker with a key under share_ x 2^64
   bool complete_ = false;           // head_ holds every seeker

@@ -10,6 +10,9 @@ namespace zhili {
 
 namespace {
 
+// Seekers ahead whose households the hiring loop fetches.
+constexpr std::size_t kHireAhead = 16;
+
 bool in_city(const CellGrid& g, std::int32_t cell) { return g.zone[cell] != Zone::rural; }
 
 double grown(double start, double yearly_rate, double years) {
@@ -329,6 +332,15 @@ void LabourMarket::hire(World& w, const StepContext& ctx, const Tally& before, c
     const auto [best_zone, best_sector] = most_open();
     if (open[best_zone][best_sector] < 1.0) break;  // no job left anywhere
     if (hired_workers >= hire_room) break;          // the step's matches are made
+    // The household fields a later seeker's hire writes, fetched ahead: at
+    // the first step, which hires a whole city, each was a cache miss.
+    if (const HiringQueue::Seeker* ahead = queue_.ordered(q + kHireAhead)) {
+      __builtin_prefetch(&h.id[ahead->slot]);
+      __builtin_prefetch(&h.sector[ahead->slot]);
+      __builtin_prefetch(&h.job_zone[ahead->slot]);
+      __builtin_prefetch(&h.income[ahead->slot]);
+      __builtin_prefetch(&h.unemployed_steps[ahead->slot]);
+    }
     const HiringQueue::Seeker& sk = queue_.at(q, ctx.exec);
     const double need = sk.workers;
     const std::size_t home = sk.home_zone;

@@ -32,8 +32,8 @@ std::vector<Seeker> fill(HiringQueue& q, std::size_t households, bool uniform_ke
       const std::uint64_t bits = splitmix64_mix(i + 1);
       if (bits % 5 == 0) continue;  // employed
       // A few equal keys, so the slot must break ties.
-      std::uint64_t order = i % 97 == 0 ? 12345 : splitmix64_mix(bits);
-      if (!uniform_keys) order = ~std::uint64_t{0} - (order >> 6);
+      std::uint32_t order = i % 97 == 0 ? 12345 : static_cast<std::uint32_t>(splitmix64_mix(bits) >> 32);
+      if (!uniform_keys) order = ~std::uint32_t{0} - (order >> 6);
       const Seeker sk{order, static_cast<std::uint32_t>(i), static_cast<std::uint8_t>(i % 4),
                       static_cast<std::uint8_t>(1 + i % 3)};
       out[count++] = sk;
