@@ -103,6 +103,7 @@ void Grievance::setup(const World& w, const Scenario& s, PublicServices* service
   closure_slot_.reserve(h.capacity());
   actives_.reserve(h.capacity() / 8);
   reserve_touched(g_byte_, h.capacity());
+  reserve_touched(cell_view_, w.grid.size());  // a record per cell each step
 }
 
 void Grievance::take_closures(World& w, const StepContext& ctx) {

@@ -4,6 +4,8 @@
 #include <array>
 #include <cmath>
 
+#include "core/prefault.hpp"
+
 namespace zhili {
 
 namespace {
@@ -19,7 +21,7 @@ bool demography_on(const Scenario& s) { return s.demography.enabled; }
 }  // namespace
 
 void Metrics::setup(const World& w) {
-  tallies_.reserve(Executor::block_count(w.households.capacity()) + 1);
+  reserve_touched(tallies_, Executor::block_count(w.households.capacity()) + 1);  // core/prefault.hpp
   economy_.setup(w);
 }
 

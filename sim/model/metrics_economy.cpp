@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "core/parallel.hpp"
+#include "core/prefault.hpp"
 #include "model/families.hpp"
 
 namespace zhili {
@@ -65,7 +66,9 @@ double gini(const std::array<double, N>& persons, const std::array<double, N>& i
 }  // namespace
 
 void EconomyMetrics::setup(const World& w) {
-  tallies_.reserve(Executor::block_count(w.households.capacity()) + 1);
+  // core/prefault.hpp: a tally per block each step (its income bins make it
+  // a few pages a block).
+  reserve_touched(tallies_, Executor::block_count(w.households.capacity()) + 1);
 }
 
 void EconomyMetrics::declare(ObservableTable& table, const Scenario& s) const {

@@ -27,14 +27,20 @@ enum EntitySeries : std::size_t { e_arrivals, e_served, e_balked, e_carried, e_q
 
 }  // namespace
 
+void ServiceMetrics::setup(const CellGrid& g) {
+  // The first measurement's pages mapped now, at set-up (core/prefault.hpp).
+  for (auto& km : access_km_) km.assign(g.size(), kNoOutlet);
+  cell_people_.assign(g.size(), 0);
+  scratch_.reserve(g.size());
+}
+
 void ServiceMetrics::measure_access(const World& w, const StepContext& ctx, const PublicServices& services) {
   const auto& g = w.grid;
   open_outlets_.clear();
   for (std::size_t o = 0; o < services.outlets().size(); ++o)
     if (services.outlet_open(o)) open_outlets_.push_back({services.outlet_cell(o), services.outlet_needs(o)});
   if (network_dirty_) {
-    for (std::size_t n = 0; n < kNeedCount; ++n)
-      nearest_outlet_km(g, open_outlets_, static_cast<NeedType>(n), ctx.exec, access_km_[n], scratch_);
+    nearest_outlet_km_all(g, open_outlets_, ctx.exec, access_km_, scratch_);
     network_dirty_ = false;
   }
   cell_people_.assign(g.size(), 0);

@@ -98,7 +98,10 @@ Model::Model(const Scenario& s) : scenario_(s), world_(build_world(s)) {
   // What each step reports, in row order: the core series (with the
   // economy's and the demography's), the services', then grievance's.
   metrics_.declare(observables_, s);
-  if (s.services.enabled) service_metrics_.declare(observables_, s, services_);
+  if (s.services.enabled) {
+    service_metrics_.setup(world_.grid);
+    service_metrics_.declare(observables_, s, services_);
+  }
   social_metrics_.declare(observables_, s, grievance_);
   renewal_.declare(observables_, s);
   families_.declare(observables_, s);

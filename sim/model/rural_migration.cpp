@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/prefault.hpp"
 #include "core/rng.hpp"
 #include "model/families.hpp"
 
@@ -27,7 +28,7 @@ void RuralMigration::setup(const World& w) {
   const int areas_y = (g.height + kOriginBlock - 1) / kOriginBlock;
   area_villagers_.assign(static_cast<std::size_t>(areas_x_) * areas_y, 0);
   area_migrants_.assign(area_villagers_.size(), 0);
-  decision_.reserve(w.households.capacity());
+  reserve_touched(decision_, w.households.capacity());  // core/prefault.hpp: one per household each step
   movers_.reserve(w.households.capacity());
   block_counts_.reserve(Executor::block_count(w.households.capacity()) + 1);
   urban_homes_.reserve(g.size());

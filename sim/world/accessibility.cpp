@@ -1,6 +1,8 @@
 #include "world/accessibility.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <iterator>
 
 namespace zhili {
 
@@ -9,6 +11,9 @@ namespace {
 constexpr std::int32_t kFar = std::numeric_limits<std::int32_t>::max();  // no source in the column
 constexpr std::size_t kColumnGrain = 64;  // columns per task of the first pass
 constexpr std::size_t kRowGrain = 8;      // rows per task of the second pass
+// Extra outlets over another need's up to which a need reuses its distances
+// (a pass over the map per extra outlet, against a whole transform).
+constexpr std::size_t kFewExtra = 8;
 
 // Pass 1: for each cell, the squared distance (in cells) to the nearest
 // source in its own column, kFar when the column has none. Runs down and up
@@ -96,7 +101,8 @@ void nearest_outlet_km(const CellGrid& g, std::span<const OpenOutlet> outlets, N
   km.resize(n);
   scratch.column_d2.resize(n);
   // Sources: cells with an outlet handling the need (a byte per cell; small next to d2).
-  std::vector<std::uint8_t> source(n, 0);
+  std::vector<std::uint8_t>& source = scratch.source;
+  source.assign(n, 0);
   bool any = false;
   for (const auto& o : outlets) {
     if (!(o.needs & need_bit(need)) || o.cell < 0 || static_cast<std::size_t>(o.cell) >= n) continue;
@@ -119,12 +125,61 @@ std::vector<float> nearest_outlet_km(const CellGrid& g, std::span<const OpenOutl
   return km;
 }
 
+void nearest_outlet_km_all(const CellGrid& g, std::span<const OpenOutlet> outlets, const Executor& ex,
+                           std::array<std::vector<float>, kNeedCount>& km, AccessScratch& scratch) {
+  // Each need's source cells, sorted and without repeats.
+  std::array<std::vector<std::int32_t>, kNeedCount> sources;
+  for (std::size_t n = 0; n < kNeedCount; ++n) {
+    for (const auto& o : outlets)
+      if ((o.needs & need_bit(static_cast<NeedType>(n))) && o.cell >= 0 && static_cast<std::size_t>(o.cell) < g.size())
+        sources[n].push_back(o.cell);
+    std::sort(sources[n].begin(), sources[n].end());
+    sources[n].erase(std::unique(sources[n].begin(), sources[n].end()), sources[n].end());
+  }
+  const double cell_km = g.cell_km;
+  for (std::size_t n = 0; n < kNeedCount; ++n) {
+    // An earlier need whose sources are all among this one's, with at most
+    // kFewExtra more here: start from its distances.
+    std::size_t base = n;
+    std::vector<std::int32_t> extra;
+    for (std::size_t m = 0; m < n && base == n; ++m) {
+      if (sources[m].empty() || sources[m].size() > sources[n].size() ||
+          sources[n].size() - sources[m].size() > kFewExtra ||
+          !std::includes(sources[n].begin(), sources[n].end(), sources[m].begin(), sources[m].end()))
+        continue;
+      base = m;
+      std::set_difference(sources[n].begin(), sources[n].end(), sources[m].begin(), sources[m].end(),
+                          std::back_inserter(extra));
+    }
+    if (base == n) {
+      nearest_outlet_km(g, outlets, static_cast<NeedType>(n), ex, km[n], scratch);
+      continue;
+    }
+    km[n] = km[base];
+    if (extra.empty()) continue;
+    const int w = g.width;
+    ex.for_range(static_cast<std::size_t>(g.height), kRowGrain, [&](std::size_t y0, std::size_t y1) {
+      for (std::size_t y = y0; y < y1; ++y) {
+        float* out = km[n].data() + y * static_cast<std::size_t>(w);
+        for (const std::int32_t s : extra) {
+          const std::int64_t sx = s % w, sy = s / w, dy = static_cast<std::int64_t>(y) - sy;
+          for (int x = 0; x < w; ++x) {
+            const std::int64_t dx = x - sx;
+            // As row_pass computes it from the least squared distance.
+            const auto d = static_cast<float>(std::sqrt(static_cast<double>(dx * dx + dy * dy)) * cell_km);
+            out[x] = std::min(out[x], d);
+          }
+        }
+      }
+    });
+  }
+}
+
 std::array<std::vector<float>, kNeedCount> nearest_outlet_km_all(
     const CellGrid& g, std::span<const OpenOutlet> outlets, const Executor& ex) {
   std::array<std::vector<float>, kNeedCount> out;
   AccessScratch scratch;
-  for (std::size_t n = 0; n < kNeedCount; ++n)
-    nearest_outlet_km(g, outlets, static_cast<NeedType>(n), ex, out[n], scratch);
+  nearest_outlet_km_all(g, outlets, ex, out, scratch);
   return out;
 }
 

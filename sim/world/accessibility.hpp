@@ -35,6 +35,13 @@ inline constexpr float kNoOutlet = std::numeric_limits<float>::infinity();
 // once it has grown to the map.
 struct AccessScratch {
   std::vector<std::int32_t> column_d2;  // per cell: squared distance in cells to the column's nearest source
+  std::vector<std::uint8_t> source;     // per cell: 1 where an outlet handling the need stands
+  // Sized for `cells` now (set-up), so the first measurement maps no pages:
+  // a page fault cost about 10 us on the benchmark machine (bench/README.md).
+  void reserve(std::size_t cells) {
+    column_d2.assign(cells, 0);
+    source.assign(cells, 0);
+  }
 };
 
 // km[cell] = distance in km to the nearest outlet of `outlets` handling `need`
@@ -44,7 +51,14 @@ void nearest_outlet_km(const CellGrid& g, std::span<const OpenOutlet> outlets, N
 std::vector<float> nearest_outlet_km(const CellGrid& g, std::span<const OpenOutlet> outlets,
                                      NeedType need, const Executor& ex);
 
-// The same for every need type: result[need][cell].
+// The same for every need type: km[need][cell]. Needs served by the same
+// outlets share one transform; a need whose outlets are another's plus a few
+// (a department's own window beside the all-purpose network) takes that
+// need's distances and the nearer of its extra outlets, cell by cell: the
+// same values, since the distance is a monotone function of the least
+// squared distance in cells.
+void nearest_outlet_km_all(const CellGrid& g, std::span<const OpenOutlet> outlets, const Executor& ex,
+                           std::array<std::vector<float>, kNeedCount>& km, AccessScratch& scratch);
 std::array<std::vector<float>, kNeedCount> nearest_outlet_km_all(
     const CellGrid& g, std::span<const OpenOutlet> outlets, const Executor& ex);
 

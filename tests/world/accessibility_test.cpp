@@ -72,6 +72,33 @@ TEST(Accessibility, MatchesBruteForceForAnyThreadCount) {
   }
 }
 
+// The generated layout's shape: a network handling every need, a department's
+// own window for some needs (a few extra outlets: the distances are derived
+// from the network's), and a need with more extras than that (its own
+// transform). Each need's distances equal its own transform's, bit for bit.
+TEST(Accessibility, NeedsSharingANetworkMatchTheirOwnTransforms) {
+  const CellGrid g = empty_grid(211, 167, 0.25);
+  std::vector<OpenOutlet> outlets;
+  std::uint32_t h = 777;
+  auto next = [&] { return h = h * 1103515245u + 12345u, (h >> 8) & 0xffff; };
+  const auto any_cell = [&] { return static_cast<std::int32_t>(next() % g.size()); };
+  for (int i = 0; i < 40; ++i) outlets.push_back({any_cell(), kAllNeeds});
+  for (NeedType n : {NeedType::school_enrolment, NeedType::business_licence, NeedType::housing_assistance})
+    outlets.push_back({any_cell(), need_bit(n)});
+  outlets.push_back({any_cell(), need_bit(NeedType::business_licence)});  // a second window
+  for (int i = 0; i < 12; ++i) outlets.push_back({any_cell(), need_bit(NeedType::elderly_care)});
+  for (int threads : {1, 2}) {
+    const Executor ex(threads);
+    const auto all = nearest_outlet_km_all(g, outlets, ex);
+    for (std::size_t n = 0; n < kNeedCount; ++n) {
+      const auto own = nearest_outlet_km(g, outlets, static_cast<NeedType>(n), ex);
+      ASSERT_EQ(all[n].size(), own.size());
+      for (std::size_t c = 0; c < g.size(); ++c)
+        ASSERT_EQ(all[n][c], own[c]) << "need " << n << " cell " << c << " threads " << threads;
+    }
+  }
+}
+
 TEST(Accessibility, ShareOfPeopleWithinTheRadius) {
   // A row of 6 cells of 1 km, the outlet in the first: distances 0, 1, ..., 5 km.
   const CellGrid g = empty_grid(6, 1, 1.0);
