@@ -24,7 +24,8 @@ class ServiceMetrics {
   // What the outlets are: names, kinds and cells (the viewer's map markers).
   static EntityGroupSpec outlet_group(const PublicServices& services);
 
-  // Sizes the per-cell buffers for the map (each written at the first step).
+  // Sizes the per-cell buffers for the map, writing them now rather than at the
+  // first measurement (core/prefault.hpp).
   void setup(const CellGrid& g);
   // Adds the services' series and maps to `table`, reading `services`.
   void declare(ObservableTable& table, const Scenario& s, const PublicServices& services);
