@@ -81,7 +81,7 @@ class HiringQueue {
   std::vector<std::uint32_t> bucket_at_;  // a window's counting sort: its buckets' places from the window's start
   std::uint64_t cut_ = 0;           // head_ holds every seeker with a key under cut_
   std::size_t blocks_ = 0, total_ = 0;
-  double share_ = 0;                // head_ holds every seeker with a key under share_ x 2^64
+  double share_ = 0;                // the last window's cut as a share of the key range (of 2^32)
   bool complete_ = false;           // head_ holds every seeker
 };
 
