@@ -128,8 +128,9 @@ std::vector<float> nearest_outlet_km(const CellGrid& g, std::span<const OpenOutl
 void nearest_outlet_km_all(const CellGrid& g, std::span<const OpenOutlet> outlets, const Executor& ex,
                            std::array<std::vector<float>, kNeedCount>& km, AccessScratch& scratch) {
   // Each need's source cells, sorted and without repeats.
-  std::array<std::vector<std::int32_t>, kNeedCount> sources;
+  auto& sources = scratch.need_cells;
   for (std::size_t n = 0; n < kNeedCount; ++n) {
+    sources[n].clear();
     for (const auto& o : outlets)
       if ((o.needs & need_bit(static_cast<NeedType>(n))) && o.cell >= 0 && static_cast<std::size_t>(o.cell) < g.size())
         sources[n].push_back(o.cell);
@@ -141,7 +142,8 @@ void nearest_outlet_km_all(const CellGrid& g, std::span<const OpenOutlet> outlet
     // An earlier need whose sources are all among this one's, with at most
     // kFewExtra more here: start from its distances.
     std::size_t base = n;
-    std::vector<std::int32_t> extra;
+    std::vector<std::int32_t>& extra = scratch.extra;
+    extra.clear();
     for (std::size_t m = 0; m < n && base == n; ++m) {
       if (sources[m].empty() || sources[m].size() > sources[n].size() ||
           sources[n].size() - sources[m].size() > kFewExtra ||

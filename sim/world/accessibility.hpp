@@ -36,6 +36,8 @@ inline constexpr float kNoOutlet = std::numeric_limits<float>::infinity();
 struct AccessScratch {
   std::vector<std::int32_t> column_d2;  // per cell: squared distance in cells to the column's nearest source
   std::vector<std::uint8_t> source;     // per cell: 1 where an outlet handling the need stands
+  std::array<std::vector<std::int32_t>, kNeedCount> need_cells;  // per need: its outlets' cells, sorted
+  std::vector<std::int32_t> extra;      // a need's outlets beyond an earlier need's
   // Sized for `cells` now (set-up), so the first measurement maps no pages:
   // a page fault cost about 10 us on the benchmark machine (bench/README.md).
   void reserve(std::size_t cells) {
